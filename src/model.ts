@@ -1,0 +1,200 @@
+/**
+ * The library's data model: the parse tree (a unist tree) and the flat records
+ * derived from it (documents and clauses, as published in data/*.json).
+ *
+ * Every text-bearing node records where its characters came from in the decoded
+ * source (`spans`, character offsets), so the no-loss property can be checked.
+ */
+import type { Node, Parent } from 'unist';
+
+/** A half-open range [start, end) of character offsets in the decoded source text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A run of source text after layout repair, with the source ranges it was taken from. */
+export interface Text extends Node {
+  type: 'text';
+  value: string;
+  spans: Span[];
+}
+
+/** One paragraph of a clause. */
+export interface Paragraph extends Parent {
+  type: 'paragraph';
+  children: Text[];
+}
+
+/** A labelled datum of a clause, e.g. 牵头单位 / 参加单位 of a work-division item. */
+export interface Field extends Node {
+  type: 'field';
+  /** The label as printed, e.g. "牵头单位". */
+  label: string;
+  /** The separator as printed, e.g. "：". */
+  separator: string;
+  /** The value split into its items (on 、), e.g. ["组织部", "财务部"]. */
+  items: string[];
+  /** The value as printed. */
+  value: Text;
+  labelText: Text;
+}
+
+/** A figure whose image is missing from the source but whose caption and credit are printed. */
+export interface Figure extends Node {
+  type: 'figure';
+  caption: Text;
+  credit?: Text;
+}
+
+export type ClauseContent = Paragraph | Field | Figure;
+
+/** The smallest unit the source numbers (or an unnumbered run of text standing alone). */
+export interface Clause extends Parent {
+  type: 'clause';
+  /** Id segment for this clause within its container, e.g. "14", "0" (preamble), "3-2" (second 三是). */
+  key: string;
+  /** The numbering marker exactly as printed, e.g. "14. ", "一是", "（三）", "1."; null if unnumbered. */
+  marker: Text | null;
+  /** The number as printed without trailing punctuation: "14", "（三）", "一是"; null if unnumbered. */
+  number: string | null;
+  /** The clause's own title (a lead sentence, a section title, or an indicator name). */
+  heading?: Text;
+  /** Indicator-table rows: the column labels of the table. */
+  columns?: string[];
+  children: ClauseContent[];
+  /** 1-based source line where the clause starts (for messages). */
+  line: number;
+}
+
+/** A part (一、), a section (（一）) or an indicator table: a container with a title. */
+export interface Division extends Parent {
+  type: 'division';
+  level: 'part' | 'section' | 'table';
+  /** Id segment, e.g. "5", "1", "zb". */
+  key: string;
+  marker: Text | null;
+  number: string | null;
+  /** The title as printed; null where the source does not print it (an implied part). */
+  title: Text | null;
+  /** Table divisions: the header row as printed. */
+  columns?: Text[];
+  children: (Division | Clause)[];
+  line: number;
+}
+
+/** A piece of source text that is not clause text: headers, 文号, dates, page furniture… */
+export interface Furniture {
+  /** What it is: 'header' | 'docNumber' | 'title' | 'issuerLine' | 'date' | 'addressees' | 'signature' |
+   * 'continuedFrom' | 'received' | 'authorNote' | 'editor' | 'author' | 'affiliation' | 'abstract' |
+   * 'keywords' | 'classification' | 'documentCode' | 'articleNumber' | 'annexMarker' | 'markup'. */
+  role: string;
+  text: Text;
+  line: number;
+}
+
+export interface DocumentNode extends Parent {
+  type: 'document';
+  /** Index of the document within its source (0-based). */
+  index: number;
+  furniture: Furniture[];
+  children: (Division | Clause)[];
+  line: number;
+}
+
+export interface SourceNode extends Parent {
+  type: 'source';
+  /** Seed file name, e.g. "004_c5ab4ba5001bdcd8.txt". */
+  file: string;
+  /** The decoded source text (all spans index into it). */
+  text: string;
+  children: DocumentNode[];
+}
+
+/** A build warning that names the place in the source. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Per-source metadata kept in content/sources/<seed>.json: what the text does not say about itself. */
+export interface SourceMeta {
+  source: string;
+  documents: DocumentMeta[];
+}
+
+export interface DocumentMeta {
+  id: string;
+  kind: string;
+  /** A title the library supplies where the source has none (shown as editorial). */
+  title?: string;
+  /** Short name used in citations and lists. */
+  shortTitle?: string;
+  issuer?: string;
+  date?: string;
+  docNumber?: string;
+  /** Whether clause paragraphs open with a lead sentence that is the clause's heading. */
+  leadHeadings?: boolean;
+  /** Documents with the same `work` are versions (transcriptions) of one work. */
+  work?: string;
+  notes?: string;
+  [key: string]: unknown;
+}
+
+/** A document as published in data/documents.json. */
+export interface DocumentRecord {
+  id: string;
+  url: string;
+  title: string;
+  titleEditorial: boolean;
+  kind: string;
+  source: string;
+  issuer?: string;
+  date?: string;
+  docNumber?: string;
+  author?: string;
+  affiliation?: string;
+  abstract?: string;
+  keywords?: string[];
+  notes?: string;
+  /** Every piece of source text of this document that is not in a clause, in source order. */
+  furniture: { role: string; text: string; line: number }[];
+  /** The structure: parts, sections and tables with their titles, nested. */
+  outline: OutlineEntry[];
+  clauseCount: number;
+  [key: string]: unknown;
+}
+
+export interface OutlineEntry {
+  level: 'part' | 'section' | 'table';
+  id: string;
+  marker: string | null;
+  number: string | null;
+  title: string | null;
+  columns?: string[];
+  children: OutlineEntry[];
+}
+
+export interface Link {
+  rel: 'version' | 'implements' | 'implemented-by' | 'related' | 'cites';
+  id: string;
+}
+
+/** A clause as published in data/clauses.json. */
+export interface ClauseRecord {
+  id: string;
+  url: string;
+  source: string;
+  doc: string;
+  number: string | null;
+  path: string[];
+  heading?: string;
+  text: string;
+  keywords: string[];
+  links: Link[];
+  /** The numbering marker as printed ("14. ", "一是"); absent if unnumbered. */
+  marker?: string;
+  /** Indicator-table rows: the column labels. */
+  columns?: string[];
+}
