@@ -198,3 +198,14 @@ export interface ClauseRecord {
   /** Indicator-table rows: the column labels. */
   columns?: string[];
 }
+
+/** The whole library at build time: what pages, open data and the search index are made from. */
+export interface Library {
+  documents: DocumentRecord[];
+  /** All clauses in reading order (source by source, document by document). */
+  clauses: ClauseRecord[];
+  /** The rendered body of a clause (HTML: paragraphs with #p1… anchors, fields, figures), escaped. */
+  bodyHtml: Record<string, string>;
+  /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
+  diagnostics: Diagnostic[];
+}
