@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
 
 // Pages are written as files (clause pages as `<doc>/<path>.html`, directory pages as
 // `<dir>/index.html`), so every link can be relative and also resolve from disk.
@@ -8,5 +9,6 @@ export default defineConfig({
   build: { format: 'preserve', assets: 'assets' },
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
-  integrations: [],
+  // Pagefind indexes the built pages in `astro:build:done`.
+  integrations: [pagefind()],
 });
