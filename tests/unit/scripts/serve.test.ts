@@ -1,0 +1,87 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without type declarations
+import { contentType, createStaticServer, resolvePath } from '../../../scripts/serve.mjs';
+
+let root: string;
+let base: string;
+let server: import('node:http').Server;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tiaowen-serve-'));
+  await mkdir(join(root, 'search'));
+  await mkdir(join(root, 'pagefind'));
+  await writeFile(join(root, 'index.html'), '<h1>home</h1>');
+  await writeFile(join(root, 'search', 'index.html'), '<h1>search</h1>');
+  await writeFile(join(root, '404.html'), '<h1>not here</h1>');
+  await writeFile(join(root, 'pagefind', 'pagefind.zh-cn_1.pf_meta'), 'x');
+  await writeFile(join(root, 'a b.html'), 'space');
+  server = createStaticServer(root);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('resolvePath', () => {
+  it('maps directories to index.html and refuses to leave the root', () => {
+    expect(resolvePath('/site', '/')).toBe('/site/index.html');
+    expect(resolvePath('/site', '/search/')).toBe('/site/search/index.html');
+    expect(resolvePath('/site', '/a/../b.html')).toBe('/site/b.html');
+    expect(resolvePath('/site', '/../etc/passwd')).toBeNull();
+    expect(resolvePath('/site', '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+    expect(resolvePath('/site', '/..%2f..%2fetc%2fpasswd')).toBeNull();
+    expect(resolvePath('/site', '/../site2/x.html')).toBeNull();
+    expect(resolvePath('/site', '/%E0%A4%A')).toBeNull();
+    expect(resolvePath('/site', '/a%00b')).toBeNull();
+  });
+  it('knows the content types', () => {
+    expect(contentType('x.html')).toMatch(/^text\/html/);
+    expect(contentType('x.wasm')).toBe('application/wasm');
+    for (const ext of ['pf_meta', 'pf_index', 'pf_fragment', 'pf_filter']) expect(contentType(`a.${ext}`)).toBe('application/octet-stream');
+  });
+});
+
+describe('the server', () => {
+  it('serves files with their content type', async () => {
+    const res = await fetch(`${base}/search/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.text()).toContain('search');
+    const pf = await fetch(`${base}/pagefind/pagefind.zh-cn_1.pf_meta`);
+    expect(pf.headers.get('content-type')).toBe('application/octet-stream');
+    expect((await fetch(`${base}/a%20b.html`)).status).toBe(200);
+  });
+  it('redirects a directory without its slash', async () => {
+    const res = await fetch(`${base}/search?q=1`, { redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/search/?q=1');
+  });
+  it('answers 404 with 404.html', async () => {
+    const res = await fetch(`${base}/nope.html`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('not here');
+  });
+  it('does not serve files outside the root', async () => {
+    // Sent raw: fetch() would normalise the dots away.
+    for (const path of ['/../../../etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd']) {
+      const status = await new Promise<number>((done, fail) => {
+        const u = new URL(base);
+        request({ host: u.hostname, port: u.port, path }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        })
+          .on('error', fail)
+          .end();
+      });
+      expect([400, 404]).toContain(status);
+    }
+  });
+});
