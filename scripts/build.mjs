@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * Build the site into dist/ without ever leaving a half-built dist/ behind.
+ *
+ * Runs `astro build` (programmatically) into a temporary directory inside the repo
+ * (`.build-tmp-<pid>`), then swaps it in for dist/: the old dist/ is renamed away, the
+ * new one renamed in, and the old one deleted. If the build fails, the temporary
+ * directory is removed, an existing dist/ is left as it was, the error is printed
+ * (pipeline errors name file:line) and the process exits with status 1.
+ *
+ * Usage: node scripts/build.mjs        (npm run build)
+ */
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const tmp = join(root, `.build-tmp-${process.pid}`);
+const old = join(root, `.build-old-${process.pid}`);
+
+const started = performance.now();
+const log = (msg) => console.log(`[build] ${msg}`);
+const elapsed = () => {
+  const ms = performance.now() - started;
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+};
+
+async function main() {
+  log(`Building into ${relative(root, tmp)}/ …`);
+  const { build } = await import('astro');
+  await build({ root, outDir: tmp });
+  if (!existsSync(join(tmp, 'index.html')) && !existsSync(join(tmp, 'search', 'index.html'))) {
+    throw new Error(`the build wrote no pages into ${relative(root, tmp)}/`);
+  }
+  log('Replacing dist/ …');
+  const hadDist = existsSync(dist);
+  if (hadDist) await rename(dist, old);
+  try {
+    await rename(tmp, dist);
+  } catch (err) {
+    if (hadDist) await rename(old, dist); // put the previous site back
+    throw err;
+  }
+  if (hadDist) await rm(old, { recursive: true, force: true });
+  log(`Done in ${elapsed()}: the site is in dist/.`);
+}
+
+try {
+  await main();
+} catch (err) {
+  await rm(tmp, { recursive: true, force: true }).catch(() => {});
+  const message = err instanceof Error ? err.message : String(err);
+  const loc = err && typeof err === 'object' && 'loc' in err ? err.loc : undefined;
+  const where = loc?.file ? ` (${relative(root, loc.file)}${loc.line ? `:${loc.line}` : ''})` : '';
+  console.error(`\n[build] FAILED after ${elapsed()}: ${message}${where}`);
+  if (process.env.DEBUG && err instanceof Error && err.stack) console.error(err.stack);
+  console.error(existsSync(dist) ? '[build] The previous dist/ is unchanged.' : '[build] No dist/ was written.');
+  process.exit(1);
+}
