@@ -62,6 +62,8 @@ export interface Clause extends Parent {
   heading?: Text;
   /** Indicator-table rows: the column labels of the table. */
   columns?: string[];
+  /** Markdown heading markup (## ) printed before the heading in the source. */
+  markup?: Text;
   children: ClauseContent[];
   /** 1-based source line where the clause starts (for messages). */
   line: number;
@@ -79,6 +81,8 @@ export interface Division extends Parent {
   title: Text | null;
   /** Table divisions: the header row as printed. */
   columns?: Text[];
+  /** Markdown heading markup (## ) printed before the heading in the source. */
+  markup?: Text;
   children: (Division | Clause)[];
   line: number;
 }
