@@ -1,0 +1,116 @@
+/**
+ * The structure of a document as the pages show it: where a clause sits (its enclosing
+ * parts, sections and tables) and the table of contents (outline entries and clauses,
+ * nested, in reading order).
+ */
+import type { ClauseRecord, OutlineEntry } from '../model';
+
+/** One enclosing part, section or table of a clause. */
+export interface PathStep {
+  level: OutlineEntry['level'];
+  /** The outline entry's id where known (absent when read from a `path` string). */
+  id?: string;
+  marker: string | null;
+  number: string | null;
+  title: string | null;
+}
+
+/** The outline entries enclosing the item `id` (ids are nested: `doc/1` contains `doc/1/3`), outermost first. */
+export function outlineAncestors(id: string, outline: OutlineEntry[]): OutlineEntry[] {
+  const chain: OutlineEntry[] = [];
+  let level = outline;
+  for (;;) {
+    const next = level.find((e) => id.startsWith(`${e.id}/`));
+    if (!next) return chain;
+    chain.push(next);
+    level = next.children;
+  }
+}
+
+const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
+const PART_RE = new RegExp(`^(${CN_NUM})([、.．])\\s*(.*)$`, 's');
+const SECTION_RE = new RegExp(`^([（(]${CN_NUM}[）)])\\s*(.*)$`, 's');
+
+/**
+ * Read one entry of a clause's `path` ("一、总体要求", "（三）强化服务", or a bare title)
+ * into a step. Used where the outline does not name the clause's ancestors.
+ */
+export function parsePathStep(s: string): PathStep {
+  const part = PART_RE.exec(s);
+  if (part) return { level: 'part', marker: part[1] + part[2], number: part[1], title: part[3] || null };
+  const section = SECTION_RE.exec(s);
+  if (section) return { level: 'section', marker: section[1], number: section[1], title: section[2] || null };
+  return { level: /表$|指标$/.test(s) ? 'table' : 'part', marker: null, number: null, title: s };
+}
+
+/**
+ * The enclosing parts/sections/tables of a clause, outermost first: from the document
+ * outline (matched by id) where it knows them, otherwise read from the clause's `path`.
+ */
+export function clauseSteps(clause: Pick<ClauseRecord, 'id' | 'path'>, outline: OutlineEntry[]): PathStep[] {
+  const fromOutline = outlineAncestors(clause.id, outline);
+  if (fromOutline.length >= clause.path.length && fromOutline.length > 0) {
+    return fromOutline.map((e) => ({ level: e.level, id: e.id, marker: e.marker, number: e.number, title: e.title }));
+  }
+  return clause.path.map((p, i) => {
+    const known = fromOutline[i];
+    return known
+      ? { level: known.level, id: known.id, marker: known.marker, number: known.number, title: known.title }
+      : parsePathStep(p);
+  });
+}
+
+/** How a step is written in running text: its marker and title as printed ("一、总体要求"). */
+export function stepLabel(step: PathStep): string {
+  const marker = (step.marker ?? step.number ?? '').trim();
+  const title = step.title ?? '';
+  if (!marker) return title;
+  if (!title) return marker;
+  return /[、.．]$/.test(marker) || /[）)]$/.test(marker) ? `${marker}${title}` : `${marker} ${title}`;
+}
+
+export type TocNode<C> =
+  | { type: 'entry'; entry: OutlineEntry; children: TocNode<C>[] }
+  | { type: 'clause'; clause: C };
+
+/**
+ * Merge a document's outline and its clauses into one tree in reading order. Each clause
+ * goes under the innermost outline entry whose id encloses its id. Entries come where
+ * their first clause comes; entries without clauses follow their preceding sibling.
+ */
+export function buildToc<C extends { id: string }>(outline: OutlineEntry[], clauses: C[]): TocNode<C>[] {
+  const nodes: TocNode<C>[] = [];
+  const groups = new Map<OutlineEntry, C[]>();
+  for (const clause of clauses) {
+    const entry = outline.find((e) => clause.id.startsWith(`${e.id}/`));
+    if (!entry) {
+      nodes.push({ type: 'clause', clause });
+      continue;
+    }
+    let group = groups.get(entry);
+    if (!group) {
+      group = [];
+      groups.set(entry, group);
+      nodes.push({ type: 'entry', entry, children: [] });
+    }
+    group.push(clause);
+  }
+  // Entries without clauses: insert after the node of the preceding entry in outline order.
+  outline.forEach((entry, i) => {
+    if (groups.has(entry)) return;
+    groups.set(entry, []);
+    const prev = i > 0 ? outline[i - 1] : undefined;
+    const node: TocNode<C> = { type: 'entry', entry, children: [] };
+    // The first entry goes before the other entries (after any leading clauses, e.g. a preamble).
+    const at = prev
+      ? nodes.findIndex((n) => n.type === 'entry' && n.entry === prev) + 1
+      : nodes.findIndex((n) => n.type === 'entry');
+    if (at <= 0 && prev) nodes.push(node);
+    else if (at < 0) nodes.push(node);
+    else nodes.splice(at, 0, node);
+  });
+  for (const node of nodes) {
+    if (node.type === 'entry') node.children = buildToc(node.entry.children, groups.get(node.entry) ?? []);
+  }
+  return nodes;
+}

@@ -1,0 +1,101 @@
+/**
+ * URL helpers for a site that must work both from a web server and from disk (file://).
+ *
+ * Every page knows its own site-relative URL (e.g. `/luhui-2014-79/1/1.html`); links are
+ * computed relative to it and always name a file (`index.html`), never a bare directory.
+ */
+
+/** Site-relative URLs of the pages and files other parts of the site link to. */
+export const HOME_URL = '/index.html';
+export const SEARCH_URL = '/search/index.html';
+export const NOT_FOUND_URL = '/404.html';
+export const DOCUMENTS_JSON_URL = '/data/documents.json';
+export const CLAUSES_JSON_URL = '/data/clauses.json';
+export const STYLESHEET_URL = '/assets/site.css';
+export const SCRIPT_URL = '/assets/site.js';
+export const FAVICON_URL = '/assets/favicon.svg';
+
+/**
+ * Normalise a site-relative path so that it names a file: a trailing slash becomes
+ * `index.html`, and a last segment without an extension gets `.html`
+ * (`/a/b/` → `/a/b/index.html`, `/a/b` → `/a/b.html`). Query and fragment are kept.
+ */
+export function toFileUrl(url: string): string {
+  const { path, suffix } = splitSuffix(url);
+  let p = path.startsWith('/') ? path : `/${path}`;
+  if (p.endsWith('/')) p += 'index.html';
+  else {
+    const last = p.slice(p.lastIndexOf('/') + 1);
+    if (!last.includes('.')) p += '.html';
+  }
+  return p + suffix;
+}
+
+/**
+ * The relative URL that leads from the page at `fromUrl` to `toUrl`, both site-relative
+ * (starting with `/`). `toUrl` may carry a `?query` and a `#fragment`; a link to the same
+ * page with a fragment is just the fragment. Directory targets are made explicit
+ * (`/a/` → `…/a/index.html`).
+ *
+ *   relativeUrl('/a/b/c.html', '/a/index.html') === '../index.html'
+ */
+export function relativeUrl(fromUrl: string, toUrl: string): string {
+  const from = splitSuffix(toFileUrl(fromUrl)).path;
+  const { path: target, suffix } = splitSuffix(toFileUrl(toUrl));
+
+  if (target === from && suffix.startsWith('#')) return suffix;
+
+  const fromDirs = from.split('/').slice(1, -1);
+  const targetParts = target.split('/').slice(1);
+  const targetDirs = targetParts.slice(0, -1);
+  const file = targetParts[targetParts.length - 1];
+
+  let common = 0;
+  while (common < fromDirs.length && common < targetDirs.length && fromDirs[common] === targetDirs[common]) {
+    common++;
+  }
+  const ups = '../'.repeat(fromDirs.length - common);
+  const downs = targetDirs.slice(common).map((d) => `${d}/`).join('');
+  return ups + downs + file + suffix;
+}
+
+/** A relative link from `fromUrl` to the search page, with the query `q` filled in (if given). */
+export function searchHref(fromUrl: string, q?: string): string {
+  const base = relativeUrl(fromUrl, SEARCH_URL);
+  return q ? `${base}?q=${encodeURIComponent(q)}` : base;
+}
+
+/**
+ * The absolute (canonical) URL of a site-relative URL on the site `site`
+ * (e.g. Astro.site). A path in `site` is kept: `https://x.org/lib/` + `/a.html` →
+ * `https://x.org/lib/a.html`.
+ */
+export function absoluteUrl(site: URL | string | undefined, url: string): string {
+  if (!site) return url;
+  const s = typeof site === 'string' ? site : site.href;
+  const root = s.endsWith('/') ? s : `${s}/`;
+  return root + url.replace(/^\/+/, '');
+}
+
+/**
+ * The anchor (element id) of a clause on its document's page: the clause id without the
+ * document id, prefixed with `c` and with `/` replaced by `.` (`luhui-2014-79/1/1` → `c1.1`).
+ */
+export function clauseAnchor(clauseId: string, docId: string): string {
+  return `c${localPart(clauseId, docId)}`;
+}
+
+/** The anchor of an outline entry (part/section/table) on its document's page (`s1`, `s5.zb`). */
+export function outlineAnchor(entryId: string, docId: string): string {
+  return `s${localPart(entryId, docId)}`;
+}
+
+function localPart(id: string, docId: string): string {
+  const rest = id.startsWith(`${docId}/`) ? id.slice(docId.length + 1) : id;
+  return rest.replace(/\//g, '.');
+}
+
+function splitSuffix(url: string): { path: string; suffix: string } {
+  const i = url.search(/[?#]/);
+  return i < 0 ? { path: url, suffix: '' } : { path: url.slice(0, i), suffix: url.slice(i) };
+}

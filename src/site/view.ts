@@ -1,0 +1,99 @@
+/**
+ * A read-only view of the library for the pages: look-ups by id, the clauses of each
+ * document, and per-clause facts the pages show (enclosing steps, position, citation).
+ */
+import type { ClauseRecord, DocumentRecord, Library } from '../model';
+import { citationLabel, clausePosition, isUniqueNumber } from './citation';
+import { clauseSteps, type PathStep } from './structure';
+
+export interface LibraryView {
+  library: Library;
+  documents: DocumentRecord[];
+  doc(id: string): DocumentRecord | undefined;
+  clause(id: string): ClauseRecord | undefined;
+  /** The clauses of a document in reading order. */
+  clausesOf(docId: string): ClauseRecord[];
+  /** The enclosing parts/sections/tables of a clause, outermost first. */
+  steps(clause: ClauseRecord): PathStep[];
+  /** The clause's place in its document: 第七条, 二、（三）一是, 序言… */
+  position(clause: ClauseRecord): string;
+  /** The document's short title (for lists and labels); the full title where none is given. */
+  shortTitle(doc: DocumentRecord): string;
+  /** A short label of a clause: 《短标题》第七条. */
+  label(clause: ClauseRecord): string;
+  /** The full citation (without URL): 《完整标题》第七条. */
+  citation(clause: ClauseRecord): string;
+  /** Documents that are other transcriptions (same `work`) of this one. */
+  versionsOf(doc: DocumentRecord): DocumentRecord[];
+}
+
+const views = new WeakMap<Library, LibraryView>();
+
+export function libraryView(library: Library): LibraryView {
+  const cached = views.get(library);
+  if (cached) return cached;
+
+  const docs = new Map(library.documents.map((d) => [d.id, d]));
+  const clauses = new Map(library.clauses.map((c) => [c.id, c]));
+  const byDoc = new Map<string, ClauseRecord[]>();
+  for (const c of library.clauses) {
+    let list = byDoc.get(c.doc);
+    if (!list) byDoc.set(c.doc, (list = []));
+    list.push(c);
+  }
+  const stepCache = new Map<string, PathStep[]>();
+  const positionCache = new Map<string, string>();
+
+  const steps = (clause: ClauseRecord): PathStep[] => {
+    let s = stepCache.get(clause.id);
+    if (!s) {
+      s = clauseSteps(clause, docs.get(clause.doc)?.outline ?? []);
+      stepCache.set(clause.id, s);
+    }
+    return s;
+  };
+  const inTable = (c: ClauseRecord) => steps(c).some((s) => s.level === 'table');
+  const parentKey = (c: ClauseRecord) => c.id.slice(0, c.id.lastIndexOf('/'));
+
+  const position = (clause: ClauseRecord): string => {
+    const hit = positionCache.get(clause.id);
+    if (hit) return hit;
+    const siblings = byDoc.get(clause.doc) ?? [];
+    const numbers = siblings.filter((c) => !inTable(c)).map((c) => c.number);
+    const same = siblings.filter((c) => c.number === clause.number && parentKey(c) === parentKey(clause));
+    const doc = docs.get(clause.doc);
+    const p = clausePosition({
+      number: clause.number,
+      steps: steps(clause),
+      kind: doc?.kind,
+      uniqueNumber: isUniqueNumber(clause.number, numbers),
+      occurrence: same.length > 1 ? same.indexOf(clause) + 1 : undefined,
+    });
+    positionCache.set(clause.id, p);
+    return p;
+  };
+  const shortTitle = (doc: DocumentRecord): string =>
+    typeof doc.shortTitle === 'string' && doc.shortTitle ? doc.shortTitle : doc.title;
+
+  const view: LibraryView = {
+    library,
+    documents: library.documents,
+    doc: (id) => docs.get(id),
+    clause: (id) => clauses.get(id),
+    clausesOf: (id) => byDoc.get(id) ?? [],
+    steps,
+    position,
+    shortTitle,
+    label: (clause) => {
+      const doc = docs.get(clause.doc);
+      return citationLabel(doc ? shortTitle(doc) : clause.doc, position(clause));
+    },
+    citation: (clause) => citationLabel(docs.get(clause.doc)?.title ?? clause.doc, position(clause)),
+    versionsOf: (doc) =>
+      typeof doc.work === 'string' && doc.work
+        ? library.documents.filter((d) => d !== doc && d.work === doc.work)
+        : [],
+  };
+  views.set(library, view);
+  return view;
+}

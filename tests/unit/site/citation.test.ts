@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { citationLabel, citationText, clausePosition, isUniqueNumber } from '../../../src/site/citation';
+import type { PathStep } from '../../../src/site/structure';
+
+const part = (number: string, title = '标题'): PathStep => ({ level: 'part', marker: `${number}、`, number, title });
+const section = (number: string, title = '标题'): PathStep => ({ level: 'section', marker: number, number, title });
+const table = (title: string | null): PathStep => ({ level: 'table', marker: null, number: null, title });
+
+describe('clausePosition', () => {
+  it('cites Arabic-numbered clauses as articles in Chinese numerals', () => {
+    expect(clausePosition({ number: '7', steps: [part('二')] })).toBe('第七条');
+    expect(clausePosition({ number: '14', steps: [part('五')] })).toBe('第十四条');
+    expect(clausePosition({ number: '23', steps: [] })).toBe('第二十三条');
+    expect(clausePosition({ number: '58', steps: [part('九')] })).toBe('第五十八条');
+  });
+
+  it('tolerates a trailing full stop on the number', () => {
+    expect(clausePosition({ number: '3.', steps: [] })).toBe('第三条');
+  });
+
+  it('names the enclosing part and section of 一是 items', () => {
+    expect(clausePosition({ number: '一是', steps: [part('二'), section('（三）')] })).toBe('二、（三）一是');
+    expect(clausePosition({ number: '三是', steps: [part('一')] })).toBe('一、三是');
+  });
+
+  it('writes sections with full-width brackets after their part', () => {
+    expect(clausePosition({ number: '（三）', steps: [] })).toBe('（三）');
+    expect(clausePosition({ number: '(二)', steps: [part('一')] })).toBe('一、（二）');
+    expect(clausePosition({ number: '一是', steps: [part('一'), section('(二)')] })).toBe('一、（二）一是');
+  });
+
+  it('cites indicator-table rows by table and row', () => {
+    expect(clausePosition({ number: '2', steps: [part('四'), table(null)] })).toBe('指标表第2项');
+    expect(clausePosition({ number: '1', steps: [table('“十四五”时期工会“素质提升”指标')] })).toBe(
+      '“十四五”时期工会“素质提升”指标表第1项',
+    );
+    expect(clausePosition({ number: '3', steps: [table('主要指标表')] })).toBe('主要指标表第3项');
+  });
+
+  it('calls the unnumbered opening a preamble, or an introduction in a paper', () => {
+    expect(clausePosition({ number: null, steps: [] })).toBe('序言');
+    expect(clausePosition({ number: null, steps: [], kind: '实施意见' })).toBe('序言');
+    expect(clausePosition({ number: null, steps: [], kind: '论文' })).toBe('引言');
+  });
+
+  it('cites unnumbered text inside a part or section by its container', () => {
+    expect(clausePosition({ number: null, steps: [part('三')] })).toBe('第三部分');
+    expect(clausePosition({ number: null, steps: [part('一'), section('（二）')] })).toBe('一、（二）');
+  });
+
+  it('cites a part that is itself a clause as 第N部分', () => {
+    expect(clausePosition({ number: '三', steps: [] })).toBe('第三部分');
+  });
+
+  it('names the parts when Arabic numbers restart within the document', () => {
+    expect(clausePosition({ number: '2', steps: [part('一'), section('（二）')], uniqueNumber: false })).toBe(
+      '一、（二）第二项',
+    );
+  });
+
+  it('marks a number printed twice in the same place with its occurrence', () => {
+    expect(clausePosition({ number: '三是', steps: [part('二')], occurrence: 2 })).toBe('二、三是（第二处）');
+    expect(clausePosition({ number: '三是', steps: [part('二')], occurrence: 1 })).toBe('二、三是（第一处）');
+    expect(clausePosition({ number: '三是', steps: [part('二')] })).toBe('二、三是');
+  });
+
+  it('keeps numbers already written as 第…条', () => {
+    expect(clausePosition({ number: '第七条', steps: [part('二')] })).toBe('第七条');
+  });
+
+  it('uses the title of an unnumbered part when nothing else names the place', () => {
+    const implied: PathStep = { level: 'part', marker: null, number: null, title: '附件' };
+    expect(clausePosition({ number: null, steps: [implied] })).toBe('“附件”部分');
+  });
+});
+
+describe('citationLabel and citationText', () => {
+  const title = '山东省总工会关于新形势下加强基层工会建设的实施意见';
+
+  it('puts the document title in 书名号 before the position', () => {
+    expect(citationLabel(title, '第七条')).toBe('《山东省总工会关于新形势下加强基层工会建设的实施意见》第七条');
+  });
+
+  it('follows the citation with a space and the permalink', () => {
+    expect(citationText(title, '第七条', 'https://x.org/luhui-2014-79/2/7.html')).toBe(
+      '《山东省总工会关于新形势下加强基层工会建设的实施意见》第七条 https://x.org/luhui-2014-79/2/7.html',
+    );
+  });
+});
+
+describe('isUniqueNumber', () => {
+  it('is true when the number occurs once in the document', () => {
+    expect(isUniqueNumber('7', ['1', '7', null, '一是'])).toBe(true);
+  });
+
+  it('is false when the number recurs', () => {
+    expect(isUniqueNumber('1', ['1', '2', '1'])).toBe(false);
+  });
+
+  it('is true for unnumbered clauses', () => {
+    expect(isUniqueNumber(null, [null, null])).toBe(true);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { OutlineEntry } from '../../../src/model';
+import {
+  buildToc,
+  clauseSteps,
+  outlineAncestors,
+  parsePathStep,
+  stepLabel,
+  type TocNode,
+} from '../../../src/site/structure';
+
+const entry = (id: string, level: OutlineEntry['level'], number: string | null, title: string | null, children: OutlineEntry[] = []): OutlineEntry => ({
+  id,
+  level,
+  number,
+  marker: number && level === 'part' ? `${number}、` : number,
+  title,
+  children,
+});
+
+const outline: OutlineEntry[] = [
+  entry('d/1', 'part', '一', '总体要求', [entry('d/1/1', 'section', '（一）', '指导思想')]),
+  entry('d/2', 'part', '二', '组织建设'),
+  entry('d/3', 'part', '三', '空的部分'),
+  entry('d/4', 'part', '四', '保障', [entry('d/4/zb', 'table', null, '主要指标')]),
+];
+
+/** A compact picture of a TOC: entry ids with their children, clause ids as strings. */
+function shape(nodes: TocNode<{ id: string }>[]): unknown[] {
+  return nodes.map((n) => (n.type === 'clause' ? n.clause.id : { [n.entry.id]: shape(n.children) }));
+}
+
+describe('outlineAncestors', () => {
+  it('finds the enclosing entries of a clause by id, outermost first', () => {
+    expect(outlineAncestors('d/1/1/2', outline).map((e) => e.id)).toEqual(['d/1', 'd/1/1']);
+    expect(outlineAncestors('d/2/4', outline).map((e) => e.id)).toEqual(['d/2']);
+  });
+
+  it('does not mistake an id prefix without a slash for nesting', () => {
+    expect(outlineAncestors('d/10/1', outline)).toEqual([]);
+  });
+
+  it('finds nothing for a preamble', () => {
+    expect(outlineAncestors('d/0', outline)).toEqual([]);
+  });
+});
+
+describe('parsePathStep', () => {
+  it('reads a part heading', () => {
+    expect(parsePathStep('一、充分认识重要意义')).toEqual({ level: 'part', marker: '一、', number: '一', title: '充分认识重要意义' });
+  });
+
+  it('reads a section heading with full-width or ASCII brackets', () => {
+    expect(parsePathStep('（三）强化服务')).toMatchObject({ level: 'section', number: '（三）', title: '强化服务' });
+    expect(parsePathStep('(一)在组织职工方面')).toMatchObject({ level: 'section', number: '(一)' });
+  });
+
+  it('keeps an unnumbered title as a title', () => {
+    expect(parsePathStep('“十四五”时期工会“素质提升”指标')).toMatchObject({ level: 'table', number: null });
+    expect(parsePathStep('附件')).toMatchObject({ level: 'part', number: null, title: '附件' });
+  });
+});
+
+describe('clauseSteps', () => {
+  it('prefers the outline entries that enclose the clause', () => {
+    const steps = clauseSteps({ id: 'd/1/1/2', path: ['一、总体要求', '（一）指导思想'] }, outline);
+    expect(steps.map((s) => [s.level, s.id, s.number])).toEqual([
+      ['part', 'd/1', '一'],
+      ['section', 'd/1/1', '（一）'],
+    ]);
+  });
+
+  it('falls back to reading the path where the outline does not know the clause', () => {
+    const steps = clauseSteps({ id: 'x/9/9', path: ['五、其他', '（二）要求'] }, outline);
+    expect(steps.map((s) => [s.level, s.number])).toEqual([
+      ['part', '五'],
+      ['section', '（二）'],
+    ]);
+  });
+
+  it('is empty for a clause outside all parts', () => {
+    expect(clauseSteps({ id: 'd/0', path: [] }, outline)).toEqual([]);
+  });
+});
+
+describe('stepLabel', () => {
+  it('joins marker and title as printed', () => {
+    expect(stepLabel({ level: 'part', marker: '一、', number: '一', title: '总体要求' })).toBe('一、总体要求');
+    expect(stepLabel({ level: 'section', marker: '（二）', number: '（二）', title: '要求' })).toBe('（二）要求');
+  });
+
+  it('shows whichever of marker and title exists', () => {
+    expect(stepLabel({ level: 'table', marker: null, number: null, title: '主要指标' })).toBe('主要指标');
+    expect(stepLabel({ level: 'part', marker: '三、', number: '三', title: null })).toBe('三、');
+  });
+});
+
+describe('buildToc', () => {
+  it('nests clauses under their innermost entry in reading order', () => {
+    const clauses = ['d/0', 'd/1/1/1', 'd/1/1/2', 'd/2/3', 'd/4/zb/1', 'd/4/5'].map((id) => ({ id }));
+    expect(shape(buildToc(outline, clauses))).toEqual([
+      'd/0',
+      { 'd/1': [{ 'd/1/1': ['d/1/1/1', 'd/1/1/2'] }] },
+      { 'd/2': ['d/2/3'] },
+      { 'd/3': [] },
+      { 'd/4': [{ 'd/4/zb': ['d/4/zb/1'] }, 'd/4/5'] },
+    ]);
+  });
+
+  it('keeps entries without clauses in outline order', () => {
+    expect(shape(buildToc(outline, [{ id: 'd/0' }]))).toEqual([
+      'd/0',
+      { 'd/1': [{ 'd/1/1': [] }] },
+      { 'd/2': [] },
+      { 'd/3': [] },
+      { 'd/4': [{ 'd/4/zb': [] }] },
+    ]);
+  });
+
+  it('lists clauses of a document without outline flat', () => {
+    expect(shape(buildToc([], [{ id: 'p/0' }, { id: 'p/1' }]))).toEqual(['p/0', 'p/1']);
+  });
+});
