@@ -177,6 +177,8 @@ export interface OutlineEntry {
   number: string | null;
   title: string | null;
   columns?: string[];
+  /** Markdown heading markup printed before the title in the source (## ). */
+  markup?: string;
   children: OutlineEntry[];
 }
 

@@ -1,0 +1,41 @@
+/**
+ * Permalinks. A clause's id is its document's id followed by the keys of its numbering path
+ * (part, section, clause: plan14-a/5/14, report-2024/2/3/1, luhui-2014-79/0); never its position
+ * or its text. URLs are files, so that they also resolve when the site is opened from disk.
+ */
+import type { Clause, Division, DocumentNode } from '../model';
+
+/** The id of a clause from its document id and the keys of its numbering path. */
+export function clauseId(docId: string, keys: string[]): string {
+  return [docId, ...keys].join('/');
+}
+
+/** The site-relative URL of a clause page. */
+export function clauseUrl(id: string): string {
+  return `/${id}.html`;
+}
+
+/** The site-relative URL of a document page. */
+export function documentUrl(docId: string): string {
+  return `/${docId}/index.html`;
+}
+
+export interface PlacedClause {
+  clause: Clause;
+  /** Enclosing divisions, outermost first. */
+  divisions: Division[];
+  id: string;
+}
+
+/** Every clause of a document in reading order, with its enclosing divisions and its id. */
+export function placeClauses(doc: DocumentNode, docId: string): PlacedClause[] {
+  const out: PlacedClause[] = [];
+  const walk = (nodes: (Division | Clause)[], divisions: Division[]) => {
+    for (const n of nodes) {
+      if (n.type === 'clause') out.push({ clause: n, divisions, id: clauseId(docId, [...divisions.map((d) => d.key), n.key]) });
+      else walk(n.children, [...divisions, n]);
+    }
+  };
+  walk(doc.children, []);
+  return out;
+}
