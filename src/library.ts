@@ -14,9 +14,9 @@ import { renderClauseBody } from './pipeline/render';
 import { keywords } from './pipeline/segment';
 
 export interface LibraryOptions {
-  /** Folder holding the seed texts (default: seeds/ under the working directory). */
+  /** Folder holding the seed texts (default: $TIAOWEN_SEEDS, else seeds/ under the working directory). */
   seedsDir?: string;
-  /** Folder holding the per-source metadata (default: content/sources/). */
+  /** Folder holding the per-source metadata (default: $TIAOWEN_META, else content/sources/). */
   metaDir?: string;
   /** Report progress (default: silent). */
   log?: (message: string) => void;
@@ -24,8 +24,8 @@ export interface LibraryOptions {
 
 /** Build the whole library from seeds and metadata. Throws a SourceError naming file and line on bad input. */
 export function buildLibrary(options: LibraryOptions = {}): Library {
-  const seedsDir = options.seedsDir ?? path.resolve('seeds');
-  const metaDir = options.metaDir ?? path.resolve('content/sources');
+  const seedsDir = path.resolve(options.seedsDir ?? process.env.TIAOWEN_SEEDS ?? 'seeds');
+  const metaDir = path.resolve(options.metaDir ?? process.env.TIAOWEN_META ?? 'content/sources');
   const log = options.log ?? (() => {});
   const documents: DocumentRecord[] = [];
   const clauses: ClauseRecord[] = [];
