@@ -60,12 +60,22 @@ export function clauseSteps(clause: Pick<ClauseRecord, 'id' | 'path'>, outline: 
   });
 }
 
-/** How a step is written in running text: its marker and title as printed ("一、总体要求"). */
+/** Placeholder for a title the source does not print (an excerpt that starts mid-part). */
+export const MISSING_TITLE = '〔标题未载〕';
+
+/**
+ * How a step is written in running text: its marker and title as printed ("一、总体要求").
+ * Where the source prints no marker, one is made from the number (四 → "四、"); where it
+ * prints no title, 〔标题未载〕 stands in.
+ */
 export function stepLabel(step: PathStep): string {
-  const marker = (step.marker ?? step.number ?? '').trim();
-  const title = step.title ?? '';
+  let marker = (step.marker ?? '').trim();
+  if (!marker && step.number) {
+    const n = step.number.trim();
+    marker = step.level === 'part' && !/[、.．]$/.test(n) ? `${n}、` : n;
+  }
+  const title = step.title ?? (marker ? MISSING_TITLE : '');
   if (!marker) return title;
-  if (!title) return marker;
   return /[、.．]$/.test(marker) || /[）)]$/.test(marker) ? `${marker}${title}` : `${marker} ${title}`;
 }
 

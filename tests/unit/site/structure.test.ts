@@ -89,9 +89,22 @@ describe('stepLabel', () => {
     expect(stepLabel({ level: 'section', marker: '（二）', number: '（二）', title: '要求' })).toBe('（二）要求');
   });
 
-  it('shows whichever of marker and title exists', () => {
+  it('shows a title without marker as it is', () => {
     expect(stepLabel({ level: 'table', marker: null, number: null, title: '主要指标' })).toBe('主要指标');
-    expect(stepLabel({ level: 'part', marker: '三、', number: '三', title: null })).toBe('三、');
+  });
+
+  it('makes a marker from the number where the source prints none', () => {
+    expect(stepLabel({ level: 'part', marker: null, number: '四', title: '保障' })).toBe('四、保障');
+    expect(stepLabel({ level: 'section', marker: null, number: '（一）', title: '要求' })).toBe('（一）要求');
+  });
+
+  it('marks a title the source does not print', () => {
+    expect(stepLabel({ level: 'part', marker: '三、', number: '三', title: null })).toBe('三、〔标题未载〕');
+    expect(stepLabel({ level: 'part', marker: null, number: '四', title: null })).toBe('四、〔标题未载〕');
+  });
+
+  it('is empty for a step with neither number nor title', () => {
+    expect(stepLabel({ level: 'part', marker: null, number: null, title: null })).toBe('');
   });
 });
 
