@@ -8,15 +8,17 @@
  * directory is removed, an existing dist/ is left as it was, the error is printed
  * (pipeline errors name file:line) and the process exits with status 1.
  *
- * Usage: node scripts/build.mjs        (npm run build)
+ * Usage: node scripts/build.mjs [--out DIR]     (npm run build; DIR defaults to dist)
  */
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const outIndex = process.argv.indexOf('--out');
+const dist = resolve(root, outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : 'dist');
+const distName = relative(root, dist) || '.';
 const tmp = join(root, `.build-tmp-${process.pid}`);
 const old = join(root, `.build-old-${process.pid}`);
 
@@ -34,7 +36,7 @@ async function main() {
   if (!existsSync(join(tmp, 'index.html')) && !existsSync(join(tmp, 'search', 'index.html'))) {
     throw new Error(`the build wrote no pages into ${relative(root, tmp)}/`);
   }
-  log('Replacing dist/ …');
+  log(`Replacing ${distName}/ …`);
   const hadDist = existsSync(dist);
   if (hadDist) await rename(dist, old);
   try {
@@ -44,7 +46,7 @@ async function main() {
     throw err;
   }
   if (hadDist) await rm(old, { recursive: true, force: true });
-  log(`Done in ${elapsed()}: the site is in dist/.`);
+  log(`Done in ${elapsed()}: the site is in ${distName}/.`);
 }
 
 try {
@@ -56,6 +58,6 @@ try {
   const where = loc?.file ? ` (${relative(root, loc.file)}${loc.line ? `:${loc.line}` : ''})` : '';
   console.error(`\n[build] FAILED after ${elapsed()}: ${message}${where}`);
   if (process.env.DEBUG && err instanceof Error && err.stack) console.error(err.stack);
-  console.error(existsSync(dist) ? '[build] The previous dist/ is unchanged.' : '[build] No dist/ was written.');
+  console.error(existsSync(dist) ? `[build] The previous ${distName}/ is unchanged.` : `[build] No ${distName}/ was written.`);
   process.exit(1);
 }
