@@ -46,21 +46,17 @@ export function relativeHref(url, root) {
 }
 
 /**
- * The URL to link for a result: the sub-result with the most hits when it points into the
- * page (`#…`), else the page itself.
+ * The URL to link for a result. Where the page has several anchored sections (Pagefind
+ * sub-results), the one with the most hits (`…#id`); otherwise the page itself, since an
+ * anchor on the page's only heading would narrow nothing.
  * @param {{ url: string, sub_results?: { url: string, locations?: number[] }[] }} data
  */
 export function bestUrl(data) {
-  let best = data.url;
-  let hits = 0;
-  for (const sub of data.sub_results ?? []) {
-    const n = sub.locations?.length ?? 0;
-    if (sub.url.includes('#') && sub.url !== data.url && n > hits) {
-      best = sub.url;
-      hits = n;
-    }
-  }
-  return best;
+  const anchored = (data.sub_results ?? []).filter((sub) => sub.url.includes('#') && sub.url !== data.url);
+  if (anchored.length < 2) return data.url;
+  let best = anchored[0];
+  for (const sub of anchored) if ((sub.locations?.length ?? 0) > (best.locations?.length ?? 0)) best = sub;
+  return best.url;
 }
 
 /**

@@ -17,8 +17,9 @@ describe('search page helpers', () => {
     expect(relativeHref('/other/x.html', '/sub/')).toBe('../other/x.html');
   });
 
-  it('prefers the sub-result with the most hits that points into the page', () => {
+  it('links a section only where the page has several', () => {
     expect(bestUrl({ url: '/a.html', sub_results: [{ url: '/a.html', locations: [1, 2, 3] }] })).toBe('/a.html');
+    expect(bestUrl({ url: '/a.html', sub_results: [{ url: '/a.html#clause-title', locations: [1, 2] }] })).toBe('/a.html');
     expect(
       bestUrl({
         url: '/a.html',
