@@ -32,6 +32,7 @@
     area.setSelectionRange(0, text.length);
     var ok = false;
     try {
+      // Deprecated, but the only way to copy where navigator.clipboard is unavailable.
       ok = document.execCommand('copy');
     } catch (e) {
       ok = false;
@@ -71,11 +72,12 @@
         copyText(text).then(function (ok) {
           button.setAttribute('data-copied', ok ? 'true' : 'false');
           if (!status) return;
-          status.textContent = ok ? '已复制' + (what ? what : '') : '复制失败，请手动复制：' + text;
+          var live = /** @type {Element} */ (status);
+          live.textContent = ok ? '已复制' + what : '复制失败，请手动复制：' + text;
           window.clearTimeout(timer);
           if (ok) {
             timer = window.setTimeout(function () {
-              status.textContent = '';
+              live.textContent = '';
             }, 6000);
           }
         });
