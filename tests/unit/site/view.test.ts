@@ -31,7 +31,12 @@ const library: Library = {
   clauses: [
     clause('a/0', null),
     clause('a/1/1', '1', ['一、要求']),
-    clause('a/1/2', '2', ['一、要求']),
+    { ...clause('a/1/2', '2', ['一、要求']), heading: '第二条的标题。', links: [
+      { rel: 'related', id: 'c/0' },
+      { rel: 'version', id: 'b/0' },
+      { rel: 'cites', id: 'c' },
+      { rel: 'cites', id: 'gone/1' },
+    ] },
     clause('a/2/zb/1', '1', ['二、指标', '主要指标']),
     clause('a/2/3', '三是', ['二、指标']),
     clause('a/2/3-2', '三是', ['二、指标']),
@@ -80,6 +85,20 @@ describe('libraryView', () => {
   it('finds the other transcriptions of the same work', () => {
     expect(view.versionsOf(view.doc('a')!).map((d) => d.id)).toEqual(['b']);
     expect(view.versionsOf(view.doc('c')!)).toEqual([]);
+  });
+
+  it('groups links by relation in a fixed order and resolves their targets', () => {
+    const groups = view.linkGroups(view.clause('a/1/2')!);
+    expect(groups.map((g) => g.rel)).toEqual(['version', 'cites', 'related']);
+    expect(groups[0].targets).toEqual([{ id: 'b/0', url: '/b/0.html', label: '《b的标题》序言', detail: undefined }]);
+    expect(groups[1].targets).toEqual([
+      { id: 'c', url: '/c/index.html', label: '《c的标题》' },
+      { id: 'gone/1', label: 'gone/1' },
+    ]);
+  });
+
+  it('gives no link groups to a clause without links', () => {
+    expect(view.linkGroups(view.clause('a/0')!)).toEqual([]);
   });
 
   it('returns the same view for the same library', () => {
