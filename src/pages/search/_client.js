@@ -108,13 +108,14 @@ function copySafe(from, target) {
   for (const node of Array.from(from.childNodes)) {
     if (node.nodeType === 3) target.append(doc.createTextNode(node.textContent ?? ''));
     else if (node.nodeType === 1) {
-      const name = /** @type {Element} */ (node).localName;
+      const el = /** @type {Element} */ (node);
+      const name = el.localName;
       if (name === 'script' || name === 'style' || name === 'template') continue;
       if (name === 'mark') {
         const mark = doc.createElement('mark');
-        copySafe(node, mark);
+        copySafe(el, mark);
         target.append(mark);
-      } else copySafe(node, target);
+      } else copySafe(el, target);
     }
   }
 }

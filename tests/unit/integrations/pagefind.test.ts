@@ -36,7 +36,7 @@ describe('assertPagefindResponse', () => {
     expect(assertPagefindResponse(r, 'index')).toBe(r);
   });
   it('throws an error naming every message', () => {
-    expect(() => assertPagefindResponse({ errors: ['bad one', 'bad two'] }, 'index the site')).toThrowError(
+    expect(() => assertPagefindResponse({ errors: ['bad one', 'bad two'] }, 'index the site')).toThrow(
       /Pagefind failed to index the site:\n  - bad one\n  - bad two/,
     );
   });

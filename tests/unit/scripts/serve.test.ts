@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without type declarations
 import { contentType, createStaticServer, resolvePath } from '../../../scripts/serve.mjs';
 
 let root: string;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM module without type declarations
 import * as client from '../../../src/pages/search/_client.js';
 
 const { siteRoot, relativeHref, bestUrl, readState, writeState, pagefindFilters } = client;
