@@ -9,7 +9,7 @@ import type { ClauseRecord, Diagnostic, DocumentRecord, Library } from './model'
 import { SourceError } from './pipeline/decode';
 import { placeClauses } from './pipeline/ids';
 import { listSeeds, parseSeed } from './pipeline/load';
-import { clauseRecords, documentRecord } from './pipeline/records';
+import { clauseRecords, clauseText, documentRecord } from './pipeline/records';
 import { renderClauseBody } from './pipeline/render';
 import { keywords } from './pipeline/segment';
 
@@ -32,6 +32,8 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   const bodyHtml: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   const seenIds = new Map<string, string>();
+  /** What each clause is about, for keywords: its heading and prose (not 牵头单位 fields). */
+  const subjects: string[] = [];
   for (const file of listSeeds(seedsDir)) {
     const { tree, meta, diagnostics: found } = parseSeed(seedsDir, metaDir, file);
     diagnostics.push(...found);
@@ -43,13 +45,14 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
         if (seenIds.has(id)) throw new SourceError(`${path.basename(seedsDir)}/${file}`, `clause id ${id} is used twice (also at ${seenIds.get(id)})`, { line: clause.line });
         seenIds.set(id, where);
         bodyHtml[id] = renderClauseBody(clause);
+        subjects.push([clause.heading?.value ?? '', clauseText(clause.children.filter((c) => c.type !== 'field'))].join('\n'));
       }
       documents.push(documentRecord(doc, docMeta, file, records.length));
       clauses.push(...records);
     });
     log(`parsed ${file}: ${tree.children.length} document(s), ${clauses.filter((c) => c.source === file).length} clauses`);
   }
-  const words = keywords(clauses.map((c) => [c.heading ?? '', c.text].join('\n')));
+  const words = keywords(subjects);
   clauses.forEach((c, i) => (c.keywords = words[i]));
   log(`segmented ${clauses.length} clauses`);
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
