@@ -59,6 +59,15 @@ export function furnitureLabel(role: string): string {
   return FURNITURE_ROLES[role] ?? role;
 }
 
+/**
+ * Whether a piece of furniture needs its role shown before it: not where the printed text
+ * already opens with that label ("收稿日期: …", "[摘要]…", "（责任编辑：…）").
+ */
+export function furnitureNeedsLabel(role: string, text: string): boolean {
+  const label = furnitureLabel(role);
+  return !text.trim().replace(/^[\[（(【〔]\s*/, '').startsWith(label);
+}
+
 const RELS: Record<Link['rel'], string> = {
   version: '其他转录本中的同一条',
   implements: '本条落实的条文',

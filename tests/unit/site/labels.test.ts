@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, furnitureLabel, relLabel } from '../../../src/site/labels';
+import { formatDate, furnitureLabel, furnitureNeedsLabel, relLabel } from '../../../src/site/labels';
 
 describe('furnitureLabel', () => {
   it('names known furniture roles in Chinese', () => {
@@ -10,6 +10,19 @@ describe('furnitureLabel', () => {
 
   it('falls back to the role code for an unknown role', () => {
     expect(furnitureLabel('somethingNew')).toBe('somethingNew');
+  });
+});
+
+describe('furnitureNeedsLabel', () => {
+  it('is false where the printed text already opens with the label', () => {
+    expect(furnitureNeedsLabel('received', '收稿日期: 2017-01-11')).toBe(false);
+    expect(furnitureNeedsLabel('abstract', '[摘要]当前,工会组织……')).toBe(false);
+    expect(furnitureNeedsLabel('editor', '（责任编辑：张慧琳）')).toBe(false);
+  });
+
+  it('is true where the text does not say what it is', () => {
+    expect(furnitureNeedsLabel('header', '山东省总工会文件')).toBe(true);
+    expect(furnitureNeedsLabel('author', '李兴家')).toBe(true);
   });
 });
 
