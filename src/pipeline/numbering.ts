@@ -3,25 +3,7 @@
  * `format(parse(m))` gives `m` back exactly, so markers can be checked as round trips.
  */
 
-const DIGITS = '零一二三四五六七八九';
-
-/** Read a Chinese numeral from 一 to 九十九 (e.g. 十四, 二十三); NaN if it is not one. */
-export function parseChineseNumeral(s: string): number {
-  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(s);
-  if (!m || s === '') return NaN;
-  const [, a, ten, b] = m;
-  if (!ten) return a && !b ? DIGITS.indexOf(a) : NaN;
-  return (a ? DIGITS.indexOf(a) : 1) * 10 + (b ? DIGITS.indexOf(b) : 0);
-}
-
-/** Write a number from 1 to 99 as a Chinese numeral (14 → 十四, 20 → 二十). */
-export function formatChineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`cannot write ${n} as a Chinese numeral`);
-  if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
-}
+import { parseChineseNumeral, toChineseNumeral } from './numerals';
 
 export type SystemName = 'part' | 'section' | 'arabic' | 'item' | 'article';
 
@@ -52,10 +34,10 @@ const part: NumberingSystem = {
     const m = new RegExp(`^(${CN})、`).exec(line);
     if (!m) return null;
     const value = parseChineseNumeral(m[1]);
-    if (Number.isNaN(value)) return null;
+    if (value === null || value === 0) return null;
     return { system: 'part', value, raw: m[0], label: m[1], style: {} };
   },
-  format: (value) => `${formatChineseNumeral(value)}、`,
+  format: (value) => `${toChineseNumeral(value)}、`,
 };
 
 /** （一） or (一) — sections. */
@@ -65,10 +47,10 @@ const section: NumberingSystem = {
     const m = new RegExp(`^([（(])(${CN})([）)])`).exec(line);
     if (!m) return null;
     const value = parseChineseNumeral(m[2]);
-    if (Number.isNaN(value)) return null;
+    if (value === null || value === 0) return null;
     return { system: 'section', value, raw: m[0], label: m[0], style: { open: m[1], close: m[3] } };
   },
-  format: (value, style) => `${style.open ?? '（'}${formatChineseNumeral(value)}${style.close ?? '）'}`,
+  format: (value, style) => `${style.open ?? '（'}${toChineseNumeral(value)}${style.close ?? '）'}`,
 };
 
 /** 14. or 1. or 1． — numbered clauses and table rows (not a decimal such as 1.6). */
@@ -89,10 +71,10 @@ const item: NumberingSystem = {
     const m = new RegExp(`^(${CN})是`).exec(line);
     if (!m) return null;
     const value = parseChineseNumeral(m[1]);
-    if (Number.isNaN(value)) return null;
+    if (value === null || value === 0) return null;
     return { system: 'item', value, raw: m[0], label: m[0], style: {} };
   },
-  format: (value) => `${formatChineseNumeral(value)}是`,
+  format: (value) => `${toChineseNumeral(value)}是`,
 };
 
 /** 第七条 — articles, as cited in reports. */
@@ -102,10 +84,10 @@ const article: NumberingSystem = {
     const m = new RegExp(`^第(${CN})条`).exec(line);
     if (!m) return null;
     const value = parseChineseNumeral(m[1]);
-    if (Number.isNaN(value)) return null;
+    if (value === null || value === 0) return null;
     return { system: 'article', value, raw: m[0], label: m[0], style: {} };
   },
-  format: (value) => `第${formatChineseNumeral(value)}条`,
+  format: (value) => `第${toChineseNumeral(value)}条`,
 };
 
 export const SYSTEMS: Record<SystemName, NumberingSystem> = { part, section, arabic, item, article };

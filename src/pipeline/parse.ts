@@ -28,7 +28,8 @@ import {
   pageFurnitureRole,
 } from './furniture';
 import { type Block, endsSentence, toBlocks } from './layout';
-import { type Marker, formatChineseNumeral, parseMarker } from './numbering';
+import { type Marker, parseMarker } from './numbering';
+import { toChineseNumeral } from './numerals';
 import { concatText, sliceText, trimText } from './text';
 
 export interface ParseResult {
@@ -352,7 +353,7 @@ export function wrapImplied(children: (Division | Clause)[], level: 'part' | 'se
   const value = first > 0 ? Number((children[first] as Division).key.split('-')[0]) : 0;
   if (value <= 1) return children;
   const before = children.slice(0, first);
-  const cn = formatChineseNumeral(value - 1);
+  const cn = toChineseNumeral(value - 1);
   const implied: Division = {
     type: 'division', level, key: String(value - 1), marker: null,
     number: level === 'part' ? cn : `（${cn}）`, title: null, children: before, line: before[0].line,

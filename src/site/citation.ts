@@ -3,7 +3,7 @@
  * the document in Chinese legal style — 第七条, 二、（三）一是, 第一部分, 序言, 指标表第2项.
  */
 import type { PathStep } from './structure';
-import { parseChineseNumeral, toChineseNumeral } from './numerals';
+import { parseChineseNumeral, toChineseNumeral } from '../pipeline/numerals';
 
 export interface PositionInput {
   /** The clause's number as printed without trailing punctuation ("14", "（三）", "一是"), or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral, toChineseNumeral } from '../../../src/site/numerals';
+import { parseChineseNumeral, toChineseNumeral } from '../../../src/pipeline/numerals';
 
 describe('toChineseNumeral', () => {
   it('writes single digits', () => {
