@@ -1,0 +1,79 @@
+/**
+ * Bad input fails the build with a message that names the file (and the byte or line),
+ * and never leaves a half-written site behind: the output folder keeps its previous content.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const toString = (el: Element): string => el.children.map((c) => ('value' in c ? c.value : '')).join('');
+
+const ROOT = path.resolve(__dirname, '../..');
+const WORK = path.join(ROOT, `.build-bad-input-${process.pid}`);
+const OUT = `.build-bad-input-out-${process.pid}`;
+
+/** A seeds folder holding one file with these bytes, with metadata describing one document. */
+function seedsWith(name: string, bytes: Uint8Array | string): { seeds: string; meta: string } {
+  const seeds = path.join(WORK, name, 'seeds');
+  const meta = path.join(WORK, name, 'meta');
+  mkdirSync(seeds, { recursive: true });
+  mkdirSync(meta, { recursive: true });
+  writeFileSync(path.join(seeds, '000_test.txt'), bytes);
+  writeFileSync(path.join(meta, '000_test.json'), JSON.stringify({ source: '000_test.txt', documents: [{ id: 'test', kind: '通知', title: '测试' }] }));
+  return { seeds, meta };
+}
+
+function build(dirs: { seeds: string; meta: string }) {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', OUT], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, TIAOWEN_SEEDS: dirs.seeds, TIAOWEN_META: dirs.meta },
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+}
+
+afterAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  rmSync(path.join(ROOT, OUT), { recursive: true, force: true });
+});
+
+describe('a build from bad input', () => {
+  it('fails on bytes that are neither UTF-8 nor GB18030, naming the file and the byte offset, and keeps the previous output', () => {
+    const out = path.join(ROOT, OUT);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'index.html'), 'previous site');
+    const bytes = Uint8Array.from([...Buffer.from('一、总体要求\n\n1.条文。', 'utf8'), 0xff, 0xfe, 0x00, 0x01]);
+    const { status, output } = build(seedsWith('binary', bytes));
+    expect(status).toBe(1);
+    expect(output).toMatch(/000_test\.txt: not valid UTF-8 at byte \d+/);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+  });
+
+  it('fails on an empty source, naming it', () => {
+    rmSync(path.join(ROOT, OUT), { recursive: true, force: true });
+    const { status, output } = build(seedsWith('empty', ''));
+    expect(status).toBe(1);
+    expect(output).toMatch(/000_test\.txt: source is empty/);
+    expect(existsSync(path.join(ROOT, OUT))).toBe(false);
+  });
+
+  it('builds a GB18030 source and warns about a repeated number, naming file and line', () => {
+    const dirs = seedsWith('gb18030', '');
+    copyFileSync(path.join(ROOT, 'tests/fixtures/build/gb18030-repeated-number.txt'), path.join(dirs.seeds, '000_test.txt'));
+    const { status, output } = build(dirs);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/000_test\.txt:5: clause number 1 appears 2 times/);
+    const clauses = JSON.parse(readFileSync(path.join(ROOT, OUT, 'data/clauses.json'), 'utf8'));
+    expect(clauses.map((c: { id: string }) => c.id)).toEqual(['test/1/1', 'test/1/1-2']);
+    expect(clauses[0].text).toContain('<script>');
+    const page = readFileSync(path.join(ROOT, OUT, 'test/1/1.html'), 'utf8');
+    const scripts: string[] = [];
+    visit(fromHtml(page), 'element', (el) => {
+      if (el.tagName === 'script') scripts.push(toString(el));
+    });
+    expect(scripts.filter((s) => s.includes('alert'))).toEqual([]);
+    expect(page).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+  });
+});
