@@ -8,7 +8,7 @@ import type { ClauseRecord, OutlineEntry } from '../model';
 /** One enclosing part, section or table of a clause. */
 export interface PathStep {
   level: OutlineEntry['level'];
-  /** The outline entry's id where known (absent when read from a `path` string). */
+  /** The outline entry's id. */
   id?: string;
   marker: string | null;
   number: string | null;
@@ -27,37 +27,9 @@ export function outlineAncestors(id: string, outline: OutlineEntry[]): OutlineEn
   }
 }
 
-const CN_NUM = '[零〇一二两三四五六七八九十百千]+';
-const PART_RE = new RegExp(`^(${CN_NUM})([、.．])\\s*(.*)$`, 's');
-const SECTION_RE = new RegExp(`^([（(]${CN_NUM}[）)])\\s*(.*)$`, 's');
-
-/**
- * Read one entry of a clause's `path` ("一、总体要求", "（三）强化服务", or a bare title)
- * into a step. Used where the outline does not name the clause's ancestors.
- */
-export function parsePathStep(s: string): PathStep {
-  const part = PART_RE.exec(s);
-  if (part) return { level: 'part', marker: part[1] + part[2], number: part[1], title: part[3] || null };
-  const section = SECTION_RE.exec(s);
-  if (section) return { level: 'section', marker: section[1], number: section[1], title: section[2] || null };
-  return { level: /表$|指标$/.test(s) ? 'table' : 'part', marker: null, number: null, title: s };
-}
-
-/**
- * The enclosing parts/sections/tables of a clause, outermost first: from the document
- * outline (matched by id) where it knows them, otherwise read from the clause's `path`.
- */
-export function clauseSteps(clause: Pick<ClauseRecord, 'id' | 'path'>, outline: OutlineEntry[]): PathStep[] {
-  const fromOutline = outlineAncestors(clause.id, outline);
-  if (fromOutline.length >= clause.path.length && fromOutline.length > 0) {
-    return fromOutline.map((e) => ({ level: e.level, id: e.id, marker: e.marker, number: e.number, title: e.title }));
-  }
-  return clause.path.map((p, i) => {
-    const known = fromOutline[i];
-    return known
-      ? { level: known.level, id: known.id, marker: known.marker, number: known.number, title: known.title }
-      : parsePathStep(p);
-  });
+/** The enclosing parts/sections/tables of a clause, outermost first (the outline and ids come from one tree). */
+export function clauseSteps(clause: Pick<ClauseRecord, 'id'>, outline: OutlineEntry[]): PathStep[] {
+  return outlineAncestors(clause.id, outline).map((e) => ({ level: e.level, id: e.id, marker: e.marker, number: e.number, title: e.title }));
 }
 
 /** Placeholder for a title the source does not print (an excerpt that starts mid-part). */

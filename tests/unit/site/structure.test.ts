@@ -4,7 +4,6 @@ import {
   buildToc,
   clauseSteps,
   outlineAncestors,
-  parsePathStep,
   stepLabel,
   type TocNode,
 } from '../../../src/site/structure';
@@ -45,41 +44,17 @@ describe('outlineAncestors', () => {
   });
 });
 
-describe('parsePathStep', () => {
-  it('reads a part heading', () => {
-    expect(parsePathStep('一、充分认识重要意义')).toEqual({ level: 'part', marker: '一、', number: '一', title: '充分认识重要意义' });
-  });
-
-  it('reads a section heading with full-width or ASCII brackets', () => {
-    expect(parsePathStep('（三）强化服务')).toMatchObject({ level: 'section', number: '（三）', title: '强化服务' });
-    expect(parsePathStep('(一)在组织职工方面')).toMatchObject({ level: 'section', number: '(一)' });
-  });
-
-  it('keeps an unnumbered title as a title', () => {
-    expect(parsePathStep('“十四五”时期工会“素质提升”指标')).toMatchObject({ level: 'table', number: null });
-    expect(parsePathStep('附件')).toMatchObject({ level: 'part', number: null, title: '附件' });
-  });
-});
-
 describe('clauseSteps', () => {
-  it('prefers the outline entries that enclose the clause', () => {
-    const steps = clauseSteps({ id: 'd/1/1/2', path: ['一、总体要求', '（一）指导思想'] }, outline);
+  it('lists the outline entries that enclose the clause, outermost first', () => {
+    const steps = clauseSteps({ id: 'd/1/1/2' }, outline);
     expect(steps.map((s) => [s.level, s.id, s.number])).toEqual([
       ['part', 'd/1', '一'],
       ['section', 'd/1/1', '（一）'],
     ]);
   });
 
-  it('falls back to reading the path where the outline does not know the clause', () => {
-    const steps = clauseSteps({ id: 'x/9/9', path: ['五、其他', '（二）要求'] }, outline);
-    expect(steps.map((s) => [s.level, s.number])).toEqual([
-      ['part', '五'],
-      ['section', '（二）'],
-    ]);
-  });
-
   it('is empty for a clause outside all parts', () => {
-    expect(clauseSteps({ id: 'd/0', path: [] }, outline)).toEqual([]);
+    expect(clauseSteps({ id: 'd/0' }, outline)).toEqual([]);
   });
 });
 
