@@ -5,7 +5,7 @@
  * are all made from this one value.
  */
 import path from 'node:path';
-import type { ClauseRecord, Diagnostic, DocumentRecord, Library } from './model';
+import type { Clause, ClauseRecord, Diagnostic, DocumentRecord, Library } from './model';
 import { SourceError } from './pipeline/decode';
 import { placeClauses } from './pipeline/ids';
 import { listSeeds, parseSeed } from './pipeline/load';
@@ -29,7 +29,7 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   const log = options.log ?? (() => {});
   const documents: DocumentRecord[] = [];
   const clauses: ClauseRecord[] = [];
-  const bodyHtml: Record<string, string> = {};
+  const trees = new Map<string, Clause>();
   const diagnostics: Diagnostic[] = [];
   const seenIds = new Map<string, string>();
   /** What each clause is about, for keywords: its heading and prose (not 牵头单位 fields). */
@@ -44,7 +44,7 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
         const where = `${path.basename(seedsDir)}/${file}:${clause.line}`;
         if (seenIds.has(id)) throw new SourceError(`${path.basename(seedsDir)}/${file}`, `clause id ${id} is used twice (also at ${seenIds.get(id)})`, { line: clause.line });
         seenIds.set(id, where);
-        bodyHtml[id] = renderClauseBody(clause);
+        trees.set(id, clause);
         subjects.push([clause.heading?.value ?? '', clauseText(clause.children.filter((c) => c.type !== 'field'))].join('\n'));
       }
       documents.push(documentRecord(doc, docMeta, file, records.length));
@@ -56,7 +56,12 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   clauses.forEach((c, i) => (c.keywords = words[i]));
   log(`segmented ${clauses.length} clauses`);
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
-  return { documents, clauses, bodyHtml, diagnostics };
+  const renderBody = (id: string, opts?: { idPrefix?: string }) => {
+    const clause = trees.get(id);
+    if (!clause) throw new Error(`no clause ${id}`);
+    return renderClauseBody(clause, opts);
+  };
+  return { documents, clauses, renderBody, diagnostics };
 }
 
 let cached: Library | undefined;

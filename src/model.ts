@@ -210,8 +210,12 @@ export interface Library {
   documents: DocumentRecord[];
   /** All clauses in reading order (source by source, document by document). */
   clauses: ClauseRecord[];
-  /** The rendered body of a clause (HTML: paragraphs with #p1… anchors, fields, figures), escaped. */
-  bodyHtml: Record<string, string>;
+  /**
+   * The rendered body of a clause (HTML: paragraphs, fields and figures, each anchored #p1…
+   * with a link to itself; all source text escaped). `idPrefix` keeps anchors unique where
+   * several bodies share a page.
+   */
+  renderBody(id: string, options?: { idPrefix?: string }): string;
   /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
   diagnostics: Diagnostic[];
 }

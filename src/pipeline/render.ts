@@ -56,21 +56,41 @@ const handlers: RemarkRehypeOptions['handlers'] = {
   },
 };
 
-/** rehype plugin: give every top-level block an anchor id p1, p2, … so paragraphs can be linked. */
-export function rehypeParagraphAnchors(options: { prefix?: string } = {}) {
-  const prefix = options.prefix ?? 'p';
+export interface AnchorOptions {
+  /** Put before every anchor id, so several clause bodies can share one page (default: none). */
+  idPrefix?: string;
+}
+
+/**
+ * rehype plugin: give every top-level block an anchor id p1, p2, … and, as its first child,
+ * an empty link to itself (its ¶ comes from CSS), so a reader can link to one paragraph.
+ */
+export function rehypeParagraphAnchors(options: AnchorOptions = {}) {
+  const prefix = options.idPrefix ?? '';
   return (tree: HastRoot) => {
     let n = 0;
     for (const node of tree.children) {
-      if (node.type === 'element') node.properties = { ...node.properties, id: `${prefix}${++n}` };
+      if (node.type !== 'element') continue;
+      const id = `${prefix}p${++n}`;
+      node.properties = { ...node.properties, id };
+      const label = `第${n}段的链接`;
+      node.children.unshift({
+        type: 'element', tagName: 'a',
+        properties: { className: ['para-link'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: '' },
+        children: [],
+      });
     }
   };
 }
 
-const processor = unified().use(remarkRehype, { handlers }).use(rehypeParagraphAnchors).use(rehypeStringify);
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
+const makeProcessor = (options: AnchorOptions) =>
+  unified().use(remarkRehype, { handlers }).use(rehypeParagraphAnchors, options).use(rehypeStringify);
 
 /** The clause body as HTML: one element per paragraph, field or figure, anchored #p1…. */
-export function renderClauseBody(clause: Clause): string {
-  const hast = processor.runSync(clauseToMdast(clause)) as HastRoot;
-  return processor.stringify(hast);
+export function renderClauseBody(clause: Clause, options: AnchorOptions = {}): string {
+  const key = options.idPrefix ?? '';
+  let processor = processors.get(key);
+  if (!processor) processors.set(key, (processor = makeProcessor(options)));
+  return processor.stringify(processor.runSync(clauseToMdast(clause)) as HastRoot);
 }

@@ -43,7 +43,7 @@ const library: Library = {
     clause('b/0', null),
     clause('c/0', null),
   ],
-  bodyHtml: {},
+  renderBody: () => '',
   diagnostics: [],
 };
 
