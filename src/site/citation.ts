@@ -22,6 +22,8 @@ export interface PositionInput {
    * place (two 三是 in one section): appended as （第一处）, （第二处）.
    */
   occurrence?: number;
+  /** For an unnumbered passage that follows a numbered unit: that unit's position (一、（八）四是). */
+  after?: string;
 }
 
 const CN = '[零〇一二两三四五六七八九十百千]+';
@@ -39,13 +41,14 @@ export function clausePosition(input: PositionInput): string {
   const suffix = input.occurrence ? `（第${toChineseNumeral(input.occurrence)}处）` : '';
 
   if (number === null) {
+    if (input.after) return `${input.after}之后`;
     if (table) return tableName(table) + suffix;
     if (prefix.length === 0) {
       const named = steps.find((s) => s.title);
       if (named) return `“${named.title}”部分${suffix}`;
-      return (kind === '论文' ? '引言' : '序言') + suffix;
+      return (kind === '论文' ? '引言' : kind === '通知' ? '正文' : '序言') + suffix;
     }
-    return finish(prefix) + suffix;
+    return `${finish(prefix)}开头${suffix}`;
   }
 
   const arabic = ARABIC_RE.exec(number);
@@ -64,9 +67,12 @@ export function clausePosition(input: PositionInput): string {
   return prefix.join('') + number + suffix;
 }
 
-/** 《title》 followed by the position: 《山东省总工会关于……的实施意见》第七条. */
+/**
+ * 《title》 followed by the position: 《山东省总工会关于……的实施意见》第七条. A title that
+ * itself holds 《》 gets 〈〉 inside, as Chinese punctuation rules nest them.
+ */
 export function citationLabel(documentTitle: string, position: string): string {
-  return `《${documentTitle}》${position}`;
+  return `《${documentTitle.replace(/《/g, '〈').replace(/》/g, '〉')}》${position}`;
 }
 
 /** The text the 复制引用 button copies: the citation, a space, and the permalink. */

@@ -81,7 +81,10 @@ export function libraryView(library: Library): LibraryView {
     const numbers = siblings.filter((c) => !inTable(c)).map((c) => c.number);
     const same = siblings.filter((c) => c.number === clause.number && parentKey(c) === parentKey(clause));
     const doc = docs.get(clause.doc);
+    // An unnumbered passage after unit N (key "Na") is placed after that unit.
+    const previous = /\da$/.test(clause.id) ? siblings[siblings.indexOf(clause) - 1] : undefined;
     const p = clausePosition({
+      after: previous ? position(previous) : undefined,
       number: clause.number,
       steps: steps(clause),
       kind: doc?.kind,

@@ -43,9 +43,21 @@ describe('clausePosition', () => {
     expect(clausePosition({ number: null, steps: [], kind: '论文' })).toBe('引言');
   });
 
-  it('cites unnumbered text inside a part or section by its container', () => {
-    expect(clausePosition({ number: null, steps: [part('三')] })).toBe('第三部分');
-    expect(clausePosition({ number: null, steps: [part('一'), section('（二）')] })).toBe('一、（二）');
+  it('cites unnumbered opening text of a part or section as the opening of that container', () => {
+    expect(clausePosition({ number: null, steps: [part('三')] })).toBe('第三部分开头');
+    expect(clausePosition({ number: null, steps: [part('一'), section('（二）')] })).toBe('一、（二）开头');
+  });
+
+  it('cites an unnumbered passage after a numbered unit by that unit', () => {
+    expect(clausePosition({ number: null, steps: [part('一'), section('（八）')], after: '一、（八）四是' })).toBe('一、（八）四是之后');
+  });
+
+  it('nests book-title marks the Chinese way when a title quotes another title', () => {
+    expect(citationLabel('关于转发《实施意见》的通知', '正文')).toBe('《关于转发〈实施意见〉的通知》正文');
+  });
+
+  it('cites the body of an unnumbered notice as its 正文', () => {
+    expect(clausePosition({ number: null, steps: [], kind: '通知' })).toBe('正文');
   });
 
   it('cites a part that is itself a clause as 第N部分', () => {
