@@ -243,9 +243,10 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
     if (el.markup) d.markup = el.markup;
     return d;
   };
-  const openClause = (): Clause => {
+  /** The clause that unnumbered content goes into: the open one, or a new unnumbered clause. */
+  const openClause = (line: number): Clause => {
     if (!clause) {
-      clause = newClause(unnumberedKey(), 0);
+      clause = newClause(unnumberedKey(), line);
       containerNode().children.push(clause);
     }
     return clause;
@@ -280,7 +281,7 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
         if (table && !table.columns) table.columns = el.cells;
         else {
           warn(el.line, 'a table row without a number outside a table header; kept as a paragraph');
-          openClause().children.push(paragraph(el.text));
+          openClause(el.line).children.push(paragraph(el.text));
         }
         break;
       }
@@ -308,23 +309,23 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
       }
       case 'field': {
         const m = FIELD.exec(el.text.value)!;
-        const target = clause ?? openClause();
+        if (!clause?.marker) warn(el.line, `${m[1]} outside a numbered item`);
+        const target = openClause(el.line);
         const value = trimText(sliceText(el.text, m[0].length));
         target.children.push({
           type: 'field', label: m[1], separator: m[2],
           items: value.value.split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
           value, labelText: sliceText(el.text, 0, m[0].length),
         });
-        if (!clause) warn(el.line, `${m[1]} outside a numbered item`);
         break;
       }
       case 'figureCaption':
         table = null;
-        openClause().children.push({ type: 'figure', caption: el.text });
+        openClause(el.line).children.push({ type: 'figure', caption: el.text });
         break;
       case 'figureCredit': {
         table = null;
-        const c = openClause();
+        const c = openClause(el.line);
         const fig = c.children[c.children.length - 1];
         if (fig?.type === 'figure' && !fig.credit) fig.credit = el.text;
         else c.children.push({ type: 'figure', caption: { type: 'text', value: '', spans: [] }, credit: el.text });
@@ -332,10 +333,8 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
       }
       case 'paragraph': {
         table = null;
-        if (clause && clause.marker) clause = null; // text after a numbered unit stands alone
-        const c = openClause();
-        if (c.line === 0) c.line = el.line;
-        c.children.push(paragraph(el.text));
+        if (clause?.marker) clause = null; // text after a numbered unit stands alone
+        openClause(el.line).children.push(paragraph(el.text));
         break;
       }
     }
