@@ -64,10 +64,15 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   return { documents, clauses, renderBody, diagnostics };
 }
 
-let cached: Library | undefined;
+/**
+ * The library is cached on the process, not the module: Astro loads this module twice (for
+ * the pages, and for the integration that indexes them), and both must see one library.
+ */
+const CACHE = Symbol.for('tiaowen.library');
+const processCache = globalThis as { [CACHE]?: Library };
 
 /** Load (once per process) the whole library from seeds/ and content/. */
 export async function loadLibrary(): Promise<Library> {
-  cached ??= buildLibrary({ log: (m) => console.log(`[tiaowen] ${m}`) });
-  return cached;
+  processCache[CACHE] ??= buildLibrary({ log: (m) => console.log(`[tiaowen] ${m}`) });
+  return processCache[CACHE];
 }
