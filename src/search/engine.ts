@@ -78,14 +78,24 @@ interface Ranked {
   rank: number;
 }
 
-/** Rank results: tier, then matches in the heading, then document order. */
+/** A word too generic to make a partial match on its own: digits only (2014, 79). */
+export const isGenericWord = (word: string): boolean => /^\d+$/.test(word);
+
+/**
+ * Rank results: tier, then matches in the heading, then document order. A partial match
+ * (tier 3) needs one of the words that are not generic.
+ */
 export function rankResults(
   t1: Set<string>,
   wordSets: Set<string>[],
   headingSets: { query: Set<string>; words: Set<string>[] },
   order: Map<string, number>,
+  generic: boolean[] = [],
 ): Ranked[] {
-  const all = new Set<string>([...t1, ...wordSets.flatMap((s) => [...s])]);
+  const all = new Set<string>(t1);
+  for (const id of wordSets.flatMap((s) => [...s])) {
+    if (wordSets.every((s) => s.has(id)) || wordSets.some((s, i) => !generic[i] && s.has(id))) all.add(id);
+  }
   const ranked: Ranked[] = [];
   for (const id of all) {
     const inWords = wordSets.filter((s) => s.has(id)).length;
@@ -184,7 +194,7 @@ export function makeEngine(pagefind: PagefindApi, lexicon: LexiconData): Engine 
       ]);
       const wordSets = perWord.filter((_, i) => i % 2 === 0);
       const headingWords = perWord.filter((_, i) => i % 2 === 1);
-      const ranked = rankResults(t1, wordSets, { query: h1, words: headingWords }, layoutData.order);
+      const ranked = rankResults(t1, wordSets, { query: h1, words: headingWords }, layoutData.order, words.map(isGenericWord));
       const { docOf } = layoutData;
       const counts = countFacets(ranked.map((r) => docOf.get(r.id)));
       const shown = ranked.filter((r) => passes(docOf.get(r.id), filters));
@@ -209,6 +219,17 @@ export async function createEngine(siteRoot: string): Promise<Engine> {
     loadLexicon(new URL(`search/${LEXICON_FILE}`, siteRoot).href),
   ]);
   await pagefind.options({ baseUrl: new URL(siteRoot).pathname });
-  await pagefind.init();
+  // Pagefind takes the query's language from <html lang> when it starts, and re-segments a
+  // zh query with the browser's word segmenter, which breaks the bigram phrases. The index
+  // is language "und": start Pagefind under that language, then give the page its own back.
+  const html = document.documentElement;
+  const lang = html.getAttribute('lang');
+  html.setAttribute('lang', 'und');
+  try {
+    await pagefind.init();
+  } finally {
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+  }
   return makeEngine(pagefind, lexicon);
 }

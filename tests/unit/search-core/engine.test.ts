@@ -20,6 +20,14 @@ describe('ranking', () => {
   });
 });
 
+describe('partial matches', () => {
+  it('need a word that is not only digits', () => {
+    const order = new Map(['y1', 'y2', 'y3'].map((id, i) => [id, i]));
+    const ranked = rankResults(new Set(), [new Set(['y1', 'y3']), new Set(['y2', 'y3'])], { query: new Set(), words: [new Set(), new Set()] }, order, [false, true]);
+    expect(ranked.map((r) => [r.id, r.tier])).toEqual([['y3', 2], ['y1', 3]]);
+  });
+});
+
 describe('filters and counts', () => {
   it('count results per document, kind and year', () => {
     expect(countFacets([docA, docA, docB])).toEqual({ doc: { a: 2, b: 1 }, kind: { 通知: 2, 规划: 1 }, year: { 2014: 2 } });
