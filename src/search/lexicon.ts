@@ -17,16 +17,20 @@ import { type CharMap, fold } from './fold';
 import { cut, vocabulary } from './segmenter';
 
 /** jieba's own dictionary frequencies (the dictionary nodejieba loads). */
-export function jiebaFrequencies(): Map<string, number> {
+export function jiebaFrequencies(): { freqs: Map<string, number>; total: number; minFreq: number } {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('nodejieba/package.json'));
   const text = readFileSync(path.join(dir, 'submodules/cppjieba/dict/jieba.dict.utf8'), 'utf8');
   const freqs = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const [word, freq] = line.split(' ');
-    if (word && freq) freqs.set(word, Number(freq));
+  let total = 0;
+  let minFreq = Infinity;
+  for (const m of text.matchAll(/^(\S+) (\d+)/gm)) {
+    const f = Number(m[2]);
+    freqs.set(m[1], f);
+    total += f;
+    if (f < minFreq) minFreq = f;
   }
-  return freqs;
+  return { freqs, total, minFreq };
 }
 
 /** The sentences of a text, folded: what lies between punctuation marks. */
@@ -56,14 +60,11 @@ export interface LexiconReport {
  * cuts from the corpus and for the dictionary terms, tuned so that the maximum-probability
  * cut reproduces nodejieba's cut (which also uses an HMM for unknown words) on every sentence.
  */
-export function buildVocabulary(texts: string[], maxRounds = 30): { freqs: Map<string, number>; total: number; minFreq: number; report: LexiconReport } {
-  const jieba = jiebaFrequencies();
-  let total = 0;
-  let minFreq = Infinity;
-  for (const f of jieba.values()) {
-    total += f;
-    minFreq = Math.min(minFreq, f);
-  }
+export function buildVocabulary(
+  texts: string[],
+  { maxRounds = 30, patience = 6 } = {},
+): { freqs: Map<string, number>; total: number; minFreq: number; report: LexiconReport } {
+  const { freqs: jieba, total, minFreq } = jiebaFrequencies();
   const user = new Map(dictionaryEntries().map((e) => [fold(e.word), e.freq ?? DEFAULT_FREQ] as const));
   const samples = [...new Set([...texts.flatMap((t) => sentences(t)), ...user.keys()])].sort();
   const targets = samples.map(buildCut);
@@ -95,7 +96,7 @@ export function buildVocabulary(texts: string[], maxRounds = 30): { freqs: Map<s
       for (const w of got) if (!wantSet.has(w) && [...w].length > 1) lower.add(w);
     });
     if (agreeing > best.agreeing) best = { agreeing, freqs: new Map(freqs), rounds };
-    if (agreeing === samples.length) break;
+    if (agreeing === samples.length || rounds - best.rounds >= patience) break;
     for (const w of raise) freqs.set(w, Math.ceil((freqs.get(w) ?? fallback) * 2));
     for (const w of lower) if (!raise.has(w)) freqs.set(w, Math.max(1, Math.floor((freqs.get(w) ?? 2) / 2)));
   }

@@ -9,6 +9,8 @@
 /** Word → log probability, and the length of the longest word. */
 export interface Vocabulary {
   logp: Map<string, number>;
+  /** Every prefix of every word, so the word graph stops growing where no word can follow. */
+  prefixes: Set<string>;
   maxLen: number;
   /** The log probability of a character that is not in the vocabulary. */
   unknown: number;
@@ -22,13 +24,16 @@ export interface Vocabulary {
 export function vocabulary(freqs: Iterable<[string, number]>, total: number, minFreq: number): Vocabulary {
   const logTotal = Math.log(total);
   const logp = new Map<string, number>();
+  const prefixes = new Set<string>();
   let maxLen = 1;
   for (const [w, f] of freqs) {
     if (!(f > 0)) continue;
     logp.set(w, Math.log(f) - logTotal);
-    maxLen = Math.max(maxLen, [...w].length);
+    const chars = [...w];
+    for (let i = 1; i <= chars.length; i++) prefixes.add(chars.slice(0, i).join(''));
+    maxLen = Math.max(maxLen, chars.length);
   }
-  return { logp, maxLen, unknown: Math.log(minFreq) - logTotal };
+  return { logp, prefixes, maxLen, unknown: Math.log(minFreq) - logTotal };
 }
 
 /** Cut a folded text into words: jieba's maximum-probability route over the vocabulary. */
@@ -43,6 +48,7 @@ export function cut(text: string, vocab: Vocabulary): string[] {
     let top: [number, number] = [-Infinity, i + 1];
     for (let j = i; j < Math.min(n, i + vocab.maxLen); j++) {
       word += chars[j];
+      if (j > i && !vocab.prefixes.has(word)) break;
       const lp = vocab.logp.get(word) ?? (j === i ? vocab.unknown : undefined);
       if (lp === undefined) continue;
       const score = lp + best[j + 1][0];
