@@ -1,0 +1,423 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * Search benchmark: our search page against stock Pagefind over the same pages.
+ *
+ * Usage: npm run bench:search [-- options]
+ *   --build          build the site first (node scripts/build.mjs); done anyway when dist/ is missing
+ *   --dist DIR       the built site (default dist)
+ *   --seed N         seed of the query sampling (default 20251122)
+ *   --cold K         first-query measurements per class (fresh browser context each; default 6; "all")
+ *   --worst N        worst queries listed per class and system (default 3)
+ *   --out FILE       raw per-query results (default bench-results/search.json)
+ *   --keep           keep the stock site's temporary folder (its path is printed)
+ *   --jobs N         pages per system working side by side in the (untimed) quality pass (default 1)
+ *
+ * What it does (details in README.md, "Search benchmark"):
+ * 1. Generates the query set from the open data (dist/data/clauses.json) with a seeded RNG:
+ *    substrings, compounds, domain terms, identifiers, folding, traditional (scripts/bench/queries.ts).
+ *    Ground truth is the benchmark's own FOLD over each clause's heading + text, never either
+ *    system's output (scripts/bench/fold.ts).
+ * 2. Builds the baseline: the built site's HTML pages indexed by stock Pagefind with default
+ *    options, with a minimal search page that follows the search contract (scripts/bench/stock.ts).
+ * 3. Serves both folders with scripts/serve.mjs and runs every query through both search
+ *    pages in headless Chromium, with the same code (scripts/bench/browser.ts):
+ *    - quality: `search/index.html?q=…&n=1000` in one page, all results read;
+ *    - latency: in one open page per system, each query submitted through the page's search
+ *      box, timed until its results are final;
+ *    - first query: for K queries per class, a fresh context loads `search/index.html?q=…`;
+ *      time from navigation start and bytes of every response until the results are final.
+ * 4. Prints the side-by-side table and the worst queries, and writes the raw results as JSON.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { domainTerms, words } from '../src/pipeline/segment';
+import { coldLoad, launch, navigateAndRead, Probe, searchUrl, submitAndTime, type ColdLoad, type Listing } from './bench/browser';
+import { toTraditional } from './bench/fold';
+import { aggregate, judge, pageKey, type Aggregate, type Judgement, type QueryOutcome } from './bench/metrics';
+import { CLASSES, generateQueries, makeCorpus, relevantIds, type CorpusClause, type Query } from './bench/queries';
+import { formatTable, type Row } from './bench/report';
+import { buildStockSite } from './bench/stock';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const SYSTEMS = ['ours', 'stock'] as const;
+type System = (typeof SYSTEMS)[number];
+/** Results requested per query in the quality pass (the search page's `&n=`). */
+const ALL_RESULTS = 1000;
+const TIMEOUT_MS = 30_000;
+
+// ───────────────────────────────────────────────────────────────────────── options
+
+interface Options {
+  build: boolean;
+  dist: string;
+  seed: number;
+  cold: number;
+  worst: number;
+  out: string;
+  keep: boolean;
+  jobs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { build: false, dist: 'dist', seed: 20251122, cold: 6, worst: 3, out: 'bench-results/search.json', keep: false, jobs: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    const int = (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${arg} needs a non-negative integer, got "${v}"`);
+      return n;
+    };
+    if (arg === '--build') opts.build = true;
+    else if (arg === '--keep') opts.keep = true;
+    else if (arg === '--dist') opts.dist = value();
+    else if (arg === '--seed') opts.seed = int(value());
+    else if (arg === '--cold') {
+      const v = value();
+      opts.cold = v === 'all' ? Infinity : int(v);
+    } else if (arg === '--worst') opts.worst = int(value());
+    else if (arg === '--out') opts.out = value();
+    else if (arg === '--jobs') opts.jobs = Math.max(1, int(value()));
+    else if (arg === '--help' || arg === '-h') {
+      console.log(readUsage());
+      process.exit(0);
+    } else throw new Error(`unknown option ${arg} (see --help)`);
+  }
+  return opts;
+}
+
+function readUsage(): string {
+  return 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--jobs N]';
+}
+
+const log = (msg: string) => console.error(`[bench] ${msg}`);
+
+// ───────────────────────────────────────────────────────────────────────── serving
+
+/** Start scripts/serve.mjs on a free port; resolve with its base URL ("http://host:port/"). */
+function serve(dir: string): Promise<{ proc: ChildProcess; base: string }> {
+  return new Promise((done, fail) => {
+    const proc = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), dir], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /at (http:\/\/[^\s/]+\/)/.exec(out);
+      if (m) {
+        proc.stdout?.off('data', onData);
+        proc.off('exit', onExit);
+        done({ proc, base: m[1]! });
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`serve.mjs exited (${code}) before listening:\n${out}`));
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+    proc.on('exit', onExit);
+  });
+}
+
+// ───────────────────────────────────────────────────────────────────────── passes
+
+interface Ranked {
+  listing: Listing;
+  error?: string;
+}
+
+/**
+ * Quality: every query by navigation with `&n=1000`; all rendered results read. Nothing is
+ * timed here, so `jobs` pages work side by side, each on its share of the queries.
+ */
+async function qualityPass(browser: Browser, base: string, queries: readonly Query[], jobs: number): Promise<Ranked[]> {
+  const probe = await Probe.create(browser);
+  const out: Ranked[] = new Array(queries.length);
+  let next = 0;
+  const worker = async () => {
+    let page = await probe.context.newPage();
+    for (let i = next++; i < queries.length; i = next++) {
+      try {
+        const r = await navigateAndRead(probe, page, searchUrl(base, queries[i]!.q, ALL_RESULTS), TIMEOUT_MS);
+        out[i] = { listing: { count: r.count, hrefs: r.hrefs } };
+      } catch (err) {
+        out[i] = { listing: { count: 0, hrefs: [] }, error: String((err as Error).message ?? err) };
+        await page.close().catch(() => {});
+        page = await probe.context.newPage();
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+  } finally {
+    await probe.close();
+  }
+  return out;
+}
+
+/**
+ * Latency: one page per system, opened on the first query; then every query (the first one
+ * again included) is submitted through the page's search box and timed.
+ */
+async function latencyPass(browser: Browser, base: string, queries: readonly Query[]): Promise<({ ms: number; count: number } | undefined)[]> {
+  const probe = await Probe.create(browser);
+  const out: ({ ms: number; count: number } | undefined)[] = [];
+  try {
+    let page: Page = await probe.context.newPage();
+    const open = async () => {
+      await navigateAndRead(probe, page, searchUrl(base, queries[0]?.q ?? ''), TIMEOUT_MS);
+    };
+    await open();
+    for (const q of queries) {
+      try {
+        const r = await submitAndTime(probe, page, q.q, TIMEOUT_MS);
+        out.push({ ms: r.ms, count: r.count });
+      } catch {
+        out.push(undefined);
+        await page.close().catch(() => {});
+        page = await probe.context.newPage();
+        await open().catch(() => {});
+      }
+    }
+  } finally {
+    await probe.close();
+  }
+  return out;
+}
+
+/** The queries measured cold: the first K of each class (in the set's order). */
+function coldSubset(queries: readonly Query[], k: number): number[] {
+  const taken = new Map<string, number>();
+  const out: number[] = [];
+  queries.forEach((q, i) => {
+    const n = taken.get(q.class) ?? 0;
+    if (n < k) {
+      out.push(i);
+      taken.set(q.class, n + 1);
+    }
+  });
+  return out;
+}
+
+// ───────────────────────────────────────────────────────────────────────── main
+
+interface SystemResult {
+  count: number;
+  rendered: number;
+  /** Clause ids in rank order (null: a result that is not a clause page). */
+  ranked: (string | null)[];
+  judgement: Judgement;
+  latencyMs?: number;
+  first?: ColdLoad;
+  /** data-count in the latency pass where it differs from the quality pass's. */
+  countMismatch?: number;
+  error?: string;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const dist = resolve(ROOT, opts.dist);
+
+  if (opts.build || !existsSync(join(dist, 'search', 'index.html'))) {
+    log(opts.build ? 'Building the site (--build)…' : `${relative(ROOT, dist) || '.'}/ has no search page: building the site…`);
+    const args = [join(ROOT, 'scripts', 'build.mjs')];
+    if (relative(ROOT, dist) !== 'dist') args.push('--out', dist);
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error(`the build failed (status ${r.status})`);
+  }
+
+  // Queries and ground truth, from the open data only.
+  const clauses = JSON.parse(await readFile(join(dist, 'data', 'clauses.json'), 'utf8')) as CorpusClause[];
+  const corpus = makeCorpus(clauses);
+  const { queries, dropped } = generateQueries(corpus, { seed: opts.seed, words, terms: domainTerms(), toTraditional });
+  const relevant = queries.map((q) => new Set(relevantIds(q, corpus)));
+  const idByKey = new Map(clauses.map((c) => [pageKey(c.url), c.id]));
+  const perClass = CLASSES.map((c) => `${c} ${queries.filter((q) => q.class === c).length}`).join(', ');
+  log(`${queries.length} queries (${perClass}) over ${clauses.length} clauses, seed ${opts.seed}`);
+  if (dropped.length) log(`not in any clause, so left out: ${dropped.map((q) => q.q).join(' ')}`);
+
+  // The baseline.
+  const stockDir = await mkdtemp(join(tmpdir(), 'tiaowen-bench-stock-'));
+  const servers: ChildProcess[] = [];
+  // The servers are child processes: stop them even if this process dies abruptly.
+  process.once('exit', () => servers.forEach((p) => p.kill('SIGTERM')));
+  let browser: Browser | undefined;
+  try {
+    const stock = await buildStockSite(dist, stockDir);
+    log(`stock Pagefind: ${stock.pagesCopied} pages copied to ${stockDir}, ${stock.pagesIndexed} indexed`);
+    if (stock.pagesWithBody === 0) log('WARNING: no copied page has data-pagefind-body: stock indexes whole pages');
+
+    const ours = await serve(dist);
+    servers.push(ours.proc);
+    const base = { ours: ours.base, stock: '' } as Record<System, string>;
+    const stockServer = await serve(stockDir);
+    servers.push(stockServer.proc);
+    base.stock = stockServer.base;
+
+    const b = (browser = await launch());
+    const chromiumVersion = browser.version();
+
+    const results = Object.fromEntries(SYSTEMS.map((s) => [s, [] as SystemResult[]])) as Record<System, SystemResult[]>;
+    {
+      // Both systems at once: the quality pass times nothing.
+      const t = performance.now();
+      await Promise.all(
+        SYSTEMS.map(async (system) => {
+          const ranked = await qualityPass(b, base[system], queries, opts.jobs);
+          ranked.forEach((r, i) => {
+            const ids = r.listing.hrefs.map((h) => (h === null ? null : (idByKey.get(pageKey(h, base[system])) ?? null)));
+            results[system][i] = {
+              count: r.listing.count,
+              rendered: r.listing.hrefs.length,
+              ranked: ids,
+              judgement: judge(ids, relevant[i]!),
+              ...(r.error ? { error: r.error } : {}),
+            };
+          });
+        }),
+      );
+      log(`quality: ${queries.length} queries × 2 systems in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    for (const system of SYSTEMS) {
+      const t = performance.now();
+      const ms = await latencyPass(b, base[system], queries);
+      ms.forEach((m, i) => {
+        if (m === undefined) return;
+        const r = results[system][i]!;
+        r.latencyMs = m.ms;
+        if (m.count !== r.count) r.countMismatch = m.count;
+      });
+      log(`latency ${system}: ${queries.length} queries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    {
+      const t = performance.now();
+      const subset = coldSubset(queries, opts.cold);
+      // A discarded warm-up load each, so neither system pays for the browser's own start-up.
+      for (const system of SYSTEMS) await coldLoad(b, searchUrl(base[system], queries[0]?.q ?? ''), TIMEOUT_MS).catch(() => {});
+      for (const i of subset) {
+        // Alternate which system goes first, so that neither always runs on a just-warmed machine.
+        const order = subset.indexOf(i) % 2 ? [...SYSTEMS].reverse() : SYSTEMS;
+        for (const system of order) {
+          try {
+            const c = await coldLoad(b, searchUrl(base[system], queries[i]!.q), TIMEOUT_MS);
+            results[system][i]!.first = c;
+          } catch (err) {
+            results[system][i]!.error ??= `first query: ${(err as Error).message}`;
+          }
+        }
+      }
+      log(`first query: ${subset.length} queries × 2 systems in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+
+    // Aggregates.
+    const outcome = (r: SystemResult): QueryOutcome => ({
+      judgement: r.judgement,
+      count: r.count,
+      rendered: r.rendered,
+      ...(r.latencyMs !== undefined ? { latencyMs: r.latencyMs } : {}),
+      ...(r.first ? { firstMs: r.first.ms, firstBytes: r.first.bytes } : {}),
+    });
+    const agg = (system: System, cls?: string): Aggregate =>
+      aggregate(results[system].filter((_, i) => !cls || queries[i]!.class === cls).map(outcome));
+    const rows: Row[] = [
+      ...CLASSES.filter((c) => queries.some((q) => q.class === c)).map((c) => ({ label: c, ours: agg('ours', c), stock: agg('stock', c) })),
+      { label: 'overall', ours: agg('ours'), stock: agg('stock') },
+    ];
+
+    // Report.
+    const lines: string[] = [];
+    lines.push('');
+    lines.push(`Search benchmark: ours (${relative(ROOT, dist) || '.'}/) vs stock Pagefind 1.6 (defaults, same ${stock.pagesIndexed} pages)`);
+    lines.push(`seed ${opts.seed}; ${queries.length} queries; Chromium ${chromiumVersion}; first-query columns over ${rows.at(-1)!.ours.coldQueries} queries (≤ ${opts.cold} per class)`);
+    lines.push('');
+    lines.push(formatTable(rows));
+    lines.push('');
+    lines.push('recall: share of the relevant clauses among all results (&n=1000); precision: share of relevant among the top');
+    lines.push('min(10, |relevant|) results; MRR: mean 1/rank of the first relevant result; latency: submit → results final in an');
+    lines.push('open page; first query: fresh context, navigation start → results final, and response bytes until then. ratio = ours/stock.');
+    for (const system of SYSTEMS) {
+      const truncated = results[system].filter((r) => r.rendered < Math.min(r.count, ALL_RESULTS)).length;
+      if (truncated) {
+        lines.push(`NOTE: ${system} rendered fewer results than its data-count for ${truncated} queries (does its page honour &n=?); their recall counts only the rendered results.`);
+      }
+      const mismatches = results[system].filter((r) => r.countMismatch !== undefined).length;
+      if (mismatches) lines.push(`NOTE: ${system} gave a different data-count when the query was submitted in an open page than when loaded from the URL, for ${mismatches} queries; see countMismatch in the JSON.`);
+      const errors = results[system].filter((r) => r.error).length;
+      if (errors) lines.push(`NOTE: ${system} failed on ${errors} queries (timeouts or page errors); see the JSON.`);
+    }
+    if (dropped.length) lines.push(`Left out (in no clause): ${dropped.map((q) => `${q.q} [${q.class}]`).join(', ')}`);
+    if (opts.worst > 0) {
+      lines.push('');
+      lines.push(`Worst queries (up to ${opts.worst} per class and system; recall found/relevant, precision, first relevant rank):`);
+      for (const cls of CLASSES) {
+        for (const system of SYSTEMS) {
+          const idx = queries.map((_, i) => i).filter((i) => queries[i]!.class === cls);
+          const worst = (key: 'recall' | 'precision') =>
+            idx
+              .filter((i) => results[system][i]!.judgement[key] < 1)
+              .sort((a, b) => results[system][a]!.judgement[key] - results[system][b]!.judgement[key] || a - b)
+              .slice(0, opts.worst);
+          const describe = (i: number) => {
+            const r = results[system][i]!;
+            const j = r.judgement;
+            return `${JSON.stringify(queries[i]!.q)} ${j.found}/${relevant[i]!.size} p=${j.precision.toFixed(2)} r1=${j.firstRelevantRank ?? '–'} n=${r.count}`;
+          };
+          const wr = worst('recall');
+          const wp = worst('precision');
+          if (wr.length) lines.push(`  ${cls.padEnd(11)} ${system.padEnd(5)} recall:    ${wr.map(describe).join('; ')}`);
+          if (wp.length) lines.push(`  ${cls.padEnd(11)} ${system.padEnd(5)} precision: ${wp.map(describe).join('; ')}`);
+        }
+      }
+    }
+
+    const out = resolve(ROOT, opts.out);
+    await mkdir(dirname(out), { recursive: true });
+    if (relative(ROOT, dirname(out)) === 'bench-results' && !existsSync(join(dirname(out), '.gitignore'))) {
+      await writeFile(join(dirname(out), '.gitignore'), '# Benchmark output (npm run bench:search): not committed.\n*\n');
+    }
+    await writeFile(
+      out,
+      JSON.stringify(
+        {
+          meta: {
+            date: new Date().toISOString(),
+            seed: opts.seed,
+            dist: relative(ROOT, dist) || '.',
+            chromium: chromiumVersion,
+            stockPagesIndexed: stock.pagesIndexed,
+            coldPerClass: Number.isFinite(opts.cold) ? opts.cold : 'all',
+            allResults: ALL_RESULTS,
+          },
+          aggregates: rows,
+          dropped,
+          queries: queries.map((q, i) => ({ ...q, relevant: [...relevant[i]!], ours: results.ours[i], stock: results.stock[i] })),
+        },
+        null,
+        1,
+      ),
+    );
+    lines.push('');
+    lines.push(`Raw per-query results: ${relative(ROOT, out)}   (run took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(lines.join('\n'));
+  } finally {
+    await browser?.close().catch(() => {});
+    for (const proc of servers) proc.kill('SIGTERM');
+    if (opts.keep) log(`stock site kept in ${stockDir}`);
+    else await rm(stockDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`[bench] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  if (process.env.DEBUG && err instanceof Error) console.error(err.stack);
+  process.exit(1);
+});
