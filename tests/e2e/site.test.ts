@@ -131,12 +131,36 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () =
   const errorsOf = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];
 
   /** Run a search through the contract; return the page and the final count. */
-  async function search(q: string, root = base): Promise<{ page: Page; count: number }> {
-    const page = await open(`${root}/search/index.html?q=${encodeURIComponent(q)}`);
+  async function search(q: string, root = base, more = ''): Promise<{ page: Page; count: number }> {
+    const page = await open(`${root}/search/index.html?q=${encodeURIComponent(q)}${more}`);
     await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
     const count = Number(await page.locator('#search-results').getAttribute('data-count'));
     return { page, count };
   }
+
+  /** Do something that starts a search on the page; resolve with the final count. */
+  async function researched(page: Page, action: () => Promise<unknown>): Promise<number> {
+    await page.locator('#search-results').evaluate((el) => el.removeAttribute('data-count'));
+    await action();
+    await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+    return Number(await page.locator('#search-results').getAttribute('data-count'));
+  }
+
+  /** The results as shown: first link, its text, the excerpt, its marks, the tier. */
+  const shownResults = (page: Page) =>
+    page.locator('#search-results > li').evaluateAll((lis) =>
+      lis.map((li) => {
+        const a = li.querySelector('a[href]');
+        return {
+          href: a?.getAttribute('href') ?? '',
+          label: a?.textContent ?? '',
+          text: li.textContent ?? '',
+          tier: (li as HTMLElement).dataset.tier,
+          excerpt: li.querySelector('.result-excerpt')?.textContent ?? '',
+          marks: [...li.querySelectorAll('.result-excerpt mark')].map((m) => m.textContent ?? ''),
+        };
+      }),
+    );
 
   it('clause pages link to the next and the previous clause', async () => {
     const i = clauses.findIndex((c, k) => clauses[k + 1]?.doc === c.doc);
@@ -227,6 +251,170 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () =
     const tags = await page.locator('#search-results .result-excerpt *').evaluateAll((els) => [...new Set(els.map((e) => e.localName))]);
     expect(tags.filter((t) => t !== 'mark')).toEqual([]);
     await page.close();
+  });
+
+  it('search: each result names its document and clause, links to the paragraph of its first match with ?h=, and excerpts the raw text', async () => {
+    const byUrl = new Map(clauses.map((c) => [c.url, c]));
+    const q = '职工之家';
+    const { page, count } = await search(q);
+    expect(count).toBeGreaterThan(0);
+    expect(await page.locator('#search-status').textContent()).toContain(`找到 ${count} 条`);
+    const results = await shownResults(page);
+    expect(results).toHaveLength(Math.min(count, 20));
+    for (const r of results) {
+      const url = new URL(r.href, page.url());
+      const clause = byUrl.get(pathOf(url.href));
+      expect(clause, `${r.href} is a clause page`).toBeDefined();
+      expect(r.label, 'labelled with the document').toMatch(/^《[^》]+》\S/);
+      expect(url.searchParams.get('h'), 'what to highlight there').toBe(q);
+      const m = /^[^?#]+\?h=[^#]+#p(\d+)$/.exec(r.href);
+      expect(m, `?h= before #pN in ${r.href}`).not.toBeNull();
+      expect(clause!.text.split('\n')[Number(m![1]) - 1], 'the fragment names a paragraph with the match').toContain(q);
+      // The excerpt is the raw text, cut with …… and nothing inserted, with the query marked.
+      const parts = r.excerpt.split('……').filter(Boolean);
+      expect(parts.length).toBeGreaterThan(0);
+      for (const part of parts) expect(clause!.text, r.excerpt).toContain(part);
+      expect(r.marks.length).toBeGreaterThan(0);
+      expect(r.marks.every((mark) => mark === q)).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('search: the clause page highlights the folded match on arrival and shows the targeted paragraph', async () => {
+    const { page } = await search('会站家');
+    const link = page.locator('#search-results > li > a[href*="#p"]').first();
+    const href = (await link.getAttribute('href'))!;
+    const target = new URL(href, page.url());
+    await Promise.all([page.waitForURL((u) => pathOf(u.href) === pathOf(target.href)), link.click()]);
+    const found = await page.evaluate(() => ({
+      hash: location.hash.slice(1),
+      marks: [...document.querySelectorAll('.clause-body mark.hit')].map((m) => ({ text: m.textContent ?? '', in: m.closest('[id]')?.id })),
+    }));
+    expect(found.marks.length).toBeGreaterThan(0);
+    for (const mark of found.marks) expect(mark.text.replace(/[\p{P}\p{S}\s]/gu, '')).toBe('会站家');
+    expect(found.marks.some((mark) => mark.in === found.hash), `a mark in #${found.hash}`).toBe(true);
+    const box = await page.locator(`[id="${found.hash}"] mark.hit`).first().boundingBox();
+    const height = await page.evaluate(() => innerHeight);
+    expect(box && box.y >= 0 && box.y + box.height <= height, 'the first mark is in view').toBe(true);
+
+    // Only marks were added: the text is the one the page shows without ?h=.
+    const marked = await page.locator('.clause-body').textContent();
+    await page.goto(`${target.origin}${target.pathname}`);
+    expect(await page.locator('.clause-body mark').count()).toBe(0);
+    expect(await page.locator('.clause-body').textContent()).toBe(marked);
+    expect(errorsOf(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('search: traditional characters find what simplified ones do', async () => {
+    const simplified = await search('集体协商');
+    const traditional = await search('集體協商');
+    expect(simplified.count).toBeGreaterThan(0);
+    expect(traditional.count).toBe(simplified.count);
+    await Promise.all([simplified.page.close(), traditional.page.close()]);
+  });
+
+  it('search: &n= renders that many results at once, and 显示更多结果 adds 20 more', async () => {
+    const all = await search('工会', base, '&n=1000');
+    expect(all.count).toBeGreaterThan(40);
+    expect(await all.page.locator('#search-results > li').count()).toBe(Math.min(all.count, 1000));
+    expect(await all.page.locator('#search-more').isHidden()).toBe(all.count <= 1000);
+    await all.page.close();
+
+    const { page, count } = await search('工会');
+    expect(await page.locator('#search-results > li').count()).toBe(20);
+    const more = page.locator('#search-more');
+    expect(await more.textContent()).toBe('显示更多结果');
+    expect(await researched(page, () => more.click())).toBe(count);
+    expect(await page.locator('#search-results > li').count()).toBe(40);
+    await page.close();
+  });
+
+  it('search: results with only some of the words come last, marked 部分匹配', async () => {
+    const { page } = await search('集体协商指导员培训', base, '&n=1000');
+    const results = await shownResults(page);
+    const tiers = results.map((r) => Number(r.tier));
+    expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
+    expect(tiers).toContain(3);
+    for (const r of results) expect(r.text.includes('部分匹配'), r.label).toBe(r.tier === '3');
+    await page.close();
+  });
+
+  it('search: filters by document, kind and year narrow the results, with counts, and stay in the URL', async () => {
+    const { page, count } = await search('工会');
+    await page.locator('#search-filters').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    for (const name of ['doc', 'kind', 'year']) {
+      expect(await page.locator(`#search-filters input[type=checkbox][name="${name}"]`).count(), name).toBeGreaterThan(0);
+    }
+    const box = page.locator('#search-filters input[name="doc"]').first();
+    const value = (await box.getAttribute('value'))!;
+    const expected = Number((await box.locator('xpath=..').locator('.count').textContent())!.replace(/\D/g, ''));
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(count);
+
+    expect(await researched(page, () => box.check())).toBe(expected);
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('q')).toBe('工会');
+    expect(params.getAll('doc')).toEqual([value]);
+    for (const r of await shownResults(page)) expect(r.href.startsWith(`../${value}/`), r.href).toBe(true);
+
+    await page.reload();
+    await page.waitForSelector(DONE, { state: 'attached' });
+    expect(Number(await page.locator('#search-results').getAttribute('data-count'))).toBe(expected);
+    expect(await page.locator(`#search-filters input[name="doc"][value="${value}"]`).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('search: / focuses the box, arrows move through the results, Escape returns to the box, Enter follows', async () => {
+    const { page, count } = await search('职工之家');
+    expect(count).toBeGreaterThan(2);
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('href'));
+    const links = await page.locator('#search-results > li > a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await focused()).toBe('search-input');
+    expect(await page.locator('#search-input').inputValue(), '/ is not typed').toBe('职工之家');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(links[0]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(links[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('search-input');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('search-input');
+    await page.keyboard.press('ArrowDown');
+    const first = new URL(links[0]!, page.url()).href;
+    await Promise.all([page.waitForURL((u) => u.href === first), page.keyboard.press('Enter')]);
+    await page.close();
+  });
+
+  it('search: a submitted query runs, and an empty one shows a hint and zero results', async () => {
+    const { page, count } = await search('');
+    expect(count).toBe(0);
+    expect(await page.locator('#search-hint').isVisible()).toBe(true);
+    await page.locator('#search-input').evaluate((el) => ((el as HTMLInputElement).value = '集体协商'));
+    expect(await researched(page, () => page.locator('#search-form button[type="submit"]').click())).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('集体协商');
+    expect(await page.locator('#search-hint').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('the header search box leads to the results from every page depth', async () => {
+    const deepest = clauses.reduce((a, c) => (c.url.split('/').length > a.url.split('/').length ? c : a));
+    const docUrl = `/${deepest.doc}/index.html`;
+    for (const url of ['/index.html', docUrl, deepest.url, '/no/such/page.html']) {
+      const page = await context.newPage();
+      await page.goto(base + url);
+      await page.locator('.site-header input[name="q"]').fill('职工之家');
+      await Promise.all([page.waitForURL((u) => pathOf(u.href) === '/search/index.html'), page.locator('.site-header input[name="q"]').press('Enter')]);
+      await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+      expect(new URL(page.url()).searchParams.get('q'), url).toBe('职工之家');
+      expect(Number(await page.locator('#search-results').getAttribute('data-count')), url).toBeGreaterThan(0);
+      await page.close();
+    }
   });
 
   it('search works when the site is served under a path prefix', async () => {
