@@ -1,26 +1,23 @@
 /**
- * Astro integration: build the Pagefind search index once the pages are written.
+ * Astro integration: build the search index once the pages are written.
  *
- * Runs in `astro:build:done` over the build output directory and writes the bundle to
- * `<out>/pagefind/`. Which pages are indexed is decided by the pages themselves: only
- * clause pages carry `data-pagefind-body` (with `data-pagefind-filter` for `document` and
- * `kind`, and `data-pagefind-meta="title"`), so every other page is left out.
+ * Runs in `astro:build:done`: writes the search lexicon (search/lexicon.bin) and indexes one
+ * Pagefind record per clause (folded character bigrams; see src/search/) into `<out>/pagefind/`.
  *
  * Following Starlight, every `errors[]` that Pagefind returns becomes a thrown error, and
  * the Pagefind service is always closed, whether indexing succeeded or not.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindModule from 'pagefind';
 import type { PagefindServiceConfig } from 'pagefind';
+import { loadLibrary } from '../library';
+import { LEXICON_FILE } from '../search/lexicon-file';
+import { type SearchRecord, buildLexicon, searchRecords } from '../search/records';
 
 export interface PagefindOptions {
-  /**
-   * Options for the Pagefind service.
-   * Default: `{ keepIndexUrl: true }`, so that result URLs name the file (`…/index.html`),
-   * as every link of this site does.
-   */
+  /** Options for the Pagefind service (default: none). */
   config?: PagefindServiceConfig;
 }
 
@@ -57,11 +54,24 @@ async function indexedPages(outputPath: string): Promise<Record<string, number> 
 }
 
 /**
- * Index the HTML files of `siteDir` and write the bundle to `<siteDir>/pagefind`.
+ * Index chunk size (postings per chunk; Pagefind's default is 20000). The index holds
+ * character bigrams, and a query's bigrams fall in different chunks, so small chunks keep
+ * the bytes a query fetches near what it needs. Pagefind 1.6 reads it from this variable.
+ */
+export const INDEX_CHUNK_SIZE = '2000';
+
+/** What the integration indexes: one record per clause (see src/search/records.ts). */
+export interface IndexInput {
+  records: SearchRecord[];
+}
+
+/**
+ * Index the records and write the bundle to `<siteDir>/pagefind`.
  * Throws if Pagefind reports any error; always closes the Pagefind service.
  */
 export async function runPagefind(
   siteDir: string,
+  input: IndexInput,
   logger: Pick<AstroIntegrationLogger, 'info' | 'warn'>,
   options: PagefindOptions = {},
   // Imported statically: the config (and so this file) is loaded through Vite's module
@@ -70,35 +80,45 @@ export async function runPagefind(
 ): Promise<void> {
   const started = performance.now();
   const outputPath = `${siteDir.replace(/\/+$/, '')}/pagefind`;
-  logger.info('Indexing the built pages with Pagefind…');
+  logger.info(`Indexing ${input.records.length} clauses with Pagefind…`);
+  const previousChunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = INDEX_CHUNK_SIZE;
   try {
-    const { index } = assertPagefindResponse(
-      await pf.createIndex({ keepIndexUrl: true, ...options.config }),
-      'create an index',
-    );
-    const { page_count } = assertPagefindResponse(await index.addDirectory({ path: siteDir }), 'index the site');
-    logger.info(`Read ${page_count} HTML files.`);
+    const { index } = assertPagefindResponse(await pf.createIndex({ ...options.config }), 'create an index');
+    for (const record of input.records) assertPagefindResponse(await index.addCustomRecord(record), `index ${record.url}`);
     assertPagefindResponse(await index.writeFiles({ outputPath }), 'write the index');
     const counts = await indexedPages(outputPath);
     if (counts) {
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      const detail = Object.entries(counts).map(([lang, n]) => `${lang}: ${n}`).join(', ');
-      if (total === 0) logger.warn('Pagefind indexed no page: no page has content to index.');
-      logger.info(`Indexed ${total} pages (${detail}).`);
+      if (total !== input.records.length) logger.warn(`Pagefind indexed ${total} of ${input.records.length} clauses.`);
+      logger.info(`Indexed ${total} clauses.`);
     }
     logger.info(`Pagefind finished in ${formatMs(performance.now() - started)}.`);
   } finally {
+    if (previousChunkSize === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = previousChunkSize;
     await pf.close();
   }
 }
 
-/** The Astro integration. */
+/** The Astro integration: the search lexicon and the Pagefind index, from the library the pages were built from. */
 export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
   return {
-    name: 'tiaowen:pagefind',
+    name: 'tiaowen:search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        await runPagefind(fileURLToPath(dir), logger, options);
+        const siteDir = fileURLToPath(dir);
+        const library = await loadLibrary();
+        const started = performance.now();
+        const { t2s, file, report } = buildLexicon(library);
+        await mkdir(`${siteDir}/search`, { recursive: true });
+        await writeFile(`${siteDir}/search/${LEXICON_FILE}`, file);
+        logger.info(
+          `Search lexicon: ${report.words} words, ${Object.keys(t2s).length} traditional characters, ${file.length} bytes; ` +
+            `the browser cuts ${report.agreeing} of ${report.sentences} corpus sentences and dictionary terms as nodejieba does ` +
+            `(${formatMs(performance.now() - started)}).`,
+        );
+        await runPagefind(siteDir, { records: searchRecords(library, t2s) }, logger, options);
       },
     },
   };

@@ -10,13 +10,21 @@ const mocks = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => mocks);
 
-import pagefindIntegration, { assertPagefindResponse, runPagefind } from '../../../src/integrations/pagefind';
+import { existsSync } from 'node:fs';
+import pagefindIntegration, { INDEX_CHUNK_SIZE, assertPagefindResponse, runPagefind } from '../../../src/integrations/pagefind';
+import { loadLibrary } from '../../../src/library';
+import { LEXICON_FILE } from '../../../src/search/lexicon-file';
 
 const logger = { info: vi.fn(), warn: vi.fn() };
 
-function fakeIndex(over: Partial<Record<'addDirectory' | 'writeFiles', unknown>> = {}) {
+const records = [
+  { url: '/d/1.html', content: 'h职工 职工', language: 'und' as const, meta: { id: 'd/1', p: '第一条', t: '职工' }, filters: { doc: ['d'] }, sort: { order: '0' } },
+  { url: '/d/2.html', content: '工会', language: 'und' as const, meta: { id: 'd/2', p: '第二条', t: '工会' }, filters: { doc: ['d'] }, sort: { order: '1' } },
+];
+
+function fakeIndex(over: Partial<Record<'addCustomRecord' | 'writeFiles', unknown>> = {}) {
   return {
-    addDirectory: vi.fn(async () => over.addDirectory ?? { errors: [], page_count: 3 }),
+    addCustomRecord: vi.fn(async () => over.addCustomRecord ?? { errors: [] }),
     writeFiles: vi.fn(async () => over.writeFiles ?? { errors: [], outputPath: 'x' }),
   };
 }
@@ -43,29 +51,41 @@ describe('assertPagefindResponse', () => {
 });
 
 describe('runPagefind', () => {
-  it('indexes the directory, writes <dir>/pagefind and closes', async () => {
+  it('indexes every record, writes <dir>/pagefind and closes', async () => {
     const index = fakeIndex();
     mocks.createIndex.mockResolvedValue({ errors: [], index });
     await mkdir(join(dir, 'pagefind'));
-    await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn': { page_count: 2 } } }));
-    await runPagefind(dir + '/', logger);
-    expect(mocks.createIndex).toHaveBeenCalledWith(expect.objectContaining({ keepIndexUrl: true }));
-    expect(index.addDirectory).toHaveBeenCalledWith({ path: dir + '/' });
+    await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { und: { page_count: 2 } } }));
+    await runPagefind(dir + '/', { records }, logger);
+    expect(index.addCustomRecord).toHaveBeenCalledTimes(2);
+    expect(index.addCustomRecord).toHaveBeenCalledWith(records[0]);
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: `${dir}/pagefind` });
     expect(mocks.close).toHaveBeenCalledTimes(1);
-    expect(logger.info).toHaveBeenCalledWith('Indexed 2 pages (zh-cn: 2).');
+    expect(logger.info).toHaveBeenCalledWith('Indexed 2 clauses.');
+  });
+
+  it('sets the index chunk size of Pagefind while indexing, and restores the environment', async () => {
+    let seen: string | undefined;
+    mocks.createIndex.mockImplementation(async () => {
+      seen = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+      return { errors: [], index: fakeIndex() };
+    });
+    delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    await runPagefind(dir, { records }, logger);
+    expect(seen).toBe(INDEX_CHUNK_SIZE);
+    expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
   });
 
   it('turns createIndex errors into a thrown error and still closes', async () => {
     mocks.createIndex.mockResolvedValue({ errors: ['no service'] });
-    await expect(runPagefind(dir, logger)).rejects.toThrow(/create an index:\n  - no service/);
+    await expect(runPagefind(dir, { records }, logger)).rejects.toThrow(/create an index:\n  - no service/);
     expect(mocks.close).toHaveBeenCalledTimes(1);
   });
 
-  it('turns addDirectory errors into a thrown error and still closes', async () => {
-    const index = fakeIndex({ addDirectory: { errors: ['unreadable file'], page_count: 0 } });
+  it('turns addCustomRecord errors into a thrown error naming the record, and still closes', async () => {
+    const index = fakeIndex({ addCustomRecord: { errors: ['bad record'] } });
     mocks.createIndex.mockResolvedValue({ errors: [], index });
-    await expect(runPagefind(dir, logger)).rejects.toThrow(/index the site:\n  - unreadable file/);
+    await expect(runPagefind(dir, { records }, logger)).rejects.toThrow(/index \/d\/1.html:\n  - bad record/);
     expect(index.writeFiles).not.toHaveBeenCalled();
     expect(mocks.close).toHaveBeenCalledTimes(1);
   });
@@ -73,41 +93,41 @@ describe('runPagefind', () => {
   it('turns writeFiles errors into a thrown error and still closes', async () => {
     const index = fakeIndex({ writeFiles: { errors: ['disk full'], outputPath: '' } });
     mocks.createIndex.mockResolvedValue({ errors: [], index });
-    await expect(runPagefind(dir, logger)).rejects.toThrow(/write the index:\n  - disk full/);
+    await expect(runPagefind(dir, { records }, logger)).rejects.toThrow(/write the index:\n  - disk full/);
     expect(mocks.close).toHaveBeenCalledTimes(1);
   });
 
   it('closes when a call rejects', async () => {
     mocks.createIndex.mockRejectedValue(new Error('binary missing'));
-    await expect(runPagefind(dir, logger)).rejects.toThrow('binary missing');
+    await expect(runPagefind(dir, { records }, logger)).rejects.toThrow('binary missing');
     expect(mocks.close).toHaveBeenCalledTimes(1);
   });
 
-  it('warns when no page was indexed', async () => {
+  it('warns when Pagefind indexed fewer clauses than it was given', async () => {
     mocks.createIndex.mockResolvedValue({ errors: [], index: fakeIndex() });
     await mkdir(join(dir, 'pagefind'));
-    await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: {} }));
-    await runPagefind(dir, logger);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/indexed no page/));
+    await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { und: { page_count: 1 } } }));
+    await runPagefind(dir, { records }, logger);
+    expect(logger.warn).toHaveBeenCalledWith('Pagefind indexed 1 of 2 clauses.');
   });
 });
 
 describe('pagefindIntegration', () => {
-  it('runs in astro:build:done on the output directory', async () => {
+  it('writes the search lexicon and indexes one record per clause of the library, in astro:build:done', async () => {
     const index = fakeIndex();
     mocks.createIndex.mockResolvedValue({ errors: [], index });
-    const integration = pagefindIntegration();
-    const hook = integration.hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: typeof logger }) => Promise<void>;
+    const hook = pagefindIntegration().hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: typeof logger }) => Promise<void>;
     await hook({ dir: pathToFileURL(dir + '/'), logger });
-    expect(index.addDirectory).toHaveBeenCalledWith({ path: dir + '/' });
-    expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: `${dir}/pagefind` });
+    const library = await loadLibrary();
+    expect(index.addCustomRecord).toHaveBeenCalledTimes(library.clauses.length);
+    expect(existsSync(join(dir, 'search', LEXICON_FILE))).toBe(true);
     expect(mocks.close).toHaveBeenCalledTimes(1);
-  });
+  }, 60_000);
 
   it('fails the build when Pagefind reports errors', async () => {
     mocks.createIndex.mockResolvedValue({ errors: ['boom'] });
     const hook = pagefindIntegration().hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: typeof logger }) => Promise<void>;
     await expect(hook({ dir: pathToFileURL(dir + '/'), logger })).rejects.toThrow(/boom/);
     expect(mocks.close).toHaveBeenCalledTimes(1);
-  });
+  }, 60_000);
 });

@@ -1,0 +1,19 @@
+/**
+ * The search page's script (bundled by the build into search/app.js, a classic script):
+ * make the engine from the site root (the search page's parent folder) and start the page.
+ * If the engine cannot load (no index, no network), the page says so and stops being busy.
+ */
+import { createEngine } from './engine';
+import { startUi } from './ui';
+
+createEngine(new URL('../', document.baseURI).href).then(
+  (engine) => startUi(engine, document),
+  (error: unknown) => {
+    console.error(error);
+    const status = document.getElementById('search-status');
+    if (status) status.textContent = '搜索暂时无法使用：索引未能载入。';
+    const list = document.getElementById('search-results');
+    list?.setAttribute('data-count', '0');
+    list?.setAttribute('aria-busy', 'false');
+  },
+);

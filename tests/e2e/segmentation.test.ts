@@ -1,0 +1,96 @@
+/**
+ * One segmentation, end to end: in real Chromium, the search lexicon the build ships cuts
+ * every dictionary term and sampled corpus sentences exactly as the build cuts them, and
+ * (for all but a handful of sentences, where nodejieba's HMM depends on context) as
+ * nodejieba with the domain dictionary cuts them. Builds into a private folder
+ * (E2E_SKIP_BUILD=1: test dist/).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dictionaryEntries } from '../../src/pipeline/segment';
+import { fold } from '../../src/search/fold';
+import { buildCut, sentences } from '../../src/search/lexicon';
+import { LEXICON_FILE } from '../../src/search/lexicon-file';
+import type { LexiconData } from '../../src/search/records';
+import { cut, parseFreqs, vocabulary } from '../../src/search/segmenter';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
+const SITE = SKIP_BUILD ? path.join(ROOT, 'dist') : path.join(ROOT, `.build-seg-${process.pid}`);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () => {
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+  let samples: string[] = [];
+  let browserCuts: string[][] = [];
+  let lexicon: LexiconData;
+
+  beforeAll(async () => {
+    if (!SKIP_BUILD) {
+      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', path.basename(SITE)], { cwd: ROOT, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    lexicon = JSON.parse(gunzipSync(readFileSync(path.join(SITE, 'search', LEXICON_FILE))).toString('utf8'));
+    const clauses = JSON.parse(readFileSync(path.join(SITE, 'data/clauses.json'), 'utf8')) as { heading?: string; text: string }[];
+    const all = [...new Set(clauses.flatMap((c) => sentences([c.heading ?? '', c.text].join('\n'))))];
+    // Every dictionary term, and every seventh corpus sentence (a fixed, spread-out sample).
+    samples = [...new Set([...dictionaryEntries().map((e) => fold(e.word)), ...all.filter((_, i) => i % 7 === 0)])];
+
+    server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), SITE], { env: { ...process.env, PORT: '0' } });
+    base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server!.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /at (http:\/\/[^\s/]+)\//.exec(out);
+        if (m) resolve(m[1]);
+      });
+      server!.on('exit', () => reject(new Error(`server exited: ${out}`)));
+    });
+    const bundle = await build({
+      stdin: {
+        contents: "export { loadLexicon } from './src/search/engine'; export { cut, parseFreqs, vocabulary } from './src/search/segmenter';",
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true, format: 'iife', globalName: 'Seg', write: false,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const page = await browser.newPage();
+    await page.goto(`${base}/index.html`);
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    browserCuts = await page.evaluate(async ({ url, samples }) => {
+      const S = (globalThis as unknown as { Seg: any }).Seg;
+      const lex = await S.loadLexicon(url);
+      const vocab = S.vocabulary(S.parseFreqs(lex.words), lex.total, lex.minFreq);
+      return samples.map((s: string) => S.cut(s, vocab));
+    }, { url: `${base}/search/${LEXICON_FILE}`, samples });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+    if (!SKIP_BUILD) rmSync(SITE, { recursive: true, force: true });
+  });
+
+  it('cuts every dictionary term and every sampled sentence exactly as the build does', () => {
+    const vocab = vocabulary(parseFreqs(lexicon.words), lexicon.total, lexicon.minFreq);
+    expect(samples.length).toBeGreaterThan(700);
+    const differ = samples.filter((s, i) => browserCuts[i].join('|') !== cut(s, vocab).join('|'));
+    expect(differ).toEqual([]);
+  });
+
+  it('agrees with nodejieba on every dictionary term and at least 99.5% of the sampled sentences', () => {
+    const terms = new Set(dictionaryEntries().map((e) => fold(e.word)));
+    const differ = samples.filter((s, i) => browserCuts[i].join('|') !== buildCut(s).join('|'));
+    expect(differ.filter((s) => terms.has(s))).toEqual([]);
+    expect(differ.length / samples.length).toBeLessThanOrEqual(0.005);
+  });
+});
