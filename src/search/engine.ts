@@ -9,7 +9,7 @@
  * - Tiers: 1 contains the query as typed; 2 contains all of its words; 3 some of them.
  *   Within a tier, matches in the heading come first, then document order.
  */
-import { type CharMap, HEADING_MARK, findFolded, fold, phraseQuery } from './fold';
+import { type CharMap, HEADING_MARK, bigrams, findFolded, fold, phraseQuery } from './fold';
 import { LEXICON_FILE } from './lexicon-file';
 import type { LexiconData } from './records';
 import { type Vocabulary, parseFreqs, queryWords, vocabulary } from './segmenter';
@@ -22,6 +22,7 @@ export interface PagefindApi {
   search(term: string | null, o?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Record<string, string | string[]> }): Promise<{
     results: PagefindResult[];
   }>;
+  preload(term: string): Promise<void>;
 }
 export interface PagefindResult {
   id: string;
@@ -186,6 +187,8 @@ export function makeEngine(pagefind: PagefindApi, lexicon: LexiconData): Engine 
       if (folded === '') {
         return { query, folded, words, total: 0, counts: countFacets([]), hits: async () => [] };
       }
+      // Load every index chunk the phrases need in one go (the searches then run from memory).
+      await pagefind.preload([...bigrams(folded), ...bigrams(folded).map((b) => HEADING_MARK + b)].join(' ') || folded);
       const [layoutData, t1, h1, ...perWord] = await Promise.all([
         loadLayout(),
         phrase(folded),

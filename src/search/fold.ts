@@ -11,19 +11,29 @@
 export type CharMap = Record<string, string>;
 
 const DROP = /[\p{P}\p{S}\p{Z}\s\p{Cc}\p{Cf}]/u;
+/** No traditional → simplified mapping (one object, so its folded forms are remembered). */
+const NO_MAP: CharMap = Object.freeze({});
+
+/** Folded forms already computed, per character map (texts repeat their characters a lot). */
+const memo = new WeakMap<CharMap, Map<string, string>>();
 
 /** Fold one code point to zero or more characters. */
 function foldPoint(ch: string, t2s: CharMap): string {
-  let out = '';
+  let known = memo.get(t2s);
+  if (!known) memo.set(t2s, (known = new Map()));
+  let out = known.get(ch);
+  if (out !== undefined) return out;
+  out = '';
   for (const c of ch.normalize('NFKC').toLowerCase()) {
     const s = t2s[c] ?? c;
     if (!DROP.test(s)) out += s;
   }
+  known.set(ch, out);
   return out;
 }
 
 /** The folded form of a text. */
-export function fold(text: string, t2s: CharMap = {}): string {
+export function fold(text: string, t2s: CharMap = NO_MAP): string {
   let out = '';
   for (const ch of text) out += foldPoint(ch, t2s);
   return out;
@@ -39,7 +49,7 @@ export interface FoldMap {
 }
 
 /** Fold a text and remember where each folded character came from, to map matches back. */
-export function foldWithMap(text: string, t2s: CharMap = {}): FoldMap {
+export function foldWithMap(text: string, t2s: CharMap = NO_MAP): FoldMap {
   let folded = '';
   const start: number[] = [];
   const end: number[] = [];
@@ -57,7 +67,7 @@ export function foldWithMap(text: string, t2s: CharMap = {}): FoldMap {
 }
 
 /** Every occurrence of `needle` (already folded) in a text, as raw [start, end) ranges. */
-export function findFolded(text: string, needle: string, t2s: CharMap = {}): [number, number][] {
+export function findFolded(text: string, needle: string, t2s: CharMap = NO_MAP): [number, number][] {
   if (!needle) return [];
   const m = foldWithMap(text, t2s);
   const out: [number, number][] = [];
@@ -79,7 +89,7 @@ export function bigrams(folded: string): string[] {
 export const HEADING_MARK = 'h';
 
 /** Index content for a clause: its heading's marked bigrams, then the bigrams of heading and text. */
-export function indexTokens(heading: string, text: string, t2s: CharMap = {}): string[] {
+export function indexTokens(heading: string, text: string, t2s: CharMap = NO_MAP): string[] {
   const h = fold(heading, t2s);
   return [...bigrams(h).map((b) => HEADING_MARK + b), ...bigrams(h + fold(text, t2s))];
 }

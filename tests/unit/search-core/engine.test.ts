@@ -58,6 +58,7 @@ function fakePagefind(clauses: { id: string; doc: string; heading?: string; text
   return {
     options: async () => {},
     init: async () => {},
+    preload: async () => {},
     search: async (term, o) => {
       if (term === null) {
         const doc = o?.filters?.doc;
