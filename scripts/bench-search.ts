@@ -9,8 +9,8 @@
  *   --cold K         first-query measurements per class (fresh browser context each; default 6; "all")
  *   --worst N        worst queries listed per class and system (default 3)
  *   --out FILE       raw per-query results (default bench-results/search.json)
- *   --keep           keep the stock site's temporary folder (its path is printed)
- *   --jobs N         pages per system working side by side in the (untimed) quality pass (default 1)
+ *   --keep           keep the temporary folder with both sites (its path is printed)
+ *   --fresh          quality pass: load every query from its URL in a fresh page state (slow, ~2× the run)
  *
  * What it does (details in README.md, "Search benchmark"):
  * 1. Generates the query set from the open data (dist/data/clauses.json) with a seeded RNG:
@@ -21,7 +21,9 @@
  *    options, with a minimal search page that follows the search contract (scripts/bench/stock.ts).
  * 3. Serves both folders with scripts/serve.mjs and runs every query through both search
  *    pages in headless Chromium, with the same code (scripts/bench/browser.ts):
- *    - quality: `search/index.html?q=…&n=1000` in one page, all results read;
+ *    - quality: all results (`&n=1000`) of every query, in one page per system that is opened
+ *      on the first query's URL and then given each query through its search box (`--fresh`:
+ *      each query loaded from its URL);
  *    - latency: in one open page per system, each query submitted through the page's search
  *      box, timed until its results are final;
  *    - first query: for K queries per class, a fresh context loads `search/index.html?q=…`;
@@ -30,7 +32,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +40,7 @@ import type { Browser, Page } from 'playwright-core';
 import { domainTerms, words } from '../src/pipeline/segment';
 import { coldLoad, launch, navigateAndRead, Probe, searchUrl, submitAndTime, type ColdLoad, type Listing } from './bench/browser';
 import { toTraditional } from './bench/fold';
-import { aggregate, judge, pageKey, type Aggregate, type Judgement, type QueryOutcome } from './bench/metrics';
+import { aggregate, judge, median, pageKey, type Aggregate, type Judgement, type QueryOutcome } from './bench/metrics';
 import { CLASSES, generateQueries, makeCorpus, relevantIds, type CorpusClause, type Query } from './bench/queries';
 import { formatTable, type Row } from './bench/report';
 import { buildStockSite } from './bench/stock';
@@ -60,11 +62,11 @@ interface Options {
   worst: number;
   out: string;
   keep: boolean;
-  jobs: number;
+  fresh: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { build: false, dist: 'dist', seed: 20251122, cold: 6, worst: 3, out: 'bench-results/search.json', keep: false, jobs: 1 };
+  const opts: Options = { build: false, dist: 'dist', seed: 20251122, cold: 6, worst: 3, out: 'bench-results/search.json', keep: false, fresh: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -86,7 +88,7 @@ function parseArgs(argv: string[]): Options {
       opts.cold = v === 'all' ? Infinity : int(v);
     } else if (arg === '--worst') opts.worst = int(value());
     else if (arg === '--out') opts.out = value();
-    else if (arg === '--jobs') opts.jobs = Math.max(1, int(value()));
+    else if (arg === '--fresh') opts.fresh = true;
     else if (arg === '--help' || arg === '-h') {
       console.log(readUsage());
       process.exit(0);
@@ -96,10 +98,12 @@ function parseArgs(argv: string[]): Options {
 }
 
 function readUsage(): string {
-  return 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--jobs N]';
+  return 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh]';
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
+/** Set once the benchmark stops its servers itself. */
+let stopping = false;
 
 // ───────────────────────────────────────────────────────────────────────── serving
 
@@ -124,6 +128,10 @@ function serve(dir: string): Promise<{ proc: ChildProcess; base: string }> {
     proc.stdout?.on('data', onData);
     proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
     proc.on('exit', onExit);
+    // A server that stops during the run makes every later query fail: say so at once.
+    proc.on('exit', (code, signal) => {
+      if (!stopping) log(`WARNING: the server of ${dir} stopped (${signal ?? `exit ${code}`}) during the run:\n${out.trim()}`);
+    });
   });
 }
 
@@ -131,32 +139,42 @@ function serve(dir: string): Promise<{ proc: ChildProcess; base: string }> {
 
 interface Ranked {
   listing: Listing;
+  /** How the results were read: in the open page, or by loading the query's URL. */
+  via: 'session' | 'url';
   error?: string;
 }
 
 /**
- * Quality: every query by navigation with `&n=1000`; all rendered results read. Nothing is
- * timed here, so `jobs` pages work side by side, each on its share of the queries.
+ * Quality: all results of every query (`&n=1000`), read in one page per system, untimed.
+ *
+ * By default the page is opened on `search/index.html?q=<first query>&n=1000` and every
+ * further query is submitted through its search box (as in the latency pass), several
+ * times faster than a page load per query. A query whose results the page then shows only in
+ * part (fewer items than min(data-count, 1000): the page did not keep `n`) is loaded again
+ * from its URL with `&n=1000`. With `fresh`, every query is loaded from its URL.
  */
-async function qualityPass(browser: Browser, base: string, queries: readonly Query[], jobs: number): Promise<Ranked[]> {
+async function qualityPass(browser: Browser, base: string, queries: readonly Query[], fresh: boolean): Promise<Ranked[]> {
   const probe = await Probe.create(browser);
-  const out: Ranked[] = new Array(queries.length);
-  let next = 0;
-  const worker = async () => {
-    let page = await probe.context.newPage();
-    for (let i = next++; i < queries.length; i = next++) {
+  const out: Ranked[] = [];
+  let page = await probe.context.newPage();
+  const byUrl = async (q: string): Promise<Ranked> => {
+    const r = await navigateAndRead(probe, page, searchUrl(base, q, ALL_RESULTS), TIMEOUT_MS);
+    return { listing: { count: r.count, hrefs: r.hrefs }, via: 'url' };
+  };
+  try {
+    for (const [i, q] of queries.entries()) {
       try {
-        const r = await navigateAndRead(probe, page, searchUrl(base, queries[i]!.q, ALL_RESULTS), TIMEOUT_MS);
-        out[i] = { listing: { count: r.count, hrefs: r.hrefs } };
+        if (fresh || i === 0 || out[i - 1]?.error) out.push(await byUrl(q.q));
+        else {
+          const r = await submitAndTime(probe, page, q.q, TIMEOUT_MS);
+          out.push(r.hrefs.length < Math.min(r.count, ALL_RESULTS) ? await byUrl(q.q) : { listing: { count: r.count, hrefs: r.hrefs }, via: 'session' });
+        }
       } catch (err) {
-        out[i] = { listing: { count: 0, hrefs: [] }, error: String((err as Error).message ?? err) };
+        out.push({ listing: { count: 0, hrefs: [] }, via: 'url', error: String((err as Error).message ?? err) });
         await page.close().catch(() => {});
         page = await probe.context.newPage();
       }
     }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   } finally {
     await probe.close();
   }
@@ -167,9 +185,18 @@ async function qualityPass(browser: Browser, base: string, queries: readonly Que
  * Latency: one page per system, opened on the first query; then every query (the first one
  * again included) is submitted through the page's search box and timed.
  */
-async function latencyPass(browser: Browser, base: string, queries: readonly Query[]): Promise<({ ms: number; count: number } | undefined)[]> {
+interface Timed {
+  ms: number;
+  count: number;
+  /** The submit loaded a new document instead of running in the open page. */
+  navigated: boolean;
+  /** The search box used. */
+  box: string;
+}
+
+async function latencyPass(browser: Browser, base: string, queries: readonly Query[]): Promise<(Timed | undefined)[]> {
   const probe = await Probe.create(browser);
-  const out: ({ ms: number; count: number } | undefined)[] = [];
+  const out: (Timed | undefined)[] = [];
   try {
     let page: Page = await probe.context.newPage();
     const open = async () => {
@@ -179,7 +206,7 @@ async function latencyPass(browser: Browser, base: string, queries: readonly Que
     for (const q of queries) {
       try {
         const r = await submitAndTime(probe, page, q.q, TIMEOUT_MS);
-        out.push({ ms: r.ms, count: r.count });
+        out.push({ ms: r.ms, count: r.count, navigated: r.navigated, box: r.box });
       } catch {
         out.push(undefined);
         await page.close().catch(() => {});
@@ -207,6 +234,17 @@ function coldSubset(queries: readonly Query[], k: number): number[] {
   return out;
 }
 
+/** Median bytes per resource type over cold loads, e.g. "document 4.0, script 118.1, fetch 120.3". */
+function formatByType(loads: readonly ColdLoad[]): string {
+  const types = [...new Set(loads.flatMap((l) => l.requests.map((r) => r.type)))].sort();
+  return types
+    .map((type) => {
+      const kb = median(loads.map((l) => l.requests.filter((r) => r.type === type).reduce((a, r) => a + r.bytes, 0))) / 1024;
+      return `${type} ${kb.toFixed(1)}`;
+    })
+    .join(', ');
+}
+
 // ───────────────────────────────────────────────────────────────────────── main
 
 interface SystemResult {
@@ -217,6 +255,10 @@ interface SystemResult {
   judgement: Judgement;
   latencyMs?: number;
   first?: ColdLoad;
+  /** How the quality pass read the results (see qualityPass). */
+  via: 'session' | 'url';
+  /** The latency pass's submit loaded a new document (the form is not handled in the page). */
+  latencyNavigated?: boolean;
   /** data-count in the latency pass where it differs from the quality pass's. */
   countMismatch?: number;
   error?: string;
@@ -235,28 +277,32 @@ async function main() {
     if (r.status !== 0) throw new Error(`the build failed (status ${r.status})`);
   }
 
-  // Queries and ground truth, from the open data only.
-  const clauses = JSON.parse(await readFile(join(dist, 'data', 'clauses.json'), 'utf8')) as CorpusClause[];
-  const corpus = makeCorpus(clauses);
-  const { queries, dropped } = generateQueries(corpus, { seed: opts.seed, words, terms: domainTerms(), toTraditional });
-  const relevant = queries.map((q) => new Set(relevantIds(q, corpus)));
-  const idByKey = new Map(clauses.map((c) => [pageKey(c.url), c.id]));
-  const perClass = CLASSES.map((c) => `${c} ${queries.filter((q) => q.class === c).length}`).join(', ');
-  log(`${queries.length} queries (${perClass}) over ${clauses.length} clauses, seed ${opts.seed}`);
-  if (dropped.length) log(`not in any clause, so left out: ${dropped.map((q) => q.q).join(' ')}`);
-
-  // The baseline.
-  const stockDir = await mkdtemp(join(tmpdir(), 'tiaowen-bench-stock-'));
+  // A private copy of the built site, so that a build running meanwhile cannot change it
+  // under the benchmark, and the baseline next to it.
+  const work = await mkdtemp(join(tmpdir(), 'tiaowen-bench-'));
+  const oursDir = join(work, 'ours');
+  const stockDir = join(work, 'stock');
   const servers: ChildProcess[] = [];
   // The servers are child processes: stop them even if this process dies abruptly.
   process.once('exit', () => servers.forEach((p) => p.kill('SIGTERM')));
   let browser: Browser | undefined;
   try {
-    const stock = await buildStockSite(dist, stockDir);
+    await cp(dist, oursDir, { recursive: true });
+    // Queries and ground truth, from the open data only.
+    const clauses = JSON.parse(await readFile(join(oursDir, 'data', 'clauses.json'), 'utf8')) as CorpusClause[];
+    const corpus = makeCorpus(clauses);
+    const { queries, dropped } = generateQueries(corpus, { seed: opts.seed, words, terms: domainTerms(), toTraditional });
+    const relevant = queries.map((q) => new Set(relevantIds(q, corpus)));
+    const idByKey = new Map(clauses.map((c) => [pageKey(c.url), c.id]));
+    const perClass = CLASSES.map((c) => `${c} ${queries.filter((q) => q.class === c).length}`).join(', ');
+    log(`${queries.length} queries (${perClass}) over ${clauses.length} clauses, seed ${opts.seed}`);
+    if (dropped.length) log(`not in any clause, so left out: ${dropped.map((q) => q.q).join(' ')}`);
+
+    const stock = await buildStockSite(oursDir, stockDir);
     log(`stock Pagefind: ${stock.pagesCopied} pages copied to ${stockDir}, ${stock.pagesIndexed} indexed`);
     if (stock.pagesWithBody === 0) log('WARNING: no copied page has data-pagefind-body: stock indexes whole pages');
 
-    const ours = await serve(dist);
+    const ours = await serve(oursDir);
     servers.push(ours.proc);
     const base = { ours: ours.base, stock: '' } as Record<System, string>;
     const stockServer = await serve(stockDir);
@@ -267,12 +313,13 @@ async function main() {
     const chromiumVersion = browser.version();
 
     const results = Object.fromEntries(SYSTEMS.map((s) => [s, [] as SystemResult[]])) as Record<System, SystemResult[]>;
+    const boxes: Record<System, string> = { ours: '', stock: '' };
     {
       // Both systems at once: the quality pass times nothing.
       const t = performance.now();
       await Promise.all(
         SYSTEMS.map(async (system) => {
-          const ranked = await qualityPass(b, base[system], queries, opts.jobs);
+          const ranked = await qualityPass(b, base[system], queries, opts.fresh);
           ranked.forEach((r, i) => {
             const ids = r.listing.hrefs.map((h) => (h === null ? null : (idByKey.get(pageKey(h, base[system])) ?? null)));
             results[system][i] = {
@@ -280,6 +327,7 @@ async function main() {
               rendered: r.listing.hrefs.length,
               ranked: ids,
               judgement: judge(ids, relevant[i]!),
+              via: r.via,
               ...(r.error ? { error: r.error } : {}),
             };
           });
@@ -295,7 +343,9 @@ async function main() {
         const r = results[system][i]!;
         r.latencyMs = m.ms;
         if (m.count !== r.count) r.countMismatch = m.count;
+        if (m.navigated) r.latencyNavigated = true;
       });
+      boxes[system] = [...new Set(ms.filter((m) => m).map((m) => m!.box))].join(', ');
       log(`latency ${system}: ${queries.length} queries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
     {
@@ -337,18 +387,35 @@ async function main() {
     const lines: string[] = [];
     lines.push('');
     lines.push(`Search benchmark: ours (${relative(ROOT, dist) || '.'}/) vs stock Pagefind 1.6 (defaults, same ${stock.pagesIndexed} pages)`);
-    lines.push(`seed ${opts.seed}; ${queries.length} queries; Chromium ${chromiumVersion}; first-query columns over ${rows.at(-1)!.ours.coldQueries} queries (≤ ${opts.cold} per class)`);
+    lines.push(
+      `seed ${opts.seed}; ${queries.length} queries; Chromium ${chromiumVersion}; quality read ${opts.fresh ? 'from each query’s URL (--fresh)' : 'in one page session per system'}; ` +
+        `first-query columns over ${rows.at(-1)!.ours.coldQueries} queries (≤ ${opts.cold} per class)`,
+    );
     lines.push('');
     lines.push(formatTable(rows));
     lines.push('');
     lines.push('recall: share of the relevant clauses among all results (&n=1000); precision: share of relevant among the top');
     lines.push('min(10, |relevant|) results; MRR: mean 1/rank of the first relevant result; latency: submit → results final in an');
-    lines.push('open page; first query: fresh context, navigation start → results final, and response bytes until then. ratio = ours/stock.');
+    lines.push(`open page (search box: ours ${boxes.ours || '–'}, stock ${boxes.stock || '–'}); first query: fresh context, navigation start → results`);
+    lines.push('final, and response bytes until then (medians). ratio = ours/stock.');
+    for (const system of SYSTEMS) {
+      const loads = results[system].map((r) => r.first).filter((f): f is ColdLoad => !!f);
+      if (loads.length) lines.push(`first-query KB by resource type, ${system.padEnd(5)} (median): ${formatByType(loads)}`);
+    }
     for (const system of SYSTEMS) {
       const truncated = results[system].filter((r) => r.rendered < Math.min(r.count, ALL_RESULTS)).length;
       if (truncated) {
         lines.push(`NOTE: ${system} rendered fewer results than its data-count for ${truncated} queries (does its page honour &n=?); their recall counts only the rendered results.`);
       }
+      const reread = results[system].filter((r, i) => i > 0 && r.via === 'url').length;
+      if (!opts.fresh && reread) lines.push(`NOTE: ${system}: ${reread} queries were loaded again from their URL because the page showed only part of their results after a submit.`);
+      const cold = results[system].filter((r) => r.first);
+      const stateful = cold.filter((r) => r.first!.count !== r.count).length;
+      if (!opts.fresh && stateful) {
+        lines.push(`NOTE: ${system}: ${stateful} of ${cold.length} first-query loads gave another data-count than the same query in the quality session: its results depend on earlier queries (try --fresh).`);
+      }
+      const navigated = results[system].filter((r) => r.latencyNavigated).length;
+      if (navigated) lines.push(`NOTE: ${system}: submitting ${boxes[system]} loaded a new page for ${navigated} queries; their latency includes that page load.`);
       const mismatches = results[system].filter((r) => r.countMismatch !== undefined).length;
       if (mismatches) lines.push(`NOTE: ${system} gave a different data-count when the query was submitted in an open page than when loaded from the URL, for ${mismatches} queries; see countMismatch in the JSON.`);
       const errors = results[system].filter((r) => r.error).length;
@@ -396,6 +463,8 @@ async function main() {
             stockPagesIndexed: stock.pagesIndexed,
             coldPerClass: Number.isFinite(opts.cold) ? opts.cold : 'all',
             allResults: ALL_RESULTS,
+            quality: opts.fresh ? 'url' : 'session',
+            searchBox: boxes,
           },
           aggregates: rows,
           dropped,
@@ -409,10 +478,11 @@ async function main() {
     lines.push(`Raw per-query results: ${relative(ROOT, out)}   (run took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     console.log(lines.join('\n'));
   } finally {
+    stopping = true;
     await browser?.close().catch(() => {});
     for (const proc of servers) proc.kill('SIGTERM');
-    if (opts.keep) log(`stock site kept in ${stockDir}`);
-    else await rm(stockDir, { recursive: true, force: true });
+    if (opts.keep) log(`both sites kept in ${work}`);
+    else await rm(work, { recursive: true, force: true });
   }
 }
 

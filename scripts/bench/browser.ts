@@ -181,20 +181,28 @@ export async function navigateAndRead(probe: Probe, page: Page, url: string, tim
  * submit that box's form. Times from just before the submit (page clock) until the new
  * query's results are final (a `busy` then a `done`).
  */
-export async function submitAndTime(probe: Probe, page: Page, q: string, timeoutMs: number): Promise<Listing & { ms: number }> {
+export async function submitAndTime(
+  probe: Probe,
+  page: Page,
+  q: string,
+  timeoutMs: number,
+): Promise<Listing & { ms: number; navigated: boolean; box: string }> {
   const from = probe.eventsOf(page).length;
   const done = probe.waitDone(page, from, true, timeoutMs);
   done.catch(() => {});
-  const t0 = await page.evaluate((query) => {
-    const box = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="q"]')).find((el) => el.getClientRects().length > 0);
-    if (!box?.form) throw new Error('no visible search box (input[name=q]) in a form');
-    box.value = query;
+  // Written without named inner functions: tsx would wrap them in a helper the page lacks.
+  const { t0, origin, box } = await page.evaluate((query) => {
+    const input = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="q"]')).find((el) => el.getClientRects().length > 0);
+    if (!input?.form) throw new Error('no visible search box (input[name=q]) in a form');
+    input.value = query;
     const t = performance.timeOrigin + performance.now();
-    box.form.requestSubmit();
-    return t;
+    input.form.requestSubmit();
+    return { t0: t, origin: performance.timeOrigin, box: input.id ? `#${input.id}` : 'input[name=q]' };
   }, q);
   const ev = await done;
-  return { ...(await readResults(page)), ms: ev.t - t0 };
+  // A form that is not handled in the page loads a new document: still timed from the submit,
+  // but flagged, since that is not a query in an open page.
+  return { ...(await readResults(page)), ms: ev.t - t0, navigated: ev.origin !== origin, box };
 }
 
 /**
