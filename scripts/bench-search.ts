@@ -30,7 +30,7 @@
  *      time from navigation start and bytes of every response until the results are final.
  * 4. Prints the side-by-side table and the worst queries, and writes the raw results as JSON.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,7 @@ import { toTraditional } from './bench/fold';
 import { aggregate, judge, median, pageKey, type Aggregate, type Judgement, type QueryOutcome } from './bench/metrics';
 import { CLASSES, generateQueries, makeCorpus, relevantIds, type CorpusClause, type Query } from './bench/queries';
 import { formatTable, type Row } from './bench/report';
+import { serveSite } from './lib/local-site';
 import { buildStockSite } from './bench/stock';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -107,32 +108,14 @@ let stopping = false;
 
 // ───────────────────────────────────────────────────────────────────────── serving
 
-/** Start scripts/serve.mjs on a free port; resolve with its base URL ("http://host:port/"). */
-function serve(dir: string): Promise<{ proc: ChildProcess; base: string }> {
-  return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), dir], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /at (http:\/\/[^\s/]+\/)/.exec(out);
-      if (m) {
-        proc.stdout?.off('data', onData);
-        proc.off('exit', onExit);
-        done({ proc, base: m[1]! });
-      }
-    };
-    const onExit = (code: number | null) => fail(new Error(`serve.mjs exited (${code}) before listening:\n${out}`));
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    proc.on('exit', onExit);
-    // A server that stops during the run makes every later query fail: say so at once.
-    proc.on('exit', (code, signal) => {
-      if (!stopping) log(`WARNING: the server of ${dir} stopped (${signal ?? `exit ${code}`}) during the run:\n${out.trim()}`);
-    });
+/** Serve a folder on a free port; resolve with its base URL ("http://host:port/"). */
+async function serve(dir: string): Promise<{ proc: ChildProcess; base: string }> {
+  const server = await serveSite(dir);
+  // A server that stops during the run makes every later query fail: say so at once.
+  server.proc.on('exit', (code, signal) => {
+    if (!stopping) log(`WARNING: the server of ${dir} stopped (${signal ?? `exit ${code}`}) during the run:\n${server.output().trim()}`);
   });
+  return { proc: server.proc, base: `${server.base}/` };
 }
 
 // ───────────────────────────────────────────────────────────────────────── passes

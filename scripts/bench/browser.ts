@@ -13,23 +13,8 @@
  * The same code measures both systems.
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Launch flags of the project's GUIDE. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
+export { CHROMIUM, CHROMIUM_ARGS, launchChromium as launch } from '../lib/local-site';
 
 /** Runs in every document before its own scripts. */
 const INIT_SCRIPT = `(() => {

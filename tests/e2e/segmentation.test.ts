@@ -5,13 +5,14 @@
  * nodejieba with the domain dictionary cuts them. Builds into a private folder
  * (E2E_SKIP_BUILD=1: test dist/).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveSite } from '../../scripts/lib/local-site';
 import { dictionaryEntries } from '../../src/pipeline/segment';
 import { fold } from '../../src/search/fold';
 import { buildCut, sentences } from '../../src/search/lexicon';
@@ -22,8 +23,6 @@ import { cut, parseFreqs, vocabulary } from '../../src/search/segmenter';
 const ROOT = path.resolve(__dirname, '../..');
 const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
 const SITE = SKIP_BUILD ? path.join(ROOT, 'dist') : path.join(ROOT, `.build-seg-${process.pid}`);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () => {
   let server: ChildProcess | undefined;
@@ -44,16 +43,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
     // Every dictionary term, and every seventh corpus sentence (a fixed, spread-out sample).
     samples = [...new Set([...dictionaryEntries().map((e) => fold(e.word)), ...all.filter((_, i) => i % 7 === 0)])];
 
-    server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), SITE], { env: { ...process.env, PORT: '0' } });
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server!.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /at (http:\/\/[^\s/]+)\//.exec(out);
-        if (m) resolve(m[1]);
-      });
-      server!.on('exit', () => reject(new Error(`server exited: ${out}`)));
-    });
+    ({ proc: server, base } = await serveSite(SITE));
     const bundle = await build({
       stdin: {
         contents: "export { loadLexicon } from './src/search/engine'; export { cut, parseFreqs, vocabulary } from './src/search/segmenter';",
@@ -62,7 +52,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
       },
       bundle: true, format: 'iife', globalName: 'Seg', write: false,
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(`${base}/index.html`);
     await page.addScriptTag({ content: bundle.outputFiles[0].text });

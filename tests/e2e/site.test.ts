@@ -12,28 +12,19 @@
  * Chromium missing is a failure, not a skip: install it with `apt-get install -y chromium`.
  * SKIP_E2E=1 skips the whole file.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium, serveSite } from '../../scripts/lib/local-site';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
 const SITE = SKIP_BUILD ? join(ROOT, 'dist') : join(ROOT, `.build-e2e-${process.pid}`);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DONE = '#search-results[aria-busy="false"][data-count]';
 
 interface Clause {
@@ -42,28 +33,6 @@ interface Clause {
   doc: string;
   text: string;
   keywords: string[];
-}
-
-/** Start scripts/serve.mjs on a free port; resolve with its base URL. */
-function serve(dir: string): Promise<{ proc: ChildProcess; base: string }> {
-  return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), dir], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /at (http:\/\/[^\s/]+)\//.exec(out);
-      if (m) {
-        proc.stdout?.off('data', onData);
-        done({ proc, base: m[1] });
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    proc.on('exit', (code) => fail(new Error(`serve.mjs exited (${code}) before listening:\n${out}`)));
-  });
 }
 
 /** The path of a page URL, decoded, without query or hash. */
@@ -96,8 +65,8 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () =
     }
     if (!existsSync(join(SITE, 'search', 'index.html'))) throw new Error(`${SITE}/search/index.html is missing: build the site`);
 
-    ({ proc: server, base } = await serve(SITE));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ proc: server, base } = await serveSite(SITE));
+    browser = await launchChromium();
     context = await browser.newContext({ locale: 'zh-CN' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     context.on('request', (req) => {
@@ -420,7 +389,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () =
   it('search works when the site is served under a path prefix', async () => {
     prefixDir = await mkdtemp(join(tmpdir(), 'tiaowen-prefix-'));
     await symlink(SITE, join(prefixDir, 'tiaowen'), 'dir');
-    const started = await serve(prefixDir);
+    const started = await serveSite(prefixDir);
     prefixServer = started.proc;
     const root = `${started.base}/tiaowen`;
     const q = clauses.flatMap((c) => c.keywords).find((k) => k.length >= 2) ?? clauses[0].text.slice(0, 2);
