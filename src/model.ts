@@ -162,6 +162,12 @@ export interface DocumentRecord {
   abstract?: string;
   keywords?: string[];
   notes?: string;
+  /** Short name for lists, labels and search filters. */
+  shortTitle?: string;
+  /** Which transcription this is, where a work has several (转录本甲). */
+  version?: string;
+  /** Documents with the same `work` are versions of one work. */
+  work?: string;
   /** Every piece of source text of this document that is not in a clause, in source order. */
   furniture: { role: string; text: string; line: number }[];
   /** The structure: parts, sections and tables with their titles, nested. */

@@ -95,7 +95,7 @@ export function libraryView(library: Library): LibraryView {
     return p;
   };
   const shortTitle = (doc: DocumentRecord): string =>
-    typeof doc.shortTitle === 'string' && doc.shortTitle ? doc.shortTitle : doc.title;
+    doc.shortTitle || doc.title;
   const label = (clause: ClauseRecord): string => {
     const doc = docs.get(clause.doc);
     return citationLabel(doc ? shortTitle(doc) : clause.doc, position(clause));
@@ -120,7 +120,7 @@ export function libraryView(library: Library): LibraryView {
     label,
     citation: (clause) => citationLabel(docs.get(clause.doc)?.title ?? clause.doc, position(clause)),
     versionsOf: (doc) =>
-      typeof doc.work === 'string' && doc.work
+      doc.work
         ? library.documents.filter((d) => d !== doc && d.work === doc.work)
         : [],
     linkGroups: (clause) => {
