@@ -221,7 +221,9 @@ export async function createEngine(siteRoot: string): Promise<Engine> {
     import(/* @vite-ignore */ pagefindUrl) as Promise<PagefindApi>,
     loadLexicon(new URL(`search/${LEXICON_FILE}`, siteRoot).href),
   ]);
-  await pagefind.options({ baseUrl: new URL(siteRoot).pathname });
+  // Run Pagefind in this thread: the engine asks it several questions per query, and each
+  // answer from a worker is copied across threads.
+  await pagefind.options({ baseUrl: new URL(siteRoot).pathname, noWorker: true });
   // Pagefind takes the query's language from <html lang> when it starts, and re-segments a
   // zh query with the browser's word segmenter, which breaks the bigram phrases. The index
   // is language "und": start Pagefind under that language, then give the page its own back.
