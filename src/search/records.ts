@@ -33,9 +33,6 @@ export interface LexiconData {
   docs: SearchDoc[];
 }
 
-/** Paragraph separator in the record's text meta. */
-export const PARAGRAPH_SEPARATOR = '\n';
-
 /** The documents as search results label and filter them. */
 export function searchDocs(library: Library): SearchDoc[] {
   const view = libraryView(library);
