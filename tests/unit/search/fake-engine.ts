@@ -4,8 +4,9 @@
  * the words of a fixed vocabulary (longest first), and ranks: the query as typed, then all
  * words, then some words; ties in document order.
  */
+import { countFacets, passes } from '../../../src/search/engine';
 import { findFolded, fold } from '../../../src/search/fold';
-import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters } from '../../../src/search/types';
+import type { Engine, Hit, MatchRange, Outcome, SearchDoc, SearchFilters } from '../../../src/search/types';
 
 export interface FakeClause {
   id: string;
@@ -104,18 +105,8 @@ export function fakeEngine(clauses: FakeClause[] = CLAUSES, docs: SearchDoc[] = 
       });
       ranked.sort((a, b) => a.tier - b.tier || Number(b.heading) - Number(a.heading) || a.order - b.order);
       const docOf = (c: FakeClause) => docs.find((d) => d.id === c.doc)!;
-      const counts: FilterCounts = { doc: {}, kind: {}, year: {} };
-      for (const { clause } of ranked) {
-        const d = docOf(clause);
-        counts.doc[d.id] = (counts.doc[d.id] ?? 0) + 1;
-        counts.kind[d.kind] = (counts.kind[d.kind] ?? 0) + 1;
-        if (d.year) counts.year[d.year] = (counts.year[d.year] ?? 0) + 1;
-      }
-      const pass = (d: SearchDoc) =>
-        (!filters.doc?.length || filters.doc.includes(d.id)) &&
-        (!filters.kind?.length || filters.kind.includes(d.kind)) &&
-        (!filters.year?.length || (d.year !== null && filters.year.includes(d.year)));
-      const shown = folded ? ranked.filter((r) => pass(docOf(r.clause))) : [];
+      const counts = countFacets(ranked.map((r) => docOf(r.clause)));
+      const shown = folded ? ranked.filter((r) => passes(docOf(r.clause), filters)) : [];
       return {
         query,
         folded,
