@@ -1,6 +1,6 @@
 /**
  * The library at build time: every seed in seeds/ run through the pipeline
- * (decode → layout → parse → lead headings → ids → records → keywords → rendered bodies),
+ * (decode → layout → parse → lead headings → ids → records → keywords → cross-links → rendered bodies),
  * with the per-source metadata from content/sources/. Pages, open data and the search index
  * are all made from this one value.
  */
@@ -11,7 +11,8 @@ import { placeClauses } from './pipeline/ids';
 import { listSeeds, parseSeed } from './pipeline/load';
 import { clauseRecords, clauseText, documentRecord } from './pipeline/records';
 import { renderClauseBody } from './pipeline/render';
-import { keywords } from './pipeline/segment';
+import { clauseLinks, crossLink } from './pipeline/links';
+import { domainTerms, keywords, words as segmentWords } from './pipeline/segment';
 
 export interface LibraryOptions {
   /** Folder holding the seed texts (default: $TIAOWEN_SEEDS, else seeds/ under the working directory). */
@@ -55,13 +56,20 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   const words = keywords(subjects);
   clauses.forEach((c, i) => (c.keywords = words[i]));
   log(`segmented ${clauses.length} clauses`);
+  const links = crossLink({ documents, clauses, words: segmentWords, domainTerms: domainTerms() });
+  const linksOf = clauseLinks(links);
+  for (const c of clauses) c.links = linksOf.get(c.id) ?? [];
+  log(
+    `linked: ${links.comparisons.length} version pair(s), ${links.assignments.length} assignments, ` +
+      `${links.related.size} clauses with related clauses, ${links.terms.length} terms`,
+  );
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
-  const renderBody = (id: string, opts?: { idPrefix?: string }) => {
+  const renderBody: Library['renderBody'] = (id, opts) => {
     const clause = trees.get(id);
     if (!clause) throw new Error(`no clause ${id}`);
     return renderClauseBody(clause, opts);
   };
-  return { documents, clauses, renderBody, diagnostics };
+  return { documents, clauses, renderBody, diagnostics, ...links };
 }
 
 /**

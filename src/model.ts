@@ -209,19 +209,124 @@ export interface ClauseRecord {
   marker?: string;
   /** Indicator-table rows: the column labels. */
   columns?: string[];
+  /** Labelled fields as printed (牵头单位 / 参加单位 of a work-division item), values split on 、. */
+  fields?: { label: string; items: string[] }[];
+}
+
+// ─────────────────────────────────────────────────────────────────── cross-links
+
+/** One run of a character-level comparison of two transcriptions of a clause. */
+export interface DiffPart {
+  /** equal: same in both; delete: only in A; insert: only in B; replace: A's text where B has other text. */
+  op: 'equal' | 'insert' | 'delete' | 'replace';
+  /** The text in transcription A ('' for insert). */
+  a: string;
+  /** The text in transcription B ('' for delete). */
+  b: string;
+  /** For a difference: true when both sides are punctuation (or space) only, so the wording is the same. */
+  punctuation?: boolean;
+}
+
+/** A clause of two transcriptions put side by side: present in both (with its comparison) or in one only. */
+export interface AlignedClause {
+  /** Clause id in transcription A; null where the clause is only in B. */
+  a: string | null;
+  b: string | null;
+  /** The comparison of heading and text (present when both sides exist). */
+  parts?: DiffPart[];
+  /** Differences in wording (each insert, delete or replace run that is not punctuation only). */
+  wording: number;
+  /** Differences in punctuation only. */
+  punctuation: number;
+}
+
+/** Two documents found (from their content) to be transcriptions of one text, aligned clause by clause. */
+export interface VersionComparison {
+  /** Stable id of the pair, used in the comparison page's URL. */
+  id: string;
+  url: string;
+  /** Document ids of transcription A and B. */
+  a: string;
+  b: string;
+  /** Share of shared content that made them versions (0–1), for the note on the page. */
+  similarity: number;
+  rows: AlignedClause[];
+}
+
+/** A work-division item (or an indicator row) and the clause it carries out. */
+export interface Assignment {
+  /** The item's clause id (an annex item, or an indicator-table row). */
+  item: string;
+  /** The clause it implements. */
+  clause: string;
+  /** Units that lead it (牵头单位) and that join it (参加单位), as printed. */
+  lead: string[];
+  join: string[];
+  /** How sure the match is (0–1): the share of the item's wording found in the clause. */
+  score: number;
+}
+
+/** A unit named in work-division items (组织部, 各产业工会…). */
+export interface Unit {
+  /** Stable ASCII id for the page URL. */
+  id: string;
+  url: string;
+  name: string;
+  /** Item clause ids it leads / joins, in reading order. */
+  leads: string[];
+  joins: string[];
+}
+
+/** A term of the term index and the clauses that use it. */
+export interface TermEntry {
+  term: string;
+  /** Stable ASCII id for the page URL. */
+  id: string;
+  url: string;
+  /** Each clause that uses the term, with the sentence it stands in. */
+  uses: { clause: string; sentence: string }[];
+}
+
+/** A mention of another document in a clause's text: a title in 《》 or a document number. */
+export interface Mention {
+  /** The text as printed, e.g. "鲁会〔2014〕79号" or "《关于…的意见》". */
+  text: string;
+  kind: 'title' | 'docNumber';
+  /** The document (or clause) of the library it names, if the library holds it. */
+  target?: string;
+}
+
+/** A clause in another document on the same subject, with the shared key terms that make it so. */
+export interface RelatedClause {
+  id: string;
+  score: number;
+  shared: string[];
+}
+
+/** Everything the cross-linking step finds; the links of each clause record are made from it. */
+export interface CrossLinks {
+  comparisons: VersionComparison[];
+  assignments: Assignment[];
+  units: Unit[];
+  terms: TermEntry[];
+  /** Clause id → the documents it mentions, in text order. */
+  mentions: Map<string, Mention[]>;
+  /** Clause id → related clauses, best first. */
+  related: Map<string, RelatedClause[]>;
 }
 
 /** The whole library at build time: what pages, open data and the search index are made from. */
-export interface Library {
+export interface Library extends CrossLinks {
   documents: DocumentRecord[];
   /** All clauses in reading order (source by source, document by document). */
   clauses: ClauseRecord[];
   /**
    * The rendered body of a clause (HTML: paragraphs, fields and figures, each anchored #p1…
    * with a link to itself; all source text escaped). `idPrefix` keeps anchors unique where
-   * several bodies share a page.
+   * several bodies share a page. `from` is the site-relative URL of the page the body is
+   * shown on; mentions of the library's documents become links relative to it.
    */
-  renderBody(id: string, options?: { idPrefix?: string }): string;
+  renderBody(id: string, options?: { idPrefix?: string; from?: string }): string;
   /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
   diagnostics: Diagnostic[];
 }

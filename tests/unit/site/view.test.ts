@@ -45,6 +45,12 @@ const library: Library = {
   ],
   renderBody: () => '',
   diagnostics: [],
+  comparisons: [],
+  assignments: [],
+  units: [],
+  terms: [],
+  mentions: new Map(),
+  related: new Map(),
 };
 
 describe('libraryView', () => {

@@ -1,0 +1,55 @@
+/**
+ * Cross-linking, the pipeline's last step before the pages: versions, assignments,
+ * references, related clauses and the term index, and from them each clause's `links`.
+ */
+import type { ClauseRecord, CrossLinks, DocumentRecord, Link } from '../../model';
+import { findAssignments, unitIndex } from './assignments';
+import { findMentions } from './references';
+import { relatedClauses } from './related';
+import { termIndex } from './terms';
+import { compareVersions } from './versions';
+
+export interface CrossLinkInput {
+  documents: DocumentRecord[];
+  clauses: ClauseRecord[];
+  words: (text: string) => string[];
+  domainTerms: string[];
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** Find every cross-link of the library. */
+export function crossLink(input: CrossLinkInput): CrossLinks {
+  const { documents, clauses } = input;
+  const comparisons = compareVersions(documents, clauses);
+  const assignments = findAssignments(documents, clauses);
+  const units = unitIndex(assignments, clauses);
+  const mentions = findMentions(documents, clauses);
+  const linked = new Set<string>();
+  for (const c of comparisons) for (const r of c.rows) if (r.a && r.b) linked.add(pairKey(r.a, r.b));
+  for (const a of assignments) linked.add(pairKey(a.item, a.clause));
+  const related = relatedClauses({ clauses, words: input.words, linked: (a, b) => linked.has(pairKey(a, b)) });
+  const terms = termIndex({ clauses, domainTerms: input.domainTerms });
+  return { comparisons, assignments, units, terms, mentions, related };
+}
+
+/** Each clause's links (CONTRACTS.md rels), in the order version, implements, implemented-by, cites, related. */
+export function clauseLinks(links: CrossLinks): Map<string, Link[]> {
+  const out = new Map<string, Link[]>();
+  const add = (from: string, rel: Link['rel'], id: string) => {
+    let list = out.get(from);
+    if (!list) out.set(from, (list = []));
+    if (!list.some((l) => l.rel === rel && l.id === id)) list.push({ rel, id });
+  };
+  for (const c of links.comparisons)
+    for (const r of c.rows)
+      if (r.a && r.b) {
+        add(r.a, 'version', r.b);
+        add(r.b, 'version', r.a);
+      }
+  for (const a of links.assignments) add(a.item, 'implements', a.clause);
+  for (const a of links.assignments) add(a.clause, 'implemented-by', a.item);
+  for (const [id, list] of links.mentions) for (const m of list) if (m.target) add(id, 'cites', m.target);
+  for (const [id, list] of links.related) for (const r of list) add(id, 'related', r.id);
+  return out;
+}
