@@ -28,6 +28,14 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   const seedsDir = path.resolve(options.seedsDir ?? process.env.TIAOWEN_SEEDS ?? 'seeds');
   const metaDir = path.resolve(options.metaDir ?? process.env.TIAOWEN_META ?? 'content/sources');
   const log = options.log ?? (() => {});
+  let lap = performance.now();
+  /** Milliseconds since the previous call (for the stage timings in the log). */
+  const took = () => {
+    const now = performance.now();
+    const ms = Math.round(now - lap);
+    lap = now;
+    return `${ms} ms`;
+  };
   const documents: DocumentRecord[] = [];
   const clauses: ClauseRecord[] = [];
   const trees = new Map<string, Clause>();
@@ -36,6 +44,7 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   /** What each clause is about, for keywords: its heading and prose (not 牵头单位 fields). */
   const subjects: string[] = [];
   for (const file of listSeeds(seedsDir)) {
+    const before = clauses.length;
     const { tree, meta, diagnostics: found } = parseSeed(seedsDir, metaDir, file);
     diagnostics.push(...found);
     tree.children.forEach((doc, i) => {
@@ -51,11 +60,12 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
       documents.push(documentRecord(doc, docMeta, file, records.length));
       clauses.push(...records);
     });
-    log(`parsed ${file}: ${tree.children.length} document(s), ${clauses.filter((c) => c.source === file).length} clauses`);
+    log(`parsed ${file}: ${tree.children.length} document(s), ${clauses.length - before} clauses`);
   }
+  log(`stage parse: ${documents.length} documents, ${clauses.length} clauses in ${took()}`);
   const words = keywords(subjects);
   clauses.forEach((c, i) => (c.keywords = words[i]));
-  log(`segmented ${clauses.length} clauses`);
+  log(`stage segment: keywords of ${clauses.length} clauses in ${took()}`);
   const links = crossLink({ documents, clauses, words: segmentWords, domainTerms: domainTerms() });
   const linksOf = clauseLinks(links);
   for (const c of clauses) c.links = linksOf.get(c.id) ?? [];
@@ -63,6 +73,7 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
     `linked: ${links.comparisons.length} version pair(s), ${links.assignments.length} assignments, ` +
       `${links.related.size} clauses with related clauses, ${links.terms.length} terms`,
   );
+  log(`stage link: ${took()}`);
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
   const renderBody: Library['renderBody'] = (id, opts) => {
     const clause = trees.get(id);
