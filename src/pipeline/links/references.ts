@@ -60,10 +60,10 @@ const LEADING_WORDS = new RegExp(
 );
 const MAX_ISSUER = 8;
 
-/** The issuer abbreviation of a document number: the run of Han characters before its year, less leading verbs. */
-function issuerBefore(text: string, at: number): string {
+/** The issuer abbreviation of a document number: the run of Han characters before its year (from `floor` on), less leading verbs. */
+function issuerBefore(text: string, at: number, floor: number): string {
   let start = at;
-  while (start > 0 && HAN.test(text[start - 1])) start--;
+  while (start > floor && HAN.test(text[start - 1])) start--;
   return text.slice(start, at).replace(LEADING_WORDS, '').slice(-MAX_ISSUER);
 }
 
@@ -71,7 +71,7 @@ function issuerBefore(text: string, at: number): string {
 function scanNumbers(text: string): ScannedMention[] {
   const found: ScannedMention[] = [];
   for (const m of text.matchAll(NUMBER_TAIL)) {
-    const issuer = issuerBefore(text, m.index);
+    const issuer = issuerBefore(text, m.index, found[found.length - 1]?.end ?? 0);
     if (!issuer) continue;
     const start = m.index - issuer.length;
     found.push({ text: text.slice(start, m.index + m[0].length), kind: 'docNumber', start, end: m.index + m[0].length });
