@@ -4,7 +4,7 @@
  * paragraph anchors and links on mentions of the library's documents, and rehype-stringify
  * writes it out, escaping all source text.
  */
-import type { Element, ElementContent, Root as HastRoot, Text as HastText } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
@@ -122,7 +122,7 @@ export function rehypeMentionLinks(options: MentionLinkOptions) {
     visit(tree, (node, index, parent) => {
       if (node.type === 'element' && node.tagName === 'a') return SKIP;
       if (node.type !== 'text' || !parent || index === undefined) return;
-      const parts = linkText((node as HastText).value, links, longestFirst);
+      const parts = linkText(node.value, links, longestFirst);
       if (parts.length === 1 && parts[0].type === 'text') return;
       parent.children.splice(index, 1, ...(parts as typeof parent.children));
       return [SKIP, index + parts.length];

@@ -93,11 +93,11 @@ export function scanMentions(text: string): ScannedMention[] {
     );
     if (title) title.docNumber = n.text;
   }
-  return [...titles, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
+  return [...titles, ...numbers].sort((a, b) => a.start - b.start);
 }
 
 /** A document number in one spelling: 〔〕 for the year's brackets, ASCII digits, no spaces, no 第. */
-export function normalizeDocNumber(number: string): string {
+function normalizeDocNumber(number: string): string {
   return number
     .normalize('NFKC')
     .replace(/\s+/g, '')
@@ -105,7 +105,7 @@ export function normalizeDocNumber(number: string): string {
 }
 
 /** A title in one spelling for comparison: without its outer 《》, 〈〉 as 《》, full-width forms folded, no spaces. */
-export function normalizeTitle(title: string): string {
+function normalizeTitle(title: string): string {
   const inner = title.startsWith(OPEN_TITLE) && title.endsWith(CLOSE_TITLE) ? title.slice(1, -1) : title;
   return inner.replaceAll(OPEN_INNER, OPEN_TITLE).replaceAll(CLOSE_INNER, CLOSE_TITLE).normalize('NFKC').replace(/\s+/g, '');
 }
@@ -118,7 +118,7 @@ function citableTitles(doc: DocumentRecord): string[] {
 }
 
 /** A function that names the library document a mention refers to, seen from a clause of document `from`. */
-export function mentionResolver(documents: DocumentRecord[]) {
+function mentionResolver(documents: DocumentRecord[]) {
   const byKey = new Map<string, DocumentRecord[]>();
   const add = (key: string, doc: DocumentRecord) => {
     const list = byKey.get(key) ?? [];
@@ -149,9 +149,9 @@ export function findMentions(documents: DocumentRecord[], clauses: ClauseRecord[
       const target = (m.docNumber && resolve({ text: m.docNumber, kind: 'docNumber' }, clause.doc)) || resolve(m, clause.doc);
       return { text: m.text, kind: m.kind, ...(m.docNumber ? { docNumber: m.docNumber } : {}), ...(target ? { target } : {}) };
     });
-    // A number printed after its title resolves with it.
-    for (const m of mentions)
-      if (m.docNumber && m.target) for (const n of mentions) if (n.kind === 'docNumber' && n.text === m.docNumber) n.target ??= m.target;
+    // A number printed after its title names the same document, which the title may have resolved.
+    const byTitle = new Map(mentions.flatMap((m) => (m.docNumber && m.target ? [[m.docNumber, m.target]] : [])));
+    for (const n of mentions) if (n.kind === 'docNumber' && !n.target && byTitle.has(n.text)) n.target = byTitle.get(n.text);
     out.set(clause.id, mentions);
   }
   return out;

@@ -68,7 +68,7 @@ describe('finding titles and document numbers', () => {
 describe('resolving mentions to the library', () => {
   it('resolves a document number in any bracket style to the document with that 文号', () => {
     for (const n of ['鲁会〔2014〕79号', '鲁会[2014]79号', '鲁会（2014）79号', '鲁会［２０１４］第７９号', '鲁会〔2014〕 79 号'])
-      expect(mentionsIn(`按照${n}执行`), n).toEqual([{ text: n, kind: 'docNumber', target: 'opinion' }]);
+      expect(mentionsIn(`按照${n}执行`), n).toStrictEqual([{ text: n, kind: 'docNumber', target: 'opinion' }]);
     expect(mentionsIn('按照鲁会〔2014〕80号执行')).toEqual([{ text: '鲁会〔2014〕80号', kind: 'docNumber' }]);
   });
 
@@ -80,7 +80,7 @@ describe('resolving mentions to the library', () => {
   });
 
   it('resolves a title and the number after it together when either names a library document', () => {
-    expect(mentionsIn('《别的名字》（鲁会〔2014〕79号）')).toEqual([
+    expect(mentionsIn('《别的名字》（鲁会〔2014〕79号）')).toStrictEqual([
       { text: '《别的名字》', kind: 'title', docNumber: '鲁会〔2014〕79号', target: 'opinion' },
       { text: '鲁会〔2014〕79号', kind: 'docNumber', target: 'opinion' },
     ]);
@@ -126,7 +126,7 @@ describe('mentions in the library', () => {
   });
 
   it('links the notice\'s 鲁会〔2014〕79号 and the title before it to the opinion', () => {
-    expect(library.mentions.get('linhuiban-2014-99/0')).toEqual([
+    expect(library.mentions.get('linhuiban-2014-99/0')).toStrictEqual([
       { text: '《关于新形势下加强基层工会建设的实施意见》', kind: 'title', docNumber: '鲁会〔2014〕79号', target: 'luhui-2014-79' },
       { text: '鲁会〔2014〕79号', kind: 'docNumber', target: 'luhui-2014-79' },
     ]);
