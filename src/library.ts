@@ -68,17 +68,26 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   log(`stage segment: keywords of ${clauses.length} clauses in ${took()}`);
   const links = crossLink({ documents, clauses, words: segmentWords, domainTerms: domainTerms() });
   const linksOf = clauseLinks(links);
-  for (const c of clauses) c.links = linksOf.get(c.id) ?? [];
+  for (const c of clauses) {
+    c.links = linksOf.get(c.id) ?? [];
+    const mentions = links.mentions.get(c.id);
+    if (mentions?.length) c.mentions = mentions;
+  }
   log(
     `linked: ${links.comparisons.length} version pair(s), ${links.assignments.length} assignments, ` +
       `${links.related.size} clauses with related clauses, ${links.terms.length} terms`,
   );
   log(`stage link: ${took()}`);
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
+  const urls = new Map([...documents, ...clauses].map((r) => [r.id, r.url]));
   const renderBody: Library['renderBody'] = (id, opts) => {
     const clause = trees.get(id);
     if (!clause) throw new Error(`no clause ${id}`);
-    return renderClauseBody(clause, opts);
+    const cites = (links.mentions.get(id) ?? []).flatMap((m) => {
+      const url = m.target && urls.get(m.target);
+      return url ? [{ text: m.text, url }] : [];
+    });
+    return renderClauseBody(clause, { ...opts, cites });
   };
   return { documents, clauses, renderBody, diagnostics, ...links };
 }

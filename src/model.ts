@@ -211,6 +211,8 @@ export interface ClauseRecord {
   columns?: string[];
   /** Labelled fields as printed (牵头单位 / 参加单位 of a work-division item), values split on 、. */
   fields?: { label: string; items: string[] }[];
+  /** The titles in 《》 and document numbers in the heading and text, in text order (absent where none). */
+  mentions?: Mention[];
 }
 
 // ─────────────────────────────────────────────────────────────────── cross-links
@@ -292,6 +294,8 @@ export interface Mention {
   /** The text as printed, e.g. "鲁会〔2014〕79号" or "《关于…的意见》". */
   text: string;
   kind: 'title' | 'docNumber';
+  /** On a title: the document number printed in brackets right after it, which names the same document. */
+  docNumber?: string;
   /** The document (or clause) of the library it names, if the library holds it. */
   target?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * Render a clause body to HTML with unified: the clause's content becomes an mdast tree,
  * remark-rehype turns it into hast (with handlers for fields and figures), rehype plugins add
- * paragraph anchors, and rehype-stringify writes it out, escaping all source text.
+ * paragraph anchors and links on mentions of the library's documents, and rehype-stringify
+ * writes it out, escaping all source text.
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, RootContent } from 'mdast';
@@ -9,7 +10,9 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import type { Node } from 'unist';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Clause, ClauseContent } from '../model';
+import { relativeUrl } from '../site/urls';
 
 /** mdast nodes for the parts of a clause that are not prose. */
 interface FieldMdast extends Node {
@@ -83,14 +86,69 @@ export function rehypeParagraphAnchors(options: AnchorOptions = {}) {
   };
 }
 
+export interface MentionLinkOptions {
+  /** Each mention to link: its text as printed and the (relative) href it leads to. */
+  links: { text: string; href: string }[];
+}
+
+/** Split a text at every occurrence of the link texts (longest first where several start at one place). */
+function linkText(value: string, links: Map<string, string>, longestFirst: string[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  let plain = 0;
+  for (let i = 0; i < value.length; ) {
+    const hit = longestFirst.find((t) => value.startsWith(t, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    if (i > plain) out.push(text(value.slice(plain, i)));
+    out.push({ type: 'element', tagName: 'a', properties: { className: ['cite'], href: links.get(hit) }, children: [text(hit)] });
+    i = plain = i + hit.length;
+  }
+  if (plain < value.length) out.push(text(value.slice(plain)));
+  return out;
+}
+
+/**
+ * rehype plugin: wrap every occurrence of a mention's exact text in a text node in
+ * `<a class="cite" href>`; the text itself is left as it is, and nothing is linked inside a link.
+ */
+export function rehypeMentionLinks(options: MentionLinkOptions) {
+  const links = new Map<string, string>();
+  for (const l of options.links) if (l.text && !links.has(l.text)) links.set(l.text, l.href);
+  const longestFirst = [...links.keys()].sort((a, b) => b.length - a.length);
+  return (tree: HastRoot) => {
+    if (links.size === 0) return;
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'element' && node.tagName === 'a') return SKIP;
+      if (node.type !== 'text' || !parent || index === undefined) return;
+      const parts = linkText(node.value, links, longestFirst);
+      if (parts.length === 1 && parts[0].type === 'text') return;
+      parent.children.splice(index, 1, ...(parts as typeof parent.children));
+      return [SKIP, index + parts.length];
+    });
+  };
+}
+
 const processors = new Map<string, ReturnType<typeof makeProcessor>>();
 const makeProcessor = (options: AnchorOptions) =>
   unified().use(remarkRehype, { handlers }).use(rehypeParagraphAnchors, options).use(rehypeStringify);
 
-/** The clause body as HTML: one element per paragraph, field or figure, anchored #p1…. */
-export function renderClauseBody(clause: Clause, options: AnchorOptions = {}): string {
+export interface BodyOptions extends AnchorOptions {
+  /** The site-relative URL of the page the body is shown on; without it, no mention is linked. */
+  from?: string;
+  /** Mentions of the library's documents in this clause: the text as printed and the site-relative URL it names. */
+  cites?: { text: string; url: string }[];
+}
+
+/** The clause body as HTML: one element per paragraph, field or figure, anchored #p1…, mentions linked. */
+export function renderClauseBody(clause: Clause, options: BodyOptions = {}): string {
   const key = options.idPrefix ?? '';
   let processor = processors.get(key);
-  if (!processor) processors.set(key, (processor = makeProcessor(options)));
-  return processor.stringify(processor.runSync(clauseToMdast(clause)) as HastRoot);
+  if (!processor) processors.set(key, (processor = makeProcessor({ idPrefix: options.idPrefix })));
+  const { from, cites = [] } = options;
+  const run = from && cites.length
+    ? processor().use(rehypeMentionLinks, { links: cites.map((c) => ({ text: c.text, href: relativeUrl(from, c.url) })) })
+    : processor;
+  return run.stringify(run.runSync(clauseToMdast(clause)) as HastRoot);
 }

@@ -1,3 +1,5 @@
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import type { Clause, Text } from '../../../src/model';
 import { renderClauseBody } from '../../../src/pipeline/render';
@@ -27,5 +29,57 @@ describe('clause bodies', () => {
 
   it('escape source text, so markup in it is shown, never run', () => {
     expect(renderClauseBody(clause)).toContain('甲&#x3C;b>乙&#x3C;/b>&#x26;丙');
+  });
+});
+
+describe('mention links in clause bodies', () => {
+  const notice: Clause = {
+    type: 'clause', key: '0', marker: null, number: null, line: 1,
+    children: [
+      { type: 'paragraph', children: [t('现将《甲意见》（鲁会〔2014〕79号）转发。又见鲁会〔2014〕79号附件。')] },
+      { type: 'paragraph', children: [t('落实《<script>alert(1)</script>》')] },
+      { type: 'field', label: '依据', separator: '：', items: ['《甲意见》'], value: t('《甲意见》'), labelText: t('依据：') },
+    ],
+  };
+  const cites = [
+    { text: '《甲意见》', url: '/opinion/index.html' },
+    { text: '鲁会〔2014〕79号', url: '/opinion/index.html' },
+    { text: '《<script>alert(1)</script>》', url: '/other/1.html' },
+  ];
+  const from = '/notice/2/3.html';
+  const textOf = (html: string) => {
+    let s = '';
+    visit(fromHtml(html, { fragment: true }), 'text', (n) => void (s += n.value));
+    return s;
+  };
+  const citeLinks = (html: string) =>
+    [...html.matchAll(/<a class="cite" href="([^"]*)">(.*?)<\/a>/g)].map((m) => ({ href: m[1], html: m[2] }));
+
+  it('keep every character of the text when mentions become links', () => {
+    const linked = renderClauseBody(notice, { from, cites });
+    expect(citeLinks(linked).length).toBe(5);
+    expect(textOf(linked)).toBe(textOf(renderClauseBody(notice)));
+  });
+
+  it('link every occurrence of a mention, relative to the page the body is shown on', () => {
+    expect(citeLinks(renderClauseBody(notice, { from, cites })).map((l) => l.href)).toEqual([
+      '../../opinion/index.html', '../../opinion/index.html', '../../opinion/index.html', '../../other/1.html', '../../opinion/index.html',
+    ]);
+  });
+
+  it('keep markup in a mention as text inside its link', () => {
+    const html = renderClauseBody(notice, { from, cites });
+    expect(html).not.toContain('<script>');
+    expect(citeLinks(html)[3].html).toBe('《&#x3C;script>alert(1)&#x3C;/script>》');
+  });
+
+  it('link nothing without the page the body is shown on', () => {
+    expect(renderClauseBody(notice, { cites })).toBe(renderClauseBody(notice));
+  });
+
+  it('link the longest mention where mentions overlap', () => {
+    const html = renderClauseBody(notice, { from, cites: [...cites, { text: '鲁会〔2014〕79号附件', url: '/annex/index.html' }] });
+    expect(citeLinks(html).map((l) => l.html)).toContain('鲁会〔2014〕79号附件');
+    expect(textOf(html)).toBe(textOf(renderClauseBody(notice)));
   });
 });
