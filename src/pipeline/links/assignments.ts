@@ -50,16 +50,24 @@ export function isIndicatorRow(c: ClauseRecord): boolean {
   return c.columns !== undefined;
 }
 
-/** What a clause says, for matching: its heading and prose, without its labelled field lines. */
-export function clauseWording(c: ClauseRecord): string {
+/** A clause's text without its labelled field lines (牵头单位：…): what a work-division item says. */
+export function itemProse(c: ClauseRecord): string {
   const labels = (c.fields ?? []).map((f) => f.label);
-  const prose = c.text.split('\n').filter((line) => !labels.some((l) => line.startsWith(l)));
-  return [c.heading ?? '', ...prose].join('\n');
+  return c.text
+    .split('\n')
+    .filter((line) => !labels.some((l) => line.startsWith(l)))
+    .join('\n');
 }
 
-/** The units of a work-division item under one field label, as printed. */
-function unitsOf(c: ClauseRecord, label: string): string[] {
-  return (c.fields ?? []).filter((f) => f.label === label).flatMap((f) => f.items);
+/** What a clause says, for matching: its heading and its prose. */
+export function clauseWording(c: ClauseRecord): string {
+  return c.heading ? `${c.heading}\n${itemProse(c)}` : itemProse(c);
+}
+
+/** The units a work-division item names, as printed: those that lead it and those that join it. */
+export function itemUnits(c: ClauseRecord): { lead: string[]; join: string[] } {
+  const named = (label: string) => (c.fields ?? []).filter((f) => f.label === label).flatMap((f) => f.items);
+  return { lead: named(LEAD_LABEL), join: named(JOIN_LABEL) };
 }
 
 /** The bigrams of each clause's wording, made once per clause record. */
@@ -110,13 +118,7 @@ export function findAssignments(_documents: DocumentRecord[], clauses: ClauseRec
     if (!isWorkItem(item) && !isIndicatorRow(item)) continue;
     const best = choose(item, candidates(item, clauses), byId);
     if (!best) continue;
-    out.push({
-      item: item.id,
-      clause: best.id,
-      lead: unitsOf(item, LEAD_LABEL),
-      join: unitsOf(item, JOIN_LABEL),
-      score: Math.round(best.score * 1000) / 1000,
-    });
+    out.push({ item: item.id, clause: best.id, ...itemUnits(item), score: Math.round(best.score * 1000) / 1000 });
   }
   return out;
 }
@@ -149,8 +151,9 @@ export function unitIndex(_assignments: Assignment[], clauses: ClauseRecord[]): 
     return u;
   };
   for (const c of clauses.filter(isWorkItem)) {
-    for (const name of unitsOf(c, LEAD_LABEL)) if (!unit(name).leads.includes(c.id)) unit(name).leads.push(c.id);
-    for (const name of unitsOf(c, JOIN_LABEL)) if (!unit(name).joins.includes(c.id)) unit(name).joins.push(c.id);
+    const { lead, join } = itemUnits(c);
+    for (const name of lead) if (!unit(name).leads.includes(c.id)) unit(name).leads.push(c.id);
+    for (const name of join) if (!unit(name).joins.includes(c.id)) unit(name).joins.push(c.id);
   }
   const collator = new Intl.Collator('zh');
   return [...units.values()].sort((a, b) => collator.compare(a.name, b.name));
