@@ -88,9 +88,9 @@ const partOf = (c: ClauseRecord): string | null => c.path[0] ?? null;
  */
 export function candidates(item: ClauseRecord, clauses: ClauseRecord[]): Candidate[] {
   const own = bigramsOf(item);
-  const sameDoc = isIndicatorRow(item);
+  const ownDocument = isIndicatorRow(item);
   return clauses
-    .filter((c) => (c.doc === item.doc) === sameDoc && !isWorkItem(c) && !isIndicatorRow(c))
+    .filter((c) => (c.doc === item.doc) === ownDocument && !isWorkItem(c) && !isIndicatorRow(c))
     .map((c) => ({ id: c.id, score: bigramShare(own, bigramsOf(c)) }))
     .sort((a, b) => b.score - a.score);
 }
@@ -128,7 +128,7 @@ export function unitId(name: string): string {
   return `u${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8)}`;
 }
 
-/** The URL of the page of the units, and of one unit's page. */
+/** The site-relative URL of the list of units. */
 export const UNITS_URL = '/units/index.html';
 const unitUrl = (id: string) => `/units/${id}.html`;
 
