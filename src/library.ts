@@ -59,6 +59,11 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   const links = crossLink({ documents, clauses, words: segmentWords, domainTerms: domainTerms() });
   const linksOf = clauseLinks(links);
   for (const c of clauses) c.links = linksOf.get(c.id) ?? [];
+  // Transcriptions of one text, found from their content, share a `work` (the home page groups by it).
+  for (const { a, b } of links.comparisons) {
+    const [docA, docB] = [a, b].map((id) => documents.find((d) => d.id === id)!);
+    docB.work = docA.work ??= docA.id;
+  }
   log(
     `linked: ${links.comparisons.length} version pair(s), ${links.assignments.length} assignments, ` +
       `${links.related.size} clauses with related clauses, ${links.terms.length} terms`,
