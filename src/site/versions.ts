@@ -2,10 +2,16 @@
  * What the pages say about transcriptions compared (library.comparisons): where a clause
  * stands in a comparison, where the other transcription lacks it, and the counts in words.
  */
-import type { AlignedClause, VersionComparison } from '../model';
+import type { AlignedClause, DocumentRecord, VersionComparison } from '../model';
+import type { LibraryView } from './view';
 
 /** The site-relative URL of the list of comparisons. */
 export const COMPARE_INDEX_URL = '/compare/index.html';
+
+/** What a transcription is called on the pages: its editorial label (转录本甲), else its short title. */
+export function versionName(view: LibraryView, doc: DocumentRecord): string {
+  return doc.version ?? view.shortTitle(doc);
+}
 
 /** A clause's row in one comparison, seen from the clause's side. */
 export interface VersionEntry {

@@ -6,8 +6,10 @@
 import { diffChars } from 'diff';
 import type { DiffPart } from '../../model';
 
-const PUNCTUATION_ONLY = /^[\p{P}\s]*$/u;
-const PUNCTUATION = /[\p{P}\s]/gu;
+/** A punctuation mark or space; signs that carry meaning (%, ‰, #, &, @) count as wording. */
+const MARK = '(?![%％‰‱#＃&＆@＠])[\\p{P}\\s]';
+const PUNCTUATION_ONLY = new RegExp(`^(?:${MARK})*$`, 'u');
+const PUNCTUATION = new RegExp(MARK, 'gu');
 
 /** Whether a text is made of punctuation marks and spaces only (so no wording). */
 export function isPunctuation(text: string): boolean {
@@ -20,34 +22,34 @@ export function withoutPunctuation(text: string): string {
 }
 
 /**
- * The comparison of text `a` with text `b`, character by character: a run of equal text,
- * then every stretch of differences between two equal runs as one part (a deletion next to
- * an insertion is one `replace`), marked `punctuation` where both sides are punctuation only.
+ * The comparison of text `a` with text `b`, character by character: runs of equal text, and
+ * every stretch of differences between two equal runs as one part (a deletion next to an
+ * insertion is one `replace`), marked `punctuation` where both sides are punctuation only
+ * (but not a decimal point or digit-group separator between digits: 1.6 vs 16 is wording).
  * Joining the `a` sides gives `a`, joining the `b` sides gives `b`.
  */
 export function compareText(a: string, b: string): DiffPart[] {
   const parts: DiffPart[] = [];
-  let removed = '';
-  let added = '';
-  const flush = () => {
-    if (removed || added) parts.push(difference(removed, added));
-    removed = added = '';
-  };
   for (const change of diffChars(a, b)) {
-    if (change.removed) removed += change.value;
-    else if (change.added) added += change.value;
-    else {
-      flush();
-      parts.push({ op: 'equal', a: change.value, b: change.value });
-    }
+    const last = parts.at(-1);
+    if (!change.added && !change.removed) parts.push({ op: 'equal', a: change.value, b: change.value });
+    else if (last && last.op !== 'equal') {
+      if (change.removed) last.a += change.value;
+      else last.b += change.value;
+    } else parts.push({ op: 'replace', a: change.removed ? change.value : '', b: change.added ? change.value : '' });
   }
-  flush();
-  return parts;
+  // Each stretch of differences is gathered whole; what kind of difference it is is settled here.
+  return parts.map((part, i) => (part.op === 'equal' ? part : difference(part, parts[i - 1]?.a, parts[i + 1]?.a)));
 }
 
-function difference(a: string, b: string): DiffPart {
+const NUMBER_MARK = /^[.．,，]+$/;
+const DIGIT = /[0-9０-９]/;
+
+/** A stretch of differences told apart by its sides, `before` and `after` being the equal text around it. */
+function difference({ a, b }: DiffPart, before = '', after = ''): DiffPart {
   const op = a && b ? 'replace' : a ? 'delete' : 'insert';
-  return isPunctuation(a + b) ? { op, a, b, punctuation: true } : { op, a, b };
+  const inNumber = DIGIT.test(before.at(-1) ?? '') && DIGIT.test(after[0] ?? '') && NUMBER_MARK.test(a + b);
+  return isPunctuation(a + b) && !inNumber ? { op, a, b, punctuation: true } : { op, a, b };
 }
 
 /** How many differences of wording and of punctuation only a comparison holds. */
