@@ -15,7 +15,7 @@ import { compareText, countDifferences, withoutPunctuation } from './diff';
 /** Documents at least this similar are taken as transcriptions of one text. */
 export const VERSION_SIMILARITY = 0.5;
 /** Two clauses pair up only if their wording is at least this alike (Dice coefficient of character bigrams). */
-export const CLAUSE_SIMILARITY = 0.5;
+const CLAUSE_SIMILARITY = 0.5;
 /** Added to a pair of clauses with the same numbering: decides between otherwise equal alignments. */
 const SAME_NUMBER_BONUS = 1e-3;
 
@@ -125,34 +125,27 @@ export function compareClauses(a: AlignableClause, b: AlignableClause): AlignedC
   return { a: a.id, b: b.id, ...(heading ? { heading } : {}), parts, ...counts };
 }
 
-/** The id of the comparison of two documents. */
-export const comparisonId = (a: string, b: string) => `${a}--${b}`;
-
-/** The site-relative URL of a comparison page. */
-export const comparisonUrl = (id: string) => `/compare/${id}.html`;
-
 /** The pairs of documents that are transcriptions of one text, each aligned clause by clause. */
 export function compareVersions(documents: DocumentRecord[], clauses: ClauseRecord[]): VersionComparison[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const sides = documents.map((d) => clauses.filter((c) => c.doc === d.id).map(features));
   const out: VersionComparison[] = [];
-  documents.forEach((docA, i) => {
-    for (const [k, docB] of documents.entries()) {
-      if (k <= i) continue;
+  for (let i = 0; i < documents.length; i++)
+    for (let k = i + 1; k < documents.length; k++) {
       const { rows, similarity } = align(sides[i], sides[k]);
       if (similarity < VERSION_SIMILARITY) continue;
-      const id = comparisonId(docA.id, docB.id);
+      const [a, b] = [documents[i].id, documents[k].id];
+      const id = `${a}--${b}`;
       out.push({
         id,
-        url: comparisonUrl(id),
-        a: docA.id,
-        b: docB.id,
+        url: `/compare/${id}.html`,
+        a,
+        b,
         similarity,
         rows: rows.map((r) =>
           r.a && r.b ? compareClauses(byId.get(r.a)!, byId.get(r.b)!) : { a: r.a, b: r.b, wording: 0, punctuation: 0 },
         ),
       });
     }
-  });
   return out;
 }
