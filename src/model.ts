@@ -140,8 +140,6 @@ export interface DocumentMeta {
   docNumber?: string;
   /** Whether clause paragraphs open with a lead sentence that is the clause's heading. */
   leadHeadings?: boolean;
-  /** Documents with the same `work` are versions (transcriptions) of one work. */
-  work?: string;
   notes?: string;
   [key: string]: unknown;
 }
@@ -166,7 +164,7 @@ export interface DocumentRecord {
   shortTitle?: string;
   /** Which transcription this is, where a work has several (转录本甲). */
   version?: string;
-  /** Documents with the same `work` are versions of one work. */
+  /** Documents found (from their content) to be transcriptions of one text share a `work`: the first one's id. */
   work?: string;
   /** Every piece of source text of this document that is not in a clause, in source order. */
   furniture: { role: string; text: string; line: number }[];
@@ -234,9 +232,11 @@ export interface AlignedClause {
   /** Clause id in transcription A; null where the clause is only in B. */
   a: string | null;
   b: string | null;
-  /** The comparison of heading and text (present when both sides exist). */
+  /** The comparison of the headings (present when both sides exist and either has a heading). */
+  heading?: DiffPart[];
+  /** The comparison of the text (present when both sides exist). */
   parts?: DiffPart[];
-  /** Differences in wording (each insert, delete or replace run that is not punctuation only). */
+  /** Differences in wording, heading and text (each insert, delete or replace run that is not punctuation only). */
   wording: number;
   /** Differences in punctuation only. */
   punctuation: number;

@@ -24,7 +24,7 @@ export interface LibraryView {
   label(clause: ClauseRecord): string;
   /** The full citation (without URL): 《完整标题》第七条. */
   citation(clause: ClauseRecord): string;
-  /** Documents that are other transcriptions (same `work`) of this one. */
+  /** Documents found (library.comparisons) to be other transcriptions of the text of this one. */
   versionsOf(doc: DocumentRecord): DocumentRecord[];
   /** A clause's links grouped by relation (in REL_ORDER, unknown relations last), targets resolved. */
   linkGroups(clause: ClauseRecord): LinkGroup[];
@@ -120,9 +120,9 @@ export function libraryView(library: Library): LibraryView {
     label,
     citation: (clause) => citationLabel(docs.get(clause.doc)?.title ?? clause.doc, position(clause)),
     versionsOf: (doc) =>
-      doc.work
-        ? library.documents.filter((d) => d !== doc && d.work === doc.work)
-        : [],
+      library.comparisons
+        .flatMap((c) => (c.a === doc.id ? [c.b] : c.b === doc.id ? [c.a] : []))
+        .flatMap((id) => docs.get(id) ?? []),
     linkGroups: (clause) => {
       const extra = clause.links.map((l) => l.rel).filter((r) => !REL_ORDER.includes(r));
       return [...REL_ORDER, ...new Set(extra)]

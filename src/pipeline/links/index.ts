@@ -22,6 +22,12 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u000
 export function crossLink(input: CrossLinkInput): CrossLinks {
   const { documents, clauses } = input;
   const comparisons = compareVersions(documents, clauses);
+  // Transcriptions of one text, found from their content, share a `work` (read by the home
+  // page's grouping and by the references, which never cite the other transcription).
+  for (const { a, b } of comparisons) {
+    const [docA, docB] = [a, b].map((id) => documents.find((d) => d.id === id)!);
+    docB.work = docA.work ??= docA.id;
+  }
   const assignments = findAssignments(documents, clauses);
   const units = unitIndex(assignments, clauses);
   const mentions = findMentions(documents, clauses);

@@ -1,10 +1,151 @@
 /**
  * Versions: find, from their content, documents that are transcriptions of one text, and
  * align their clauses side by side with a character-level comparison.
+ *
+ * Two documents are compared by aligning their clause sequences (a weighted longest common
+ * subsequence: clauses pair up in reading order where their wording is alike, and any clause
+ * may stay unpaired). Their similarity is the share of both documents' wording that the
+ * alignment pairs up, each pair weighted by how alike it is. Transcriptions of one text pair
+ * up almost everything; a document and a text that restates parts of it (a work-division
+ * annex and its opinion) pair up little, since one clause there matches a fragment of another.
  */
-import type { ClauseRecord, DocumentRecord, VersionComparison } from '../../model';
+import type { AlignedClause, ClauseRecord, DocumentRecord, VersionComparison } from '../../model';
+import { compareText, countDifferences, withoutPunctuation } from './diff';
+
+/** Documents at least this similar are taken as transcriptions of one text. */
+export const VERSION_SIMILARITY = 0.5;
+/** Two clauses pair up only if their wording is at least this alike (Dice coefficient of character bigrams). */
+const CLAUSE_SIMILARITY = 0.5;
+/** Added to a pair of clauses with the same numbering: decides between otherwise equal alignments. */
+const SAME_NUMBER_BONUS = 1e-3;
+
+/** What the alignment reads of a clause. */
+export type AlignableClause = Pick<ClauseRecord, 'id' | 'doc' | 'heading' | 'text'>;
+
+/** Two clause sequences put side by side, and how much of their wording the pairs account for. */
+export interface Alignment {
+  /** In reading order of both sides; a row with one side null is a clause the other side lacks. */
+  rows: { a: string | null; b: string | null }[];
+  /** Σ over pairs of similarity × (wording of both clauses) ÷ wording of all clauses (0–1). */
+  similarity: number;
+}
+
+/** The distinct pairs of adjacent characters of a text, each as one number. */
+function bigrams(text: string): Set<number> {
+  const out = new Set<number>();
+  const codes = [...text].map((ch) => ch.codePointAt(0)!);
+  for (let i = 0; i + 1 < codes.length; i++) out.add(codes[i] * 0x110000 + codes[i + 1]);
+  return out;
+}
+
+/**
+ * How alike two clauses' bigram sets are: their Dice coefficient 2|A∩B| / (|A|+|B|) where it
+ * reaches CLAUSE_SIMILARITY, else 0 (sets too unequal in size to reach it are not compared).
+ */
+function alike(a: Set<number>, b: Set<number>): number {
+  if (2 * Math.min(a.size, b.size) < CLAUSE_SIMILARITY * (a.size + b.size)) return 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  const dice = (2 * shared) / (a.size + b.size);
+  return dice >= CLAUSE_SIMILARITY ? dice : 0;
+}
+
+/** What the alignment compares of a clause, worked out once per clause. */
+interface Features {
+  clause: AlignableClause;
+  /** Its place in its document as its id says (`/5/14`, `/6/zb/1`): the numbering, for ties. */
+  localId: string;
+  /** Its weight: how many characters of wording (heading and text without punctuation) it has. */
+  length: number;
+  grams: Set<number>;
+}
+
+function features(clause: AlignableClause): Features {
+  const w = withoutPunctuation(`${clause.heading ?? ''}${clause.text}`);
+  return { clause, localId: clause.id.slice(clause.doc.length), length: [...w].length, grams: bigrams(w) };
+}
+
+/**
+ * Align two clause sequences: pair up clauses in reading order so that the pairs' summed
+ * similarity (weighted by their length) is greatest; clauses left unpaired become rows of
+ * their own. Numbering only breaks ties.
+ */
+export function alignClauses(a: AlignableClause[], b: AlignableClause[]): Alignment {
+  return align(a.map(features), b.map(features));
+}
+
+function align(a: Features[], b: Features[]): Alignment {
+  const n = a.length;
+  const m = b.length;
+  const sim = a.map((x) => b.map((y) => alike(x.grams, y.grams)));
+  const weight = (i: number, j: number) => sim[i][j] * (a[i].length + b[j].length);
+  // best[i][j]: best score of a[i..] against b[j..]; move[i][j]: 0 pair, 1 skip a[i], 2 skip b[j].
+  const best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  const move = Array.from({ length: n + 1 }, () => new Uint8Array(m + 1).fill(2));
+  for (let i = n; i >= 0; i--)
+    for (let j = m; j >= 0; j--) {
+      if (i === n && j === m) continue;
+      let score = -1;
+      if (i < n && j < m && sim[i][j] > 0) {
+        score = best[i + 1][j + 1] + weight(i, j) + (a[i].localId === b[j].localId ? SAME_NUMBER_BONUS : 0);
+        move[i][j] = 0;
+      }
+      if (i < n && best[i + 1][j] > score) {
+        score = best[i + 1][j];
+        move[i][j] = 1;
+      }
+      if (j < m && best[i][j + 1] > score) {
+        score = best[i][j + 1];
+        move[i][j] = 2;
+      }
+      best[i][j] = score;
+    }
+  const rows: Alignment['rows'] = [];
+  let paired = 0;
+  for (let i = 0, j = 0; i < n || j < m; ) {
+    const step = move[i][j];
+    if (step === 0) {
+      rows.push({ a: a[i].clause.id, b: b[j].clause.id });
+      paired += weight(i, j);
+      i++;
+      j++;
+    } else if (step === 1) rows.push({ a: a[i++].clause.id, b: null });
+    else rows.push({ a: null, b: b[j++].clause.id });
+  }
+  const total = [...a, ...b].reduce((sum, x) => sum + x.length, 0);
+  return { rows, similarity: total ? paired / total : 0 };
+}
+
+/** One row of a comparison: the two clauses' heading and text compared, and the differences counted. */
+export function compareClauses(a: AlignableClause, b: AlignableClause): AlignedClause {
+  const heading = a.heading || b.heading ? compareText(a.heading ?? '', b.heading ?? '') : undefined;
+  const parts = compareText(a.text, b.text);
+  const counts = countDifferences([...(heading ?? []), ...parts]);
+  return { a: a.id, b: b.id, ...(heading ? { heading } : {}), parts, ...counts };
+}
 
 /** The pairs of documents that are transcriptions of one text, each aligned clause by clause. */
-export function compareVersions(_documents: DocumentRecord[], _clauses: ClauseRecord[]): VersionComparison[] {
-  return []; // TODO(versions)
+export function compareVersions(documents: DocumentRecord[], clauses: ClauseRecord[]): VersionComparison[] {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const sides = documents.map((d) => clauses.filter((c) => c.doc === d.id).map(features));
+  const out: VersionComparison[] = [];
+  for (let i = 0; i < documents.length; i++)
+    for (let k = i + 1; k < documents.length; k++) {
+      const { rows, similarity } = align(sides[i], sides[k]);
+      if (similarity < VERSION_SIMILARITY) continue;
+      const [a, b] = [documents[i].id, documents[k].id];
+      const id = `${a}--${b}`;
+      out.push({
+        id,
+        url: `/compare/${id}.html`,
+        a,
+        b,
+        similarity,
+        rows: rows.map((r) =>
+          r.a && r.b ? compareClauses(byId.get(r.a)!, byId.get(r.b)!) : { a: r.a, b: r.b, wording: 0, punctuation: 0 },
+        ),
+      });
+    }
+  return out;
 }

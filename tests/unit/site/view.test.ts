@@ -17,7 +17,6 @@ const library: Library = {
   documents: [
     doc('a', {
       shortTitle: '甲意见',
-      work: 'w',
       outline: [
         { level: 'part', id: 'a/1', marker: '一、', number: '一', title: '要求', children: [] },
         { level: 'part', id: 'a/2', marker: '二、', number: '二', title: '指标', children: [
@@ -25,7 +24,7 @@ const library: Library = {
         ] },
       ],
     }),
-    doc('b', { work: 'w' }),
+    doc('b'),
     doc('c', { kind: '论文' }),
   ],
   clauses: [
@@ -45,7 +44,7 @@ const library: Library = {
   ],
   renderBody: () => '',
   diagnostics: [],
-  comparisons: [],
+  comparisons: [{ id: 'a--b', url: '/compare/a--b.html', a: 'a', b: 'b', similarity: 0.9, rows: [] }],
   assignments: [],
   units: [],
   terms: [],
@@ -88,8 +87,9 @@ describe('libraryView', () => {
     expect(view.label(view.clause('b/0')!)).toBe('《b的标题》序言');
   });
 
-  it('finds the other transcriptions of the same work', () => {
+  it('finds the other transcriptions of a document among the comparisons', () => {
     expect(view.versionsOf(view.doc('a')!).map((d) => d.id)).toEqual(['b']);
+    expect(view.versionsOf(view.doc('b')!).map((d) => d.id)).toEqual(['a']);
     expect(view.versionsOf(view.doc('c')!)).toEqual([]);
   });
 
