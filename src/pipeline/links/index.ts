@@ -3,8 +3,8 @@
  * references, related clauses and the term index, and from them each clause's `links`.
  */
 import type { ClauseRecord, CrossLinks, DocumentRecord, Link } from '../../model';
-import { findAssignments, unitIndex } from './assignments';
 import { dictionaryEntries, keywordCandidates, stopwords } from '../segment';
+import { findAssignments, unitIndex } from './assignments';
 import { findMentions } from './references';
 import { relatedClauses } from './related';
 import { termIndex } from './terms';

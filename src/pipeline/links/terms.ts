@@ -12,9 +12,8 @@
  *   different texts (two transcriptions of one text count once; with two clauses, a word
  *   such as 原则上 gets in because the annex restates its opinion), used by no more than
  *   {@link MAX_KEYWORD_SHARE} of all clauses (工会, 职工 and 服务 stand in nearly every clause
- *   and index nothing). A
- *   keyword is an ordinary word, so it is only taken where segmentation finds it as a word:
- *   人大 in 积极参与人大立法, not inside 产业工人大军.
+ *   and index nothing). A keyword is an ordinary word, so it is only taken where
+ *   segmentation finds it as a word: 人大 in 积极参与人大立法, not inside 产业工人大军.
  * Each use is the clause and the first of its sentences (heading and text split after
  * 。！？； and at line breaks) that holds the term, exactly as printed. Terms are in pinyin
  * order (Intl.Collator zh); each has a stable ASCII id made from the term alone.
@@ -135,21 +134,18 @@ export function termIndex(input: TermInput): TermEntry[] {
 }
 
 /**
- * The first character of each pinyin initial in ICU's zh collation (no pinyin starts with I,
- * U or V). A Han character belongs to the last letter whose boundary sorts at or before it.
+ * Where each pinyin initial begins in ICU's zh collation: CLDR's pinyin tailoring sorts the
+ * index characters U+FDD0 + letter (made for alphabetic indexes) just before the first Han
+ * character of each letter. No pinyin starts with I, U or V.
  */
-const PINYIN_BOUNDARIES: [letter: string, first: string][] = [
-  ...'ABCDEFGHJKLMNOPQRSTWXYZ',
-].map((letter, i) => [letter, '阿八嚓哒妸发旮哈讥咔垃痳拏噢妑七呥仨他屲夕丫帀'[i]]);
+const PINYIN_INITIALS = [...'ABCDEFGHJKLMNOPQRSTWXYZ'];
 
 /** The index heading a term is listed under: its pinyin initial (A–Z), 0–9 for digits, 其他 otherwise. */
 export function termInitial(term: string): string {
   const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
   if (/\p{Nd}/u.test(first)) return '0–9';
   if (!/\p{Script=Han}/u.test(first)) return '其他';
-  let letter = 'A';
-  for (const [l, boundary] of PINYIN_BOUNDARIES) if (collator.compare(boundary, first) <= 0) letter = l;
-  return letter;
+  return PINYIN_INITIALS.filter((letter) => collator.compare(`\uFDD0${letter}`, first) <= 0).pop() ?? 'A';
 }
 
 /** Terms (in pinyin order) grouped under their initials, in that order. */

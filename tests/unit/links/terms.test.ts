@@ -133,6 +133,8 @@ describe('termInitial', () => {
       ['会员', 'H'], ['集体协商', 'J'], ['开发区', 'K'], ['劳模', 'L'], ['民主管理', 'M'], ['农民工', 'N'], ['欧洲', 'O'],
       ['培训', 'P'], ['企业', 'Q'], ['人大', 'R'], ['社会化', 'S'], ['提案', 'T'], ['维权', 'W'], ['宣传', 'X'],
       ['一函两书', 'Y'], ['职工', 'Z'], ['阿里', 'A'], ['八小时', 'B'], ['座谈', 'Z'],
+      // the first and last characters of some letters: 零 and 琳 are L, 呣 M, 咑 D, 喔 O
+      ['零工', 'L'], ['琳', 'L'], ['呣', 'M'], ['妈妈', 'M'], ['募集', 'M'], ['拿', 'N'], ['咑', 'D'], ['喔', 'O'], ['丷', 'B'],
     ];
     for (const [term, initial] of samples) expect(termInitial(term), term).toBe(initial);
   });
