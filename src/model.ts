@@ -285,6 +285,8 @@ export interface TermEntry {
   /** Stable ASCII id for the page URL. */
   id: string;
   url: string;
+  /** The spellings looked for: the term and its variants as printed (会站家, 会、站、家). */
+  spellings: string[];
   /** Each clause that uses the term, with the sentence it stands in. */
   uses: { clause: string; sentence: string }[];
 }

@@ -3,6 +3,7 @@
  * references, related clauses and the term index, and from them each clause's `links`.
  */
 import type { ClauseRecord, CrossLinks, DocumentRecord, Link } from '../../model';
+import { dictionaryEntries, keywordCandidates, stopwords } from '../segment';
 import { findAssignments, unitIndex } from './assignments';
 import { findMentions } from './references';
 import { relatedClauses } from './related';
@@ -34,8 +35,18 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
   const linked = new Set<string>();
   for (const c of comparisons) for (const r of c.rows) if (r.a && r.b) linked.add(pairKey(r.a, r.b));
   for (const a of assignments) linked.add(pairKey(a.item, a.clause));
-  const related = relatedClauses({ clauses, words: input.words, linked: (a, b) => linked.has(pairKey(a, b)) });
-  const terms = termIndex({ clauses, domainTerms: input.domainTerms });
+  const versions = new Set(comparisons.map((c) => pairKey(c.a, c.b)));
+  const sameText = (a: string, b: string) => versions.has(pairKey(a, b));
+  const related = relatedClauses({
+    clauses,
+    words: (text) => keywordCandidates(text),
+    domainTerms: new Set(input.domainTerms),
+    linked: (a, b) => linked.has(pairKey(a, b)),
+    sameText,
+  });
+  const variants = new Map<string, string[]>();
+  for (const e of dictionaryEntries()) if (e.word !== e.canonical) variants.set(e.canonical, [...(variants.get(e.canonical) ?? []), e.word]);
+  const terms = termIndex({ clauses, domainTerms: input.domainTerms, variants, stopwords: new Set(stopwords()), words: input.words, sameText });
   return { comparisons, assignments, units, terms, mentions, related };
 }
 

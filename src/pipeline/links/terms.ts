@@ -1,13 +1,182 @@
-/** The term index (术语索引): domain terms and the corpus's strongest keywords, with every clause that uses each. */
+/**
+ * The term index (术语索引): domain terms and the corpus's strongest keywords, with every
+ * clause that uses each and the sentence it stands in.
+ *
+ * The terms are
+ * - every term of the domain dictionary that a clause uses, except stopwords (the field
+ *   labels 牵头单位 / 参加单位 are not subjects), matched by plain substring search in any
+ *   of its printed spellings (会站家 and 会、站、家), so 基层工会 is also found inside
+ *   基层工会联合会;
+ * - the keywords (TF-IDF, see segment.ts) that name a subject across the library: a keyword
+ *   of at least {@link MIN_KEYWORD_CLAUSES} clauses in at least {@link MIN_KEYWORD_TEXTS}
+ *   different texts (two transcriptions of one text count once; with two clauses, a word
+ *   such as 原则上 gets in because the annex restates its opinion), used by no more than
+ *   {@link MAX_KEYWORD_SHARE} of all clauses (工会, 职工 and 服务 stand in nearly every clause
+ *   and index nothing). A keyword is an ordinary word, so it is only taken where
+ *   segmentation finds it as a word: 人大 in 积极参与人大立法, not inside 产业工人大军.
+ * Each use is the clause and the first of its sentences (heading and text split after
+ * 。！？； and at line breaks) that holds the term, exactly as printed. Terms are in pinyin
+ * order (Intl.Collator zh); each has a stable ASCII id made from the term alone.
+ */
+import { createHash } from 'node:crypto';
 import type { ClauseRecord, TermEntry } from '../../model';
 
 export interface TermInput {
   clauses: ClauseRecord[];
   /** The domain dictionary's terms (canonical spellings). */
   domainTerms: string[];
+  /** Printed spellings of domain terms other than the canonical one (会站家 → 会、站、家). */
+  variants: ReadonlyMap<string, readonly string[]>;
+  /** Words that are never terms. */
+  stopwords: ReadonlySet<string>;
+  /** The words of a text (segmented, punctuation dropped, canonical spellings). */
+  words: (text: string) => string[];
+  /** Whether two documents are transcriptions of one text. */
+  sameText: (docA: string, docB: string) => boolean;
+}
+
+/** Fewest clauses of which a word must be a keyword to be a term. */
+export const MIN_KEYWORD_CLAUSES = 3;
+/** Fewest texts in whose clauses a word must be a keyword to be a term. */
+export const MIN_KEYWORD_TEXTS = 2;
+/** Largest share of all clauses a keyword term may stand in. */
+export const MAX_KEYWORD_SHARE = 0.15;
+
+/** Pinyin order for Chinese (ICU's zh collation); ties in code-unit order. */
+const collator = new Intl.Collator('zh');
+/** Compare two terms in pinyin order. */
+export function comparePinyin(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The site-relative URL of a term page. */
+export function termUrl(id: string): string {
+  return `/terms/${id}.html`;
+}
+
+/** A term's stable ASCII id: `t` and the first 8 hex digits of the SHA-256 of the term. */
+export function termId(term: string): string {
+  return `t${createHash('sha256').update(term, 'utf8').digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * The sentences of a text as printed: split after 。！？； (and ; ! ?, with any closing quotes
+ * or brackets that follow) and at line breaks, trimmed, empty ones dropped.
+ */
+export function sentences(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => line.match(/[^。！？；;!?]+(?:[。！？；;!?]+[”’」』）)]*)?|[。！？；;!?]+[”’」』）)]*/g) ?? [])
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** A term to look for: its spellings, and whether a match must also be a word of the sentence. */
+interface Candidate {
+  term: string;
+  spellings: string[];
+  asWord: boolean;
+}
+
+/** The keywords of at least MIN_KEYWORD_CLAUSES clauses in at least MIN_KEYWORD_TEXTS texts. */
+function sharedKeywords(clauses: readonly ClauseRecord[], sameText: TermInput['sameText']): string[] {
+  const textOf = new Map<string, string>();
+  for (const c of clauses) {
+    if (textOf.has(c.doc)) continue;
+    const twin = [...textOf.keys()].find((d) => sameText(d, c.doc));
+    textOf.set(c.doc, twin === undefined ? c.doc : textOf.get(twin)!);
+  }
+  const uses = new Map<string, { clauses: number; texts: Set<string> }>();
+  for (const c of clauses)
+    for (const k of c.keywords) {
+      let u = uses.get(k);
+      if (!u) uses.set(k, (u = { clauses: 0, texts: new Set() }));
+      u.clauses++;
+      u.texts.add(textOf.get(c.doc)!);
+    }
+  return [...uses].filter(([, u]) => u.clauses >= MIN_KEYWORD_CLAUSES && u.texts.size >= MIN_KEYWORD_TEXTS).map(([k]) => k);
 }
 
 /** The term index, in pinyin order. */
-export function termIndex(_input: TermInput): TermEntry[] {
-  return []; // TODO(terms)
+export function termIndex(input: TermInput): TermEntry[] {
+  const { clauses, stopwords } = input;
+  const units = clauses.map((c) => ({ id: c.id, sentences: sentences([c.heading ?? '', c.text].join('\n')) }));
+  const domain = new Set(input.domainTerms);
+  const candidates: Candidate[] = [
+    ...input.domainTerms.map((term) => ({ term, spellings: [term, ...(input.variants.get(term) ?? [])], asWord: false })),
+    ...sharedKeywords(clauses, input.sameText)
+      .filter((term) => !domain.has(term))
+      .map((term) => ({ term, spellings: [term], asWord: true })),
+  ].filter((c) => !stopwords.has(c.term));
+
+  const wordCache = new Map<string, Set<string>>();
+  const wordsOf = (sentence: string) => {
+    let set = wordCache.get(sentence);
+    if (!set) wordCache.set(sentence, (set = new Set(input.words(sentence))));
+    return set;
+  };
+  const ids = new Map<string, string>();
+  const entries: TermEntry[] = [];
+  for (const { term, spellings, asWord } of candidates) {
+    const uses: TermEntry['uses'] = [];
+    for (const unit of units) {
+      const sentence = unit.sentences.find((s) => spellings.some((sp) => s.includes(sp)) && (!asWord || wordsOf(s).has(term)));
+      if (sentence !== undefined) uses.push({ clause: unit.id, sentence });
+    }
+    if (uses.length === 0 || (asWord && uses.length > MAX_KEYWORD_SHARE * clauses.length)) continue;
+    const id = termId(term);
+    const other = ids.get(id);
+    if (other !== undefined) throw new Error(`term ids collide: "${other}" and "${term}" both get ${id}`);
+    ids.set(id, term);
+    entries.push({ term, id, url: termUrl(id), spellings, uses });
+  }
+  return entries.sort((a, b) => comparePinyin(a.term, b.term));
+}
+
+/**
+ * Where each pinyin initial begins in ICU's zh collation: CLDR's pinyin tailoring sorts the
+ * index characters U+FDD0 + letter (made for alphabetic indexes) just before the first Han
+ * character of each letter. No pinyin starts with I, U or V.
+ */
+const PINYIN_INITIALS = [...'ABCDEFGHJKLMNOPQRSTWXYZ'];
+
+/** The index heading a term is listed under: its pinyin initial (A–Z), 0–9 for digits, 其他 otherwise. */
+export function termInitial(term: string): string {
+  const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
+  if (/\p{Nd}/u.test(first)) return '0–9';
+  if (!/\p{Script=Han}/u.test(first)) return '其他';
+  return PINYIN_INITIALS.filter((letter) => collator.compare(`\uFDD0${letter}`, first) <= 0).pop() ?? 'A';
+}
+
+/** Terms (in pinyin order) grouped under their initials, in that order. */
+export function termGroups<T extends { term: string }>(terms: readonly T[]): { initial: string; terms: T[] }[] {
+  const groups: { initial: string; terms: T[] }[] = [];
+  for (const t of terms) {
+    const initial = termInitial(t.term);
+    const last = groups[groups.length - 1];
+    if (last?.initial === initial) last.terms.push(t);
+    else groups.push({ initial, terms: [t] });
+  }
+  return groups;
+}
+
+/** A sentence cut into runs, each marked where it is one of the spellings (longest spelling first at each place). */
+export function markTerm(sentence: string, spellings: readonly string[]): { text: string; mark: boolean }[] {
+  const sorted = [...spellings].filter(Boolean).sort((a, b) => b.length - a.length);
+  const parts: { text: string; mark: boolean }[] = [];
+  let plain = '';
+  for (let i = 0; i < sentence.length; ) {
+    const hit = sorted.find((s) => sentence.startsWith(s, i));
+    if (hit) {
+      if (plain) parts.push({ text: plain, mark: false });
+      parts.push({ text: hit, mark: true });
+      plain = '';
+      i += hit.length;
+    } else {
+      plain += sentence[i];
+      i++;
+    }
+  }
+  if (plain) parts.push({ text: plain, mark: false });
+  return parts;
 }

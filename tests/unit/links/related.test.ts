@@ -1,0 +1,218 @@
+/**
+ * Related clauses: properties over the real library, and small synthetic cases.
+ *
+ * The real-library checks call relatedClauses with the transcriptions declared in the
+ * metadata (`work`) as one text, which is what version detection must find; the
+ * library's own `related` (made with the detected versions) is checked for the
+ * properties that do not depend on them.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLibrary } from '../../../src/library';
+import type { ClauseRecord, Library, RelatedClause } from '../../../src/model';
+import {
+  compareVectors,
+  MAX_RELATED,
+  MAX_SHARED,
+  MIN_SHARED,
+  RELATED_THRESHOLD,
+  relatedClauses,
+  subjectText,
+  tfidfVectors,
+} from '../../../src/pipeline/links/related';
+import { dictionaryEntries, domainTerms, keywordCandidates } from '../../../src/pipeline/segment';
+
+let library: Library;
+let related: Map<string, RelatedClause[]>;
+let byId: Map<string, ClauseRecord>;
+let workOf: Map<string, string>;
+const linkedPairs = new Set<string>();
+const pair = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+beforeAll(() => {
+  library = buildLibrary();
+  byId = new Map(library.clauses.map((c) => [c.id, c]));
+  workOf = new Map(library.documents.map((d) => [d.id, d.work ?? d.id]));
+  for (const c of library.clauses) for (const l of c.links) if (l.rel !== 'related') linkedPairs.add(pair(c.id, l.id));
+  related = relatedClauses({
+    clauses: library.clauses,
+    words: (text) => keywordCandidates(text),
+    domainTerms: new Set(domainTerms()),
+    linked: (a, b) => linkedPairs.has(pair(a, b)),
+    sameText: (a, b) => workOf.get(a) === workOf.get(b),
+  });
+}, 60_000);
+
+describe('related clauses in the library', () => {
+  it('finds related clauses for at least a quarter of the clauses of every document', () => {
+    for (const doc of library.documents) {
+      const clauses = library.clauses.filter((c) => c.doc === doc.id);
+      const withRelated = clauses.filter((c) => related.has(c.id));
+      expect(withRelated.length, doc.id).toBeGreaterThan(clauses.length / 4);
+    }
+  });
+
+  it('never relates a clause to its own document, the other transcription of its text, or a clause it is already linked to', () => {
+    for (const [id, list] of related) {
+      const clause = byId.get(id)!;
+      for (const r of list) {
+        const other = byId.get(r.id)!;
+        expect(other, r.id).toBeDefined();
+        expect(other.doc).not.toBe(clause.doc);
+        expect(workOf.get(other.doc), `${id} → ${r.id}`).not.toBe(workOf.get(clause.doc));
+        expect(linkedPairs.has(pair(id, r.id)), `${id} → ${r.id}`).toBe(false);
+      }
+    }
+  });
+
+  it('gives at most five, best first, each above the threshold with two to five shared words', () => {
+    for (const list of related.values()) {
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.length).toBeLessThanOrEqual(MAX_RELATED);
+      for (const r of list) {
+        expect(r.score).toBeGreaterThanOrEqual(RELATED_THRESHOLD);
+        expect(r.shared.length).toBeGreaterThanOrEqual(MIN_SHARED);
+        expect(r.shared.length).toBeLessThanOrEqual(MAX_SHARED);
+      }
+      const scores = list.map((r) => r.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+
+  it('gives as shared words only words that both clauses print (in one of their spellings: 会站家 as 会、站、家)', () => {
+    const spellings = (word: string) => [word, ...dictionaryEntries().filter((e) => e.canonical === word).map((e) => e.word)];
+    const prints = (text: string, word: string) => spellings(word).some((s) => text.includes(s));
+    for (const [id, list] of related) {
+      const text = subjectText(byId.get(id)!);
+      for (const r of list) {
+        const other = subjectText(byId.get(r.id)!);
+        for (const word of r.shared) {
+          expect(prints(text, word), `${word} in ${id}`).toBe(true);
+          expect(prints(other, word), `${word} in ${r.id}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('is symmetric but for the cut at five: where B is related to A and not A to B, B has five clauses at least as close', () => {
+    for (const [a, list] of related)
+      for (const r of list) {
+        const back = related.get(r.id) ?? [];
+        const mirror = back.find((x) => x.id === a);
+        if (mirror) {
+          expect(mirror.score).toBe(r.score);
+          expect(mirror.shared).toEqual(r.shared);
+        } else {
+          expect(back.length, `${r.id} should list ${a}`).toBe(MAX_RELATED);
+          expect(back[MAX_RELATED - 1].score).toBeGreaterThanOrEqual(r.score);
+        }
+      }
+  });
+
+  it('relates clauses on one subject in different documents, as read: 和谐劳动关系 in the plan and in the implementation opinion', () => {
+    const list = related.get('plan14-a/7/24')!.map((r) => r.id);
+    expect(list).toContain('luhui-2014-79/3/12');
+    const reason = related.get('plan14-a/7/24')!.find((r) => r.id === 'luhui-2014-79/3/12')!.shared;
+    expect(reason).toContain('劳动争议');
+  });
+
+  it("keeps the library's own related clauses within the rules that do not depend on version detection", () => {
+    for (const [id, list] of library.related) {
+      expect(list.length).toBeLessThanOrEqual(MAX_RELATED);
+      for (const r of list) {
+        expect(byId.get(r.id)!.doc).not.toBe(byId.get(id)!.doc);
+        expect(r.score).toBeGreaterThanOrEqual(RELATED_THRESHOLD);
+      }
+      const links = byId.get(id)!.links.filter((l) => l.rel === 'related').map((l) => l.id);
+      expect(links).toEqual(list.map((r) => r.id));
+    }
+  });
+});
+
+/** A synthetic clause whose text is space-separated words (the test's `words` splits on spaces). */
+const clause = (id: string, doc: string, text: string, extra: Partial<ClauseRecord> = {}): ClauseRecord => ({
+  id,
+  url: `/${id}.html`,
+  source: 'test.txt',
+  doc,
+  number: null,
+  path: [],
+  text,
+  keywords: [],
+  links: [],
+  ...extra,
+});
+const spaceWords = (text: string) => text.split(/\s+/).filter(Boolean);
+const run = (clauses: ClauseRecord[], opts: { linked?: [string, string][]; same?: [string, string][]; domain?: string[] } = {}) =>
+  relatedClauses({
+    clauses,
+    words: spaceWords,
+    domainTerms: new Set(opts.domain ?? []),
+    linked: (a, b) => (opts.linked ?? []).some(([x, y]) => pair(x, y) === pair(a, b)),
+    sameText: (a, b) => (opts.same ?? []).some(([x, y]) => pair(x, y) === pair(a, b)),
+  });
+
+/** Filler clauses on other subjects, so that the words under test are rare (high idf). */
+const filler = Array.from({ length: 8 }, (_, i) => clause(`f/${i}`, `f${i}`, `其他${i} 话题${i} 内容${i}`));
+
+describe('relatedClauses on synthetic clauses', () => {
+  it('relates two clauses of different documents that share their subject words, with those words as the reason', () => {
+    const out = run([clause('a/1', 'a', '劳动争议 调解 仲裁 工作'), clause('b/1', 'b', '劳动争议 调解 仲裁 机制'), ...filler]);
+    expect(out.get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
+    expect(out.get('b/1')?.map((r) => r.id)).toEqual(['a/1']);
+    expect([...out.get('a/1')![0].shared].sort()).toEqual(['仲裁', '劳动争议', '调解']);
+  });
+
+  it('leaves out clauses of the same document, of the other transcription, and pairs linked otherwise', () => {
+    const text = '劳动争议 调解 仲裁';
+    const clauses = [clause('a/1', 'a', text), clause('a/2', 'a', text), clause('a2/1', 'a2', text), clause('b/1', 'b', text), clause('c/1', 'c', text), ...filler];
+    const out = run(clauses, { same: [['a', 'a2']], linked: [['a/1', 'b/1']] });
+    expect(out.get('a/1')?.map((r) => r.id)).toEqual(['c/1']);
+    expect(out.get('b/1')?.map((r) => r.id)).toEqual(['a/2', 'a2/1', 'c/1']);
+  });
+
+  it('does not relate clauses that share a single word, however rare', () => {
+    const out = run([clause('a/1', 'a', '劳动争议'), clause('b/1', 'b', '劳动争议'), ...filler]);
+    expect(out.size).toBe(0);
+  });
+
+  it('does not relate clauses whose shared words weigh too little against the rest of their text', () => {
+    const long = (p: string) => Array.from({ length: 30 }, (_, i) => `${p}${i}`).join(' ');
+    const out = run([clause('a/1', 'a', `劳动争议 调解 ${long('甲')}`), clause('b/1', 'b', `劳动争议 调解 ${long('乙')}`), ...filler]);
+    expect(out.size).toBe(0);
+  });
+
+  it('ignores the 牵头单位 / 参加单位 lines of work-division items', () => {
+    const fields = [{ label: '牵头单位', items: ['组织部'] }, { label: '参加单位', items: ['财务部', '女职工部'] }];
+    const item = (id: string, doc: string, text: string) =>
+      clause(id, doc, `${text}\n牵头单位 组织部\n参加单位 财务部 女职工部`, { fields });
+    const out = run([item('a/1', 'a', '建会 入会'), item('b/1', 'b', '帮扶 救助'), ...filler]);
+    expect(out.size).toBe(0);
+  });
+
+  it('keeps the five best, breaking ties in reading order', () => {
+    const same = '劳动争议 调解 仲裁';
+    const clauses = [clause('a/1', 'a', same), ...['b', 'c', 'd', 'e', 'f', 'g', 'h'].map((d) => clause(`${d}/1`, d, same)), ...filler];
+    const out = run(clauses);
+    expect(out.get('a/1')?.map((r) => r.id)).toEqual(['b/1', 'c/1', 'd/1', 'e/1', 'f/1']);
+    expect(out.get('h/1')?.map((r) => r.id)).toEqual(['a/1', 'b/1', 'c/1', 'd/1', 'e/1']);
+  });
+
+  it('gives shared domain terms more weight than shared ordinary words', () => {
+    const clauses = [clause('a/1', 'a', '集体协商 工作 推进'), clause('b/1', 'b', '集体协商 工作 推进'), ...filler];
+    const plain = run(clauses).get('a/1')![0];
+    const boosted = run(clauses, { domain: ['集体协商'] }).get('a/1')![0];
+    expect(boosted.shared[0]).toBe('集体协商');
+    expect(boosted.score).toBeCloseTo(plain.score, 10); // identical texts stay identical
+    const v = tfidfVectors([['集体协商', '工作'], ['其他']], (w) => (w === '集体协商' ? 2 : 1))[0];
+    expect(v.get('集体协商')).toBeCloseTo(2 * v.get('工作')!, 10);
+  });
+});
+
+describe('compareVectors', () => {
+  it('scores identical vectors 1 and disjoint ones 0, and orders shared words by what they add', () => {
+    const [a, b, c] = tfidfVectors([['甲', '乙', '乙'], ['甲', '乙', '乙'], ['丙'], ['丁']]);
+    expect(compareVectors(a, b).score).toBeCloseTo(1, 10);
+    expect(compareVectors(a, b).shared).toEqual(['乙', '甲']);
+    expect(compareVectors(a, c)).toEqual({ score: 0, shared: [] });
+  });
+});
