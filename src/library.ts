@@ -12,7 +12,7 @@ import { listSeeds, parseSeed } from './pipeline/load';
 import { clauseRecords, clauseText, documentRecord } from './pipeline/records';
 import { renderClauseBody } from './pipeline/render';
 import { clauseLinks, crossLink } from './pipeline/links';
-import { domainTerms, keywords, words as segmentWords } from './pipeline/segment';
+import { dictionaryEntries, domainTerms, keywordCandidates, keywords, stopwords, words as segmentWords } from './pipeline/segment';
 
 export interface LibraryOptions {
   /** Folder holding the seed texts (default: $TIAOWEN_SEEDS, else seeds/ under the working directory). */
@@ -66,7 +66,12 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   const words = keywords(subjects);
   clauses.forEach((c, i) => (c.keywords = words[i]));
   log(`stage segment: keywords of ${clauses.length} clauses in ${took()}`);
-  const links = crossLink({ documents, clauses, words: segmentWords, domainTerms: domainTerms() });
+  const variants = new Map<string, string[]>();
+  for (const e of dictionaryEntries()) if (e.word !== e.canonical) variants.set(e.canonical, [...(variants.get(e.canonical) ?? []), e.word]);
+  const links = crossLink({
+    documents, clauses, words: segmentWords, subjectWords: (text) => keywordCandidates(text),
+    domainTerms: domainTerms(), variants, stopwords: new Set(stopwords()),
+  });
   const linksOf = clauseLinks(links);
   for (const c of clauses) {
     c.links = linksOf.get(c.id) ?? [];

@@ -3,7 +3,6 @@
  * references, related clauses and the term index, and from them each clause's `links`.
  */
 import type { ClauseRecord, CrossLinks, DocumentRecord, Link } from '../../model';
-import { dictionaryEntries, keywordCandidates, stopwords } from '../segment';
 import { findAssignments, unitIndex } from './assignments';
 import { findMentions } from './references';
 import { relatedClauses } from './related';
@@ -13,8 +12,14 @@ import { compareVersions } from './versions';
 export interface CrossLinkInput {
   documents: DocumentRecord[];
   clauses: ClauseRecord[];
+  /** The words of a text (jieba, punctuation dropped): where the term index finds keyword terms. */
   words: (text: string) => string[];
+  /** The words that can carry a subject (words minus stopwords, numbers…): what related clauses compare. */
+  subjectWords: (text: string) => string[];
+  /** The domain dictionary's terms (canonical spellings), their variant spellings, and the stopwords. */
   domainTerms: string[];
+  variants: Map<string, string[]>;
+  stopwords: Set<string>;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -39,14 +44,12 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
   const sameText = (a: string, b: string) => versions.has(pairKey(a, b));
   const related = relatedClauses({
     clauses,
-    words: (text) => keywordCandidates(text),
+    words: input.subjectWords,
     domainTerms: new Set(input.domainTerms),
     linked: (a, b) => linked.has(pairKey(a, b)),
     sameText,
   });
-  const variants = new Map<string, string[]>();
-  for (const e of dictionaryEntries()) if (e.word !== e.canonical) variants.set(e.canonical, [...(variants.get(e.canonical) ?? []), e.word]);
-  const terms = termIndex({ clauses, domainTerms: input.domainTerms, variants, stopwords: new Set(stopwords()), words: input.words, sameText });
+  const terms = termIndex({ clauses, domainTerms: input.domainTerms, variants: input.variants, stopwords: input.stopwords, words: input.words, sameText });
   return { comparisons, assignments, units, terms, mentions, related };
 }
 
