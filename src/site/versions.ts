@@ -5,9 +5,6 @@
 import type { AlignedClause, DocumentRecord, VersionComparison } from '../model';
 import type { LibraryView } from './view';
 
-/** The site-relative URL of the list of comparisons. */
-export const COMPARE_INDEX_URL = '/compare/index.html';
-
 /** What a transcription is called on the pages: its editorial label (转录本甲), else its short title. */
 export function versionName(view: LibraryView, doc: DocumentRecord): string {
   return doc.version ?? view.shortTitle(doc);

@@ -128,8 +128,6 @@ export function unitId(name: string): string {
   return `u${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8)}`;
 }
 
-/** The site-relative URL of the list of units. */
-export const UNITS_URL = '/units/index.html';
 const unitUrl = (id: string) => `/units/${id}.html`;
 
 /**
@@ -137,7 +135,7 @@ const unitUrl = (id: string) => `/units/${id}.html`;
  * order, the units in pinyin order. Units come from every work-division item's fields, so an
  * item left unlinked still appears on its units' pages. Throws if two names share an id.
  */
-export function unitIndex(_assignments: Assignment[], clauses: ClauseRecord[]): Unit[] {
+export function unitIndex(clauses: ClauseRecord[]): Unit[] {
   const units = new Map<string, Unit>();
   const ids = new Map<string, string>();
   const unit = (name: string): Unit => {

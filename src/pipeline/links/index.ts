@@ -35,7 +35,7 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
     docB.work = docA.work ??= docA.id;
   }
   const assignments = findAssignments(documents, clauses);
-  const units = unitIndex(assignments, clauses);
+  const units = unitIndex(clauses);
   const mentions = findMentions(documents, clauses);
   const linked = new Set<string>();
   for (const c of comparisons) for (const r of c.rows) if (r.a && r.b) linked.add(pairKey(r.a, r.b));

@@ -150,7 +150,7 @@ describe('the unit index of the library', () => {
   });
 
   it('gives each unit an ASCII id and a page URL made from its name alone', () => {
-    const reversed = unitIndex([], [...lib.clauses].reverse());
+    const reversed = unitIndex([...lib.clauses].reverse());
     for (const u of lib.units) {
       expect(u.id).toMatch(/^u[0-9a-f]{8}$/);
       expect(u.url).toBe(`/units/${u.id}.html`);
@@ -231,7 +231,7 @@ describe('the unit index', () => {
   it('lists the items a unit leads and joins in reading order, units in pinyin order', () => {
     const i1 = item('annex', '甲项工作。', ['组织部'], ['财务部', '办公室']);
     const i2 = item('annex', '乙项工作。', ['财务部'], ['组织部']);
-    const units = unitIndex([], [i1, i2]);
+    const units = unitIndex([i1, i2]);
     expect(units.map((u) => [u.name, u.leads, u.joins])).toEqual([
       ['办公室', [], [i1.id]],
       ['财务部', [i2.id], [i1.id]],
@@ -243,6 +243,6 @@ describe('the unit index', () => {
     // Two names whose SHA-256 digests share their first eight hex digits (found by search).
     const [a, b] = ['单位40284', '单位164302'];
     expect(unitId(a)).toBe(unitId(b));
-    expect(() => unitIndex([], [item('annex', '甲项工作。', [a], [b])])).toThrow(/same id/);
+    expect(() => unitIndex([item('annex', '甲项工作。', [a], [b])])).toThrow(/same id/);
   });
 });
