@@ -81,18 +81,51 @@ const bigramsOf = (c: ClauseRecord): Set<string> => {
 /** The part (outermost division title) a clause stands in, or null. */
 const partOf = (c: ClauseRecord): string | null => c.path[0] ?? null;
 
+/** Whether a clause can be carried out by items: prose, neither an item nor an indicator row. */
+const isProse = (c: ClauseRecord) => !isWorkItem(c) && !isIndicatorRow(c);
+
+/** Score a pool of clauses against an item, best first; ties keep the pool's order. */
+const score = (item: ClauseRecord, pool: ClauseRecord[]): Candidate[] => {
+  const own = bigramsOf(item);
+  return pool.map((c) => ({ id: c.id, score: bigramShare(own, bigramsOf(c)) })).sort((a, b) => b.score - a.score);
+};
+
 /**
  * The clauses an item or indicator row could carry out, each scored, best first: for a
  * work-division item the prose clauses of every other document, for an indicator row those
  * of its own document. Ties keep reading order.
  */
 export function candidates(item: ClauseRecord, clauses: ClauseRecord[]): Candidate[] {
-  const own = bigramsOf(item);
   const ownDocument = isIndicatorRow(item);
-  return clauses
-    .filter((c) => (c.doc === item.doc) === ownDocument && !isWorkItem(c) && !isIndicatorRow(c))
-    .map((c) => ({ id: c.id, score: bigramShare(own, bigramsOf(c)) }))
-    .sort((a, b) => b.score - a.score);
+  return score(item, clauses.filter((c) => (c.doc === item.doc) === ownDocument && isProse(c)));
+}
+
+/**
+ * A look-up of the prose clauses that may hold MIN_SHARE of an item's bigrams: a clause
+ * holding that share holds at least one of any (1 − MIN_SHARE) share of them plus one, so
+ * it is found among the clauses holding one of the item's rarest bigrams. Gives the same
+ * clauses that reach MIN_SHARE as scoring every clause, in reading order, at a fraction of
+ * the cost in a large library.
+ */
+export function shortlister(clauses: ClauseRecord[]): (item: ClauseRecord) => ClauseRecord[] {
+  const order = new Map<ClauseRecord, number>();
+  const postings = new Map<string, ClauseRecord[]>();
+  clauses.forEach((c, i) => {
+    if (!isProse(c)) return;
+    order.set(c, i);
+    for (const b of bigramsOf(c)) {
+      let list = postings.get(b);
+      if (!list) postings.set(b, (list = []));
+      list.push(c);
+    }
+  });
+  return (item) => {
+    const own = [...bigramsOf(item)].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
+    const needed = own.length - Math.ceil(MIN_SHARE * own.length) + 1;
+    const found = new Set<ClauseRecord>();
+    for (const b of own.slice(0, needed)) for (const c of postings.get(b) ?? []) found.add(c);
+    return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+  };
 }
 
 /**
@@ -113,10 +146,18 @@ function choose(item: ClauseRecord, scored: Candidate[], byId: Map<string, Claus
 /** Each work-division item and indicator row, with the clause it implements, in reading order. */
 export function findAssignments(_documents: DocumentRecord[], clauses: ClauseRecord[]): Assignment[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
+  const proseOf = new Map<string, ClauseRecord[]>();
+  for (const c of clauses.filter(isProse)) {
+    const list = proseOf.get(c.doc);
+    if (list) list.push(c);
+    else proseOf.set(c.doc, [c]);
+  }
+  const shortlist = shortlister(clauses);
   const out: Assignment[] = [];
   for (const item of clauses) {
     if (!isWorkItem(item) && !isIndicatorRow(item)) continue;
-    const best = choose(item, candidates(item, clauses), byId);
+    const pool = isIndicatorRow(item) ? (proseOf.get(item.doc) ?? []) : shortlist(item).filter((c) => c.doc !== item.doc);
+    const best = choose(item, score(item, pool), byId);
     if (!best) continue;
     out.push({ item: item.id, clause: best.id, ...itemUnits(item), score: Math.round(best.score * 1000) / 1000 });
   }

@@ -83,20 +83,53 @@ export function compareVectors(a: Vector, b: Vector): { score: number; shared: s
   return { score: terms.reduce((s, [, x]) => s + x, 0), shared: terms.map(([w]) => w) };
 }
 
+/**
+ * For each vector, the others that may reach `threshold` with it: those sharing a word that
+ * lies in the other's indexed prefix. A vector's words are ordered rarest first and indexed
+ * until what is left of it has a norm below the threshold; since a dot product with a unit
+ * vector is at most the norm of the part it shares, any pair reaching the threshold shares
+ * an indexed word (the prefix filter of all-pairs similarity search). Exact, and near-linear
+ * where the threshold is well above what common words alone can give.
+ */
+export function candidatePairs(vectors: readonly Vector[], threshold: number): Set<number>[] {
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const w of v.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const index = new Map<string, number[]>();
+  vectors.forEach((v, j) => {
+    const words = [...v.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+    let rest = 0;
+    for (const x of v.values()) rest += x * x;
+    for (const w of words) {
+      if (Math.sqrt(Math.max(rest, 0)) < threshold - 1e-9) break;
+      let list = index.get(w);
+      if (!list) index.set(w, (list = []));
+      list.push(j);
+      rest -= v.get(w)! ** 2;
+    }
+  });
+  return vectors.map((v, i) => {
+    const out = new Set<number>();
+    for (const w of v.keys()) for (const j of index.get(w) ?? []) if (j !== i) out.add(j);
+    return out;
+  });
+}
+
 /** Clause id → up to five related clauses in other documents, best first (ties in reading order). */
 export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]> {
   const { clauses, linked, sameText } = input;
   const boost = (w: string) => (input.domainTerms.has(w) ? DOMAIN_BOOST : 1);
   const vectors = tfidfVectors(clauses.map((c) => input.words(subjectText(c))), boost);
+  const candidates = candidatePairs(vectors, RELATED_THRESHOLD);
   const out = new Map<string, RelatedClause[]>();
   clauses.forEach((clause, i) => {
     const found: (RelatedClause & { order: number })[] = [];
-    clauses.forEach((other, j) => {
-      if (other.doc === clause.doc || sameText(clause.doc, other.doc) || linked(clause.id, other.id)) return;
+    for (const j of candidates[i]) {
+      const other = clauses[j];
+      if (other.doc === clause.doc || sameText(clause.doc, other.doc) || linked(clause.id, other.id)) continue;
       const { score, shared } = compareVectors(vectors[i], vectors[j]);
       if (score >= RELATED_THRESHOLD && shared.length >= MIN_SHARED)
         found.push({ id: other.id, score, shared: shared.slice(0, MAX_SHARED), order: j });
-    });
+    }
     found.sort((p, q) => q.score - p.score || p.order - q.order);
     if (found.length > 0) out.set(clause.id, found.slice(0, MAX_RELATED).map(({ id, score, shared }) => ({ id, score, shared })));
   });

@@ -125,27 +125,74 @@ export function compareClauses(a: AlignableClause, b: AlignableClause): AlignedC
   return { a: a.id, b: b.id, ...(heading ? { heading } : {}), parts, ...counts };
 }
 
+/** Length of the shingles that pick the pairs of documents worth aligning. */
+const SHINGLE = 8;
+/** Share of the smaller document's shingles a pair must have in common to be aligned at all. */
+const SHINGLE_SHARE = 0.05;
+/** Shingles in more documents than this are boilerplate: they pick no pairs. */
+const SHINGLE_MAX_DOCUMENTS = 50;
+
+/**
+ * The pairs of documents worth aligning (as index pairs, i < k): those that have at least
+ * SHINGLE_SHARE of the smaller one's distinct 8-character runs of wording in common.
+ * Transcriptions of one text share most of theirs; documents that merely treat the same
+ * subjects share almost none, so a large library is aligned pair by pair only where it
+ * matters, through an index of shingles instead of every pair of documents.
+ */
+export function documentPairs(texts: readonly string[]): [number, number][] {
+  const shingles = texts.map((t) => {
+    const chars = [...withoutPunctuation(t)];
+    const out = new Set<string>();
+    for (let i = 0; i + SHINGLE <= chars.length; i++) out.add(chars.slice(i, i + SHINGLE).join(''));
+    return out;
+  });
+  const postings = new Map<string, number[]>();
+  shingles.forEach((set, d) => {
+    for (const sh of set) {
+      const list = postings.get(sh);
+      if (list) list.push(d);
+      else postings.set(sh, [d]);
+    }
+  });
+  const shared = new Map<number, number>();
+  for (const docs of postings.values()) {
+    if (docs.length < 2 || docs.length > SHINGLE_MAX_DOCUMENTS) continue;
+    for (let x = 0; x < docs.length; x++)
+      for (let y = x + 1; y < docs.length; y++) {
+        const key = docs[x] * texts.length + docs[y];
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+  }
+  return [...shared]
+    .map(([key, n]): [number, number, number] => [Math.floor(key / texts.length), key % texts.length, n])
+    .filter(([i, k, n]) => n >= SHINGLE_SHARE * Math.min(shingles[i].size, shingles[k].size))
+    .map(([i, k]): [number, number] => [i, k])
+    .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
 /** The pairs of documents that are transcriptions of one text, each aligned clause by clause. */
 export function compareVersions(documents: DocumentRecord[], clauses: ClauseRecord[]): VersionComparison[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
-  const sides = documents.map((d) => clauses.filter((c) => c.doc === d.id).map(features));
+  const ofDocument = new Map(documents.map((d) => [d.id, [] as ClauseRecord[]]));
+  for (const c of clauses) ofDocument.get(c.doc)?.push(c);
+  const members = documents.map((d) => ofDocument.get(d.id)!);
+  const sides = members.map((list) => list.map(features));
   const out: VersionComparison[] = [];
-  for (let i = 0; i < documents.length; i++)
-    for (let k = i + 1; k < documents.length; k++) {
-      const { rows, similarity } = align(sides[i], sides[k]);
-      if (similarity < VERSION_SIMILARITY) continue;
-      const [a, b] = [documents[i].id, documents[k].id];
-      const id = `${a}--${b}`;
-      out.push({
-        id,
-        url: `/compare/${id}.html`,
-        a,
-        b,
-        similarity,
-        rows: rows.map((r) =>
-          r.a && r.b ? compareClauses(byId.get(r.a)!, byId.get(r.b)!) : { a: r.a, b: r.b, wording: 0, punctuation: 0 },
-        ),
-      });
-    }
+  for (const [i, k] of documentPairs(members.map((list) => list.map((c) => `${c.heading ?? ''}${c.text}`).join('\n')))) {
+    const { rows, similarity } = align(sides[i], sides[k]);
+    if (similarity < VERSION_SIMILARITY) continue;
+    const [a, b] = [documents[i].id, documents[k].id];
+    const id = `${a}--${b}`;
+    out.push({
+      id,
+      url: `/compare/${id}.html`,
+      a,
+      b,
+      similarity,
+      rows: rows.map((r) =>
+        r.a && r.b ? compareClauses(byId.get(r.a)!, byId.get(r.b)!) : { a: r.a, b: r.b, wording: 0, punctuation: 0 },
+      ),
+    });
+  }
   return out;
 }

@@ -14,7 +14,9 @@ import {
   candidates,
   clauseWording,
   findAssignments,
+  isWorkItem,
   MIN_SHARE,
+  shortlister,
   unitId,
   unitIndex,
 } from '../../../src/pipeline/links/assignments';
@@ -244,5 +246,22 @@ describe('the unit index', () => {
     const [a, b] = ['单位40284', '单位164302'];
     expect(unitId(a)).toBe(unitId(b));
     expect(() => unitIndex([item('annex', '甲项工作。', [a], [b])])).toThrow(/same id/);
+  });
+});
+
+describe('the shortlist of clauses an item may carry out', () => {
+  it('holds every clause of the library that reaches the least share for an item, and under half of the others', () => {
+    const shortlist = shortlister(lib.clauses);
+    let shortlisted = 0;
+    let all = 0;
+    for (const item of lib.clauses.filter(isWorkItem)) {
+      const listed = new Set(shortlist(item).map((c) => c.id));
+      const reaching = candidates(item, lib.clauses).filter((c) => c.score >= MIN_SHARE);
+      expect(reaching.length).toBeGreaterThan(0);
+      for (const c of reaching) expect(listed.has(c.id)).toBe(true);
+      shortlisted += [...listed].filter((id) => lib.clauses.find((c) => c.id === id)!.doc !== item.doc).length;
+      all += candidates(item, lib.clauses).length;
+    }
+    expect(shortlisted).toBeLessThan(all / 2);
   });
 });

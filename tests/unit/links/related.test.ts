@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLibrary } from '../../../src/library';
 import type { ClauseRecord, Library, RelatedClause } from '../../../src/model';
 import {
+  candidatePairs,
   compareVectors,
   MAX_RELATED,
   MAX_SHARED,
@@ -214,5 +215,34 @@ describe('compareVectors', () => {
     expect(compareVectors(a, b).score).toBeCloseTo(1, 10);
     expect(compareVectors(a, b).shared).toEqual(['乙', '甲']);
     expect(compareVectors(a, c)).toEqual({ score: 0, shared: [] });
+  });
+});
+
+describe('candidatePairs', () => {
+  it('keeps every pair of the library that reaches the threshold, and far fewer than all pairs', () => {
+    const vectors = tfidfVectors(library.clauses.map((c) => keywordCandidates(subjectText(c))), (w) => (domainTerms().includes(w) ? 2 : 1));
+    const candidates = candidatePairs(vectors, RELATED_THRESHOLD);
+    let reaching = 0;
+    let kept = 0;
+    vectors.forEach((a, i) =>
+      vectors.forEach((b, j) => {
+        if (i === j || compareVectors(a, b).score < RELATED_THRESHOLD) return;
+        reaching++;
+        if (candidates[i]!.has(j)) kept++;
+      }),
+    );
+    expect(reaching).toBeGreaterThan(100);
+    expect(kept).toBe(reaching);
+    const total = candidates.reduce((n, c) => n + c.size, 0);
+    expect(total).toBeLessThan(vectors.length * (vectors.length - 1) * 0.6);
+  });
+
+  it('finds a pair through a rare shared word even when common words make up most of both vectors', () => {
+    const docs = [['罕见词', '工作', '工作', '职工'], ['罕见词', '工作', '职工'], ['工作', '职工'], ['其他']];
+    const vectors = tfidfVectors(docs);
+    const candidates = candidatePairs(vectors, 0.1);
+    expect(candidates[0]!.has(1)).toBe(true);
+    expect(candidates[1]!.has(0)).toBe(true);
+    expect(candidates[3]!.size).toBe(0);
   });
 });

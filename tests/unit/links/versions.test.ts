@@ -8,6 +8,7 @@ import {
   alignClauses,
   compareClauses,
   compareVersions,
+  documentPairs,
   VERSION_SIMILARITY,
   type AlignableClause,
 } from '../../../src/pipeline/links/versions';
@@ -41,6 +42,18 @@ describe('versions of the real library', () => {
     expect(others).toHaveLength(20);
     expect(pair.similarity).toBeGreaterThan(VERSION_SIMILARITY + 0.3);
     expect(Math.max(...others)).toBeLessThan(VERSION_SIMILARITY - 0.25);
+  });
+
+  it('aligns only the pairs of documents that share wording, and among them every pair found by aligning all pairs', () => {
+    const texts = library.documents.map((d) => clausesOf(d.id).map((c) => `${c.heading ?? ''}${c.text}`).join('\n'));
+    const picked = documentPairs(texts).map(([i, k]) => `${library.documents[i].id} ${library.documents[k].id}`);
+    const ids = library.documents.map((d) => d.id);
+    expect(picked).toContain(`${pair.a} ${pair.b}`);
+    expect(picked.length).toBeLessThan(ids.length * (ids.length - 1) / 4);
+    library.documents.forEach((a, i) => {
+      for (const b of library.documents.slice(i + 1))
+        if (alignClauses(clausesOf(a.id), clausesOf(b.id)).similarity >= VERSION_SIMILARITY) expect(picked).toContain(`${a.id} ${b.id}`);
+    });
   });
 
   it('finds the pair from the content alone, whatever the documents are called and in whatever order', () => {
