@@ -59,7 +59,7 @@ describe('print', () => {
       expect(body, clause.url).toContain(clause.text.replace(/\s/g, '').slice(0, 20));
       const permalink = page.locator('.permalink-print');
       expect(await isShown(page, '.permalink-print'), clause.url).toEqual([true]);
-      expect(await permalink.innerText(), clause.url).toMatch(new RegExp(`^本条链接：https?://\\S+${escape(clause.url)}$`));
+      expect(await permalink.innerText(), clause.url).toMatch(new RegExp(`^本条链接：https?://\\S+${literal(clause.url)}$`));
       await page.close();
     }
   });
@@ -69,7 +69,7 @@ describe('print', () => {
       const page = await open(doc.url, 'print');
       expect(await shown(page, [...SCREEN_ONLY, '.toc']), doc.url).toEqual([]);
       expect(await page.locator('#doc-title').innerText(), doc.url).toContain(doc.title);
-      expect(await page.locator('.permalink-print').innerText(), doc.url).toMatch(new RegExp(`^本文链接：https?://\\S+${escape(doc.url)}$`));
+      expect(await page.locator('.permalink-print').innerText(), doc.url).toMatch(new RegExp(`^本文链接：https?://\\S+${literal(doc.url)}$`));
       // The source's other text (headers, 文号…) prints even from its closed box.
       expect(await isShown(page, '.furniture-list'), doc.url).toEqual(doc.furniture.length ? [true] : []);
       const own = clauses.filter((c) => c.doc === doc.id);
@@ -93,6 +93,6 @@ describe('print', () => {
 });
 
 /** A text as a literal inside a RegExp. */
-function escape(text: string): string {
+function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

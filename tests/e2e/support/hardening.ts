@@ -4,7 +4,7 @@
  * Content-Security-Policy violations are collected.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -89,9 +89,6 @@ export function pagesToVisit(dir: string): { pages: { type: string; url: string 
   }
   return { pages, missing };
 }
-
-/** Does the built site exist (its search page is the last thing the build writes)? */
-export const isBuilt = (dir: string): boolean => existsSync(path.join(dir, 'search', 'index.html'));
 
 /**
  * Collect the page's Content-Security-Policy violations from now on (the DOM event and
