@@ -1,0 +1,164 @@
+/**
+ * Accessibility in Chromium: axe-core (its default rules: WCAG 2.x A and AA, best practices)
+ * finds nothing on a sample of every page type, in the light and the dark colour scheme;
+ * every page has its landmarks, a working skip link, a visible focus, and says it is zh-CN.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { PAGE_TYPES, pagesToVisit, siteUnderTest, type SiteUnderTest } from './support/hardening';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const DONE = '#search-results[aria-busy="false"][data-count]';
+
+interface AxeResults {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+describe('accessibility', () => {
+  let site: SiteUnderTest;
+  let server: LocalServer;
+  let browser: Browser;
+  let pages: { type: string; url: string }[] = [];
+  let missing: string[] = [];
+
+  beforeAll(async () => {
+    site = siteUnderTest('a11y');
+    ({ pages, missing } = pagesToVisit(site.dir));
+    pages.push({ type: '404 (served at a missing URL)', url: '/no/such/page.html' });
+    server = await serveSite(site.dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.proc.kill();
+    site?.dispose();
+  });
+
+  /** Open a page of the site in a context of its own (in a colour scheme); wait for a search to finish. */
+  async function open(url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    // axe is injected as a script of the page, which the site's own policy would refuse.
+    const context = await browser.newContext({ locale: 'zh-CN', colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(server.base + url);
+    if (url.startsWith('/search/')) await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+    return page;
+  }
+
+  it('audits every page type the site must have', () => {
+    const optional = PAGE_TYPES.filter((t) => !t.required && !pages.some((p) => p.type === t.type)).map((t) => t.type);
+    if (optional.length) console.info(`[a11y] not built yet, not audited: ${optional.join(', ')}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('axe finds no violation on any page type, light or dark', async () => {
+    const found: string[] = [];
+    const perType = new Map<string, number>();
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const { type, url } of pages) {
+        const page = await open(url, scheme);
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const results = (await page.evaluate('axe.run()')) as AxeResults;
+        await page.context().close();
+        const key = `${scheme} ${type}`;
+        perType.set(key, (perType.get(key) ?? 0) + results.violations.length);
+        for (const v of results.violations) {
+          found.push(`${scheme} ${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+        }
+      }
+    }
+    console.info(`[a11y] ${pages.length} pages × 2 schemes; violations per type: ${[...perType].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    expect(found).toEqual([]);
+  });
+
+  it('every page says it is Chinese and has one banner, navigation, one main and one footer', async () => {
+    for (const { url } of pages) {
+      const page = await open(url);
+      expect(await page.evaluate(() => document.documentElement.lang), url).toBe('zh-CN');
+      expect(await page.getByRole('banner').count(), `${url} banner`).toBe(1);
+      expect(await page.getByRole('navigation', { name: '网站导航' }).count(), `${url} site navigation`).toBe(1);
+      expect(await page.getByRole('main').count(), `${url} main`).toBe(1);
+      expect(await page.getByRole('contentinfo').count(), `${url} footer`).toBe(1);
+      await page.context().close();
+    }
+  });
+
+  it('the first Tab shows the skip link, and following it puts the focus on the main content', async () => {
+    const url = pages.find((p) => p.type === 'clause')!.url;
+    const page = await open(url);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement as HTMLAnchorElement;
+      const box = el.getBoundingClientRect();
+      return { text: el.textContent, href: el.getAttribute('href'), visible: box.top >= 0 && box.height > 0 && box.bottom <= innerHeight };
+    });
+    expect(skip).toEqual({ text: '跳到正文', href: '#main', visible: true });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The next Tab goes on inside the main content, past header and navigation.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+    await page.context().close();
+  });
+
+  it('whatever the keyboard focuses shows an outline, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const type of ['home', 'document', 'clause', 'search']) {
+        const url = pages.find((p) => p.type === type)!.url;
+        const page = await open(url, scheme);
+        const unmarked: string[] = [];
+        let focused = 0;
+        for (let i = 0; i < 15; i++) {
+          await page.keyboard.press('Tab');
+          const state = await page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const s = getComputedStyle(el);
+            const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+            return { what: `${el.localName}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 12) ?? ''}`, marked: outline || s.boxShadow !== 'none' };
+          });
+          if (!state) continue;
+          focused++;
+          if (!state.marked) unmarked.push(`${scheme} ${url}: ${state.what}`);
+        }
+        expect(focused, `${url}: Tab reaches elements`).toBeGreaterThan(5);
+        expect(unmarked).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+
+  it('text in another language than Chinese is marked with its lang', async () => {
+    const page = await open(pages[0]!.url);
+    // The check itself: a Latin phrase in Chinese context is found, one with its lang is not.
+    await page.setContent('<p>开放数据 Open data</p><p lang="en">Open data, too</p><p>JSON：documents.json，按 Enter</p>');
+    expect(await page.evaluate(unmarkedForeignPhrases)).toEqual([expect.stringMatching(/: Open data$/)]);
+    const unmarked: string[] = [];
+    for (const { url } of pages) {
+      await page.goto(server.base + url);
+      unmarked.push(...(await page.evaluate(unmarkedForeignPhrases)));
+    }
+    await page.context().close();
+    expect(unmarked).toEqual([]);
+  });
+});
+
+/**
+ * In the page: visible phrases of two or more Latin words whose nearest lang is Chinese (or
+ * none). Single words (JSON, Enter, file names) are technical terms and need no lang.
+ */
+function unmarkedForeignPhrases(): string[] {
+  const phrase = /[A-Za-z]{2,}(?:[,;:]?\s+[A-Za-z]{2,})+/;
+  const out: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el.closest('script, style, [hidden]') || !el.getClientRects().length) continue;
+    const m = phrase.exec(n.nodeValue ?? '');
+    const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+    if (m && (lang === '' || lang.startsWith('zh'))) out.push(`${location.pathname}: ${m[0]}`);
+  }
+  return out;
+}

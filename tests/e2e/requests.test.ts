@@ -1,0 +1,176 @@
+/**
+ * No request leaves the site, online or offline: no web fonts, CDNs or analytics.
+ *
+ * In Chromium every request is routed: online, anything not to the local server is aborted
+ * and fails the test; from disk (file://), anything that is not a file. Then the built files
+ * are read for absolute http(s) URLs in the places that make a browser fetch something.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { pagesToVisit, siteFiles, siteUnderTest, type SiteUnderTest } from './support/hardening';
+
+const DONE = '#search-results[aria-busy="false"][data-count]';
+const QUERIES = ['职工之家', '集體協商', '鲁会〔2014〕79号', '龘靐齉'];
+
+/** An absolute URL that a browser would fetch from another host. */
+const REMOTE = /^\s*(?:https?:)?\/\//i;
+
+/** The remote URLs in CSS text: url(…) and @import. */
+function remoteUrlsInCss(css: string): string[] {
+  const found: string[] = [];
+  for (const m of css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3/gi)) {
+    const url = m[2] ?? m[4] ?? '';
+    if (REMOTE.test(url)) found.push(url);
+  }
+  return found;
+}
+
+/** The remote URLs a script text hands to fetch, import, workers, sockets, beacons or a src. */
+function remoteUrlsInScript(js: string): string[] {
+  const remote = "[`'\"]((?:https?:)?//[^`'\"]*)";
+  const patterns = [
+    String.raw`\b(?:fetch|import|importScripts|sendBeacon|Worker|SharedWorker|EventSource|WebSocket)\s*\(\s*` + remote,
+    String.raw`\.open\s*\(\s*['"][A-Z]+['"]\s*,\s*` + remote, // XMLHttpRequest
+    String.raw`\.(?:src|href|action)\s*=\s*` + remote,
+  ];
+  return patterns.flatMap((p) => [...js.matchAll(new RegExp(p, 'gi'))].map((m) => m[1]!));
+}
+
+/** Attributes whose URL the browser fetches, or navigates to on a click or a submit. */
+const URL_ATTRIBUTES = ['src', 'href', 'xLinkHref', 'action', 'formAction', 'poster', 'data', 'background', 'srcSet', 'imageSrcSet', 'ping'];
+
+/** The remote URLs in an HTML (or SVG) text: URL attributes, meta refresh, inline styles and scripts. */
+function remoteUrlsInHtml(html: string, space: 'html' | 'svg' = 'html'): string[] {
+  const found: string[] = [];
+  visit(fromHtml(html, { space }), 'element', (el: Element) => {
+    for (const attr of URL_ATTRIBUTES) {
+      const value = el.properties[attr];
+      const values = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/,\s+/) : [];
+      found.push(...values.filter((v) => REMOTE.test(v)));
+    }
+    const content = el.properties.content;
+    if (el.tagName === 'meta' && typeof content === 'string' && /url\s*=\s*(?:https?:)?\/\//i.test(content)) found.push(content);
+    if (typeof el.properties.style === 'string') found.push(...remoteUrlsInCss(el.properties.style));
+    const text = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+    if (el.tagName === 'style') found.push(...remoteUrlsInCss(text));
+    if (el.tagName === 'script') found.push(...remoteUrlsInScript(text));
+  });
+  return found;
+}
+
+describe('requests', () => {
+  let site: SiteUnderTest;
+  let server: LocalServer;
+  let browser: Browser;
+  let pages: { type: string; url: string }[] = [];
+
+  beforeAll(async () => {
+    site = siteUnderTest('requests');
+    pages = pagesToVisit(site.dir).pages;
+    server = await serveSite(site.dir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.proc.kill();
+    site?.dispose();
+  });
+
+  /** A browser context that lets through only requests `allowed` accepts; the rest are aborted and listed. */
+  async function guarded(allowed: (url: string) => boolean): Promise<{ context: BrowserContext; blocked: string[]; seen: string[] }> {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const blocked: string[] = [];
+    const seen: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      seen.push(url);
+      if (allowed(url)) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    return { context, blocked, seen };
+  }
+
+  /** Open a page and let its scripts settle (searches finish, or the search page reports it cannot run). */
+  async function settled(context: BrowserContext, url: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(url);
+    if (url.includes('/search/')) {
+      await page.waitForFunction(
+        (done) => document.querySelector(done) !== null || !/载入/.test(document.getElementById('search-status')?.textContent ?? ''),
+        DONE,
+        { timeout: 30_000 },
+      );
+    }
+    await page.waitForLoadState('networkidle');
+    return page;
+  }
+
+  it('pages on a server request nothing but the server, searches included', async () => {
+    const { context, blocked, seen } = await guarded((url) => url.startsWith(`${server.base}/`) || /^(data|blob):/.test(url));
+    const urls = [
+      ...pages.map((p) => server.base + p.url),
+      ...QUERIES.map((q) => `${server.base}/search/index.html?q=${encodeURIComponent(q)}`),
+      `${server.base}/no/such/page.html`,
+    ];
+    for (const url of urls) {
+      const page = await settled(context, url);
+      if (url.includes('/search/')) expect(await page.locator(DONE).count(), `${url} searched`).toBe(1);
+      await page.close();
+    }
+    await context.close();
+    expect(blocked).toEqual([]);
+    // The guard saw the pages' own requests: stylesheet, script, the search index.
+    expect(seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);
+    expect(seen.some((u) => u.includes('/pagefind/'))).toBe(true);
+    console.info(`[requests] online: ${urls.length} pages, ${seen.length} requests, ${blocked.length} blocked`);
+  });
+
+  it('pages opened from disk request nothing but files', async () => {
+    const { context, blocked, seen } = await guarded((url) => url.startsWith('file:'));
+    const fileUrl = (url: string) => {
+      const [file, query] = url.split('?');
+      return pathToFileURL(path.join(site.dir, file!)).href + (query ? `?${query}` : '');
+    };
+    const urls = [...pages.map((p) => fileUrl(p.url)), ...QUERIES.map((q) => fileUrl(`/search/index.html?q=${encodeURIComponent(q)}`))];
+    for (const url of urls) await (await settled(context, url)).close();
+    await context.close();
+    expect(blocked).toEqual([]);
+    expect(seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);
+    console.info(`[requests] file://: ${urls.length} pages, ${seen.length} requests, ${blocked.length} blocked`);
+  });
+
+  it('no built file names a remote URL where a browser would fetch it', () => {
+    const found: string[] = [];
+    for (const file of siteFiles(site.dir, ['.html', '.css', '.js', '.svg'])) {
+      const text = readFileSync(path.join(site.dir, file), 'utf8');
+      const urls = file.endsWith('.css')
+        ? remoteUrlsInCss(text)
+        : file.endsWith('.js')
+          ? remoteUrlsInScript(text)
+          : remoteUrlsInHtml(text, file.endsWith('.svg') ? 'svg' : 'html');
+      found.push(...urls.map((u) => `${file}: ${u}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the scan finds remote URLs in each of the places it reads', () => {
+    expect(remoteUrlsInCss('@import "https://cdn.example/x.css"; a { background: url(//cdn.example/i.png) }')).toHaveLength(2);
+    expect(remoteUrlsInCss('a { background: url("data:image/svg+xml,<svg xmlns=\'http://www.w3.org/2000/svg\'/>") }')).toEqual([]);
+    expect(remoteUrlsInScript('fetch("https://stats.example/hit"); import(`https://cdn.example/m.js`); img.src = "//t.example/p.gif"; x.open("GET", "https://a.example/")')).toHaveLength(4);
+    expect(remoteUrlsInScript('new URL(`https://example.com${path}`); var credit = "by <https://github.com/x>"')).toEqual([]);
+    const html =
+      '<link rel="stylesheet" href="https://fonts.example/css"><script src="https://cdn.example/a.js"></script>' +
+      '<img srcset="a.png 1x, https://cdn.example/b.png 2x"><div style="background:url(https://x.example/i.png)"></div>' +
+      '<meta http-equiv="refresh" content="0; url=https://x.example/">' +
+      '<p data-copy="https://tiaowen.example.org/a.html">本条链接：https://tiaowen.example.org/a.html</p>';
+    expect(remoteUrlsInHtml(html)).toHaveLength(5);
+  });
+});

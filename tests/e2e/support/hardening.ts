@@ -1,0 +1,110 @@
+/**
+ * Shared by the hardening browser tests (requests, print, accessibility, security): which
+ * built site they check, which of its pages stand for each page type, and how a page's
+ * Content-Security-Policy violations are collected.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+export const ROOT = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** Build the site from the repository into `out` (with extra environment, e.g. other seeds); throws on failure. */
+export function buildSite(out: string, env: NodeJS.ProcessEnv = {}): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  if (r.status !== 0) throw new Error(`The build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** A built site for one test file, and how to dispose of it. */
+export interface SiteUnderTest {
+  dir: string;
+  dispose(): void;
+}
+
+/**
+ * The site a test file checks: E2E_SITE (a folder already built), dist/ when E2E_SKIP_BUILD=1,
+ * else a fresh build into a private folder named after the test, removed by dispose().
+ */
+export function siteUnderTest(name: string): SiteUnderTest {
+  if (process.env.E2E_SITE) return { dir: path.resolve(process.env.E2E_SITE), dispose() {} };
+  if (process.env.E2E_SKIP_BUILD === '1') return { dir: path.join(ROOT, 'dist'), dispose() {} };
+  const dir = path.join(ROOT, `.build-${name}-${process.pid}`);
+  buildSite(dir);
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every file of a built site with one of these extensions, as site-relative URLs (`/a/b.html`), sorted. */
+export function siteFiles(dir: string, extensions: string[]): string[] {
+  const walk = (sub: string): string[] =>
+    readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => {
+      const rel = `${sub}/${e.name}`;
+      if (e.isDirectory()) return walk(rel);
+      return extensions.some((x) => e.name.endsWith(x)) ? [rel] : [];
+    });
+  return walk('').sort();
+}
+
+/**
+ * The page types of the site, each with the pattern of its built files (site-relative URL),
+ * how many of them to visit (spread over the sorted list), and a query to add.
+ * Types not `required` yet are being built on other branches: once merged, set `required`
+ * so that a build without them fails the tests.
+ */
+export const PAGE_TYPES: { type: string; pattern: RegExp; sample: number; query?: string; required: boolean }[] = [
+  { type: 'home', pattern: /^\/index\.html$/, sample: 1, required: true },
+  { type: 'document', pattern: /^\/(?!search\/|compare\/|terms\/|units\/)[^/]+\/index\.html$/, sample: 3, required: true },
+  { type: 'clause', pattern: /^\/(?!search\/|compare\/|terms\/|units\/|pagefind\/)[^/]+\/.+(?<!\/index)\.html$/, sample: 8, required: true },
+  { type: 'search', pattern: /^\/search\/index\.html$/, sample: 1, query: `?q=${encodeURIComponent('职工之家')}`, required: true },
+  { type: '404', pattern: /^\/404\.html$/, sample: 1, required: true },
+  { type: 'compare index', pattern: /^\/compare\/index\.html$/, sample: 1, required: false },
+  { type: 'comparison', pattern: /^\/compare\/(?!index\.html$).+\.html$/, sample: 2, required: false },
+  { type: 'terms index', pattern: /^\/terms\/index\.html$/, sample: 1, required: false },
+  { type: 'term', pattern: /^\/terms\/(?!index\.html$).+\.html$/, sample: 2, required: false },
+  { type: 'units index', pattern: /^\/units\/index\.html$/, sample: 1, required: false },
+  { type: 'unit', pattern: /^\/units\/(?!index\.html$).+\.html$/, sample: 2, required: false },
+];
+
+/** `n` items spread evenly over a list (first and last included). */
+export function spread<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  if (n === 1) return [items[0]!];
+  return Array.from({ length: n }, (_, i) => items[Math.round((i * (items.length - 1)) / (n - 1))]!);
+}
+
+/** The pages to visit per page type (URLs with their query), and the required types without any page. */
+export function pagesToVisit(dir: string): { pages: { type: string; url: string }[]; missing: string[] } {
+  const files = siteFiles(dir, ['.html']);
+  const pages: { type: string; url: string }[] = [];
+  const missing: string[] = [];
+  for (const t of PAGE_TYPES) {
+    const matching = files.filter((f) => t.pattern.test(f));
+    if (matching.length === 0 && t.required) missing.push(t.type);
+    for (const url of spread(matching, t.sample)) pages.push({ type: t.type, url: url + (t.query ?? '') });
+  }
+  return { pages, missing };
+}
+
+/**
+ * Collect the page's Content-Security-Policy violations from now on (the DOM event and
+ * Chromium's console report), as readable lines; call before the page loads.
+ */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction('__reportCspViolation', (line: string) => seen.push(line));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation(line: string): void }).__reportCspViolation;
+      report(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} in ${e.documentURI}`);
+    });
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) seen.push(`console: ${m.text()}`);
+  });
+  return seen;
+}
