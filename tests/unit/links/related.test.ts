@@ -219,30 +219,25 @@ describe('compareVectors', () => {
 });
 
 describe('candidatePairs', () => {
-  it('keeps every pair of the library that reaches the threshold, and far fewer than all pairs', () => {
-    const vectors = tfidfVectors(library.clauses.map((c) => keywordCandidates(subjectText(c))), (w) => (domainTerms().includes(w) ? 2 : 1));
-    const candidates = candidatePairs(vectors, RELATED_THRESHOLD);
-    let reaching = 0;
-    let kept = 0;
-    vectors.forEach((a, i) =>
-      vectors.forEach((b, j) => {
-        if (i === j || compareVectors(a, b).score < RELATED_THRESHOLD) return;
-        reaching++;
-        if (candidates[i]!.has(j)) kept++;
-      }),
-    );
-    expect(reaching).toBeGreaterThan(100);
-    expect(kept).toBe(reaching);
-    const total = candidates.reduce((n, c) => n + c.size, 0);
-    expect(total).toBeLessThan(vectors.length * (vectors.length - 1) * 0.6);
+  it('leads to the same related clauses as comparing every pair of the library, with a short list per clause', () => {
+    const everyPair = relatedClauses({
+      clauses: library.clauses,
+      words: (text) => keywordCandidates(text),
+      domainTerms: new Set(domainTerms()),
+      linked: (a, b) => linkedPairs.has(pair(a, b)),
+      sameText: (a, b) => workOf.get(a) === workOf.get(b),
+      candidates: (vectors) => vectors.map((_, i) => vectors.map((_, j) => j).filter((j) => j !== i)),
+    });
+    expect([...related]).toEqual([...everyPair]);
   });
 
-  it('finds a pair through a rare shared word even when common words make up most of both vectors', () => {
-    const docs = [['罕见词', '工作', '工作', '职工'], ['罕见词', '工作', '职工'], ['工作', '职工'], ['其他']];
-    const vectors = tfidfVectors(docs);
-    const candidates = candidatePairs(vectors, 0.1);
-    expect(candidates[0]!.has(1)).toBe(true);
-    expect(candidates[1]!.has(0)).toBe(true);
-    expect(candidates[3]!.size).toBe(0);
+  it('shortlists through the heaviest words only, and from both sides of a pair', () => {
+    // 稀有 is in two clauses, 常见 in four: 稀有 weighs more wherever it is used.
+    const docs = [['稀有', '常见'], ['稀有', '常见', '甲'], ['常见', '乙'], ['常见', '丙'], ['其他']];
+    const candidates = candidatePairs(tfidfVectors(docs), 1, 5);
+    expect(candidates[0]).toEqual([1]); // through 稀有; 常见 alone picks nothing
+    expect(candidates[1]).toEqual([0]); // its heaviest word is 甲, used nowhere else: kept from 0's side
+    expect(candidates[2]).toEqual([]);
+    expect(candidates[4]).toEqual([]);
   });
 });
