@@ -1,6 +1,11 @@
 /**
  * The online record index: Pagefind, loaded from the site (pagefind/pagefind.js) and asked
  * for exact phrases of tokens (quoted searches) and single-token prefixes.
+ *
+ * Pagefind 1.6 also makes every `meta` field of a record searchable (its words, split
+ * Pagefind's way), so a search would find a clause by its id ("…/4/50" for 50) or by a run
+ * of its raw text. Those hits have no word locations in the content: only hits with some
+ * are kept, so a record is found by its tokens alone, as the in-memory index finds it.
  */
 import type { RecordData, RecordIndex, RecordLayout } from './record-index';
 
@@ -15,6 +20,8 @@ export interface PagefindApi {
 }
 export interface PagefindResult {
   id: string;
+  /** Positions of the matched words in the record's content (none for a match in `meta` only). */
+  words: number[];
   data(): Promise<{ url: string; raw_url?: string; meta: Record<string, string> }>;
 }
 
@@ -23,7 +30,8 @@ export function pagefindIndex(pagefind: PagefindApi): RecordIndex {
   const results = new Map<string, PagefindResult>();
   const sorted = { sort: { order: 'asc' as const } };
   const ask = async (term: string | null, o: Parameters<PagefindApi['search']>[1]): Promise<string[]> => {
-    const { results: found } = await pagefind.search(term, o);
+    const { results: all } = await pagefind.search(term, o);
+    const found = term === null ? all : all.filter((r) => r.words.length > 0);
     for (const r of found) results.set(r.id, r);
     return found.map((r) => r.id);
   };

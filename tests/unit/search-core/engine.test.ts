@@ -63,6 +63,7 @@ function fakePagefind(clauses: Clause[]): PagefindApi {
   const pages = clauses.map((c, i) => ({ ...c, i, tokens: indexTokens(c.heading ?? '', c.text) }));
   const result = (p: (typeof pages)[number]) => ({
     id: `pf${p.i}`,
+    words: [0],
     data: async () => ({ url: `/${p.id}.html`, meta: { id: p.id, p: `第${p.i + 1}条`, t: p.text, ...(p.heading ? { h: p.heading } : {}) } }),
   });
   return {
@@ -81,6 +82,22 @@ function fakePagefind(clauses: Clause[]): PagefindApi {
     },
   };
 }
+
+describe('the Pagefind index', () => {
+  it('ignores hits that match only in a record\'s meta fields (no word of its content)', async () => {
+    const hit = (id: string, words: number[]) => ({ id, words, data: async () => ({ url: `/${id}.html`, meta: { id, p: '', t: '' } }) });
+    const api: PagefindApi = {
+      options: async () => {},
+      init: async () => {},
+      preload: async () => {},
+      search: async (term) => ({ results: term === null ? [hit('m', []), hit('c', [])] : [hit('m', []), hit('c', [4, 5])] }),
+    };
+    const index = pagefindIndex(api);
+    expect(await index.phrase(['50'])).toEqual(['c']);
+    expect(await index.prefix('5')).toEqual(['c']);
+    expect((await index.layout([])).order).toEqual(['m', 'c']);
+  });
+});
 
 const lexicon: LexiconData = {
   total: 1e6, minFreq: 1, t2s: '會会體体',
