@@ -23,7 +23,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 
 /** Where the zip is written, relative to the site root. */
 export const BUNDLE_PATH = 'download/tiaowen-offline.zip';
@@ -166,4 +166,23 @@ export async function writeBundle(siteDir, epoch) {
   await writeFile(join(siteDir, BUNDLE_PATH), zip);
   await writeFile(join(siteDir, 'index.html'), homeVariant(home, 'online', { epoch, size: zip.length }));
   return { bytes: zip.length, files: files.length };
+}
+
+/**
+ * Unpack a bundle into `dir` (for the tests and the benchmark); resolves with the path of
+ * the site in it (`<dir>/tiaowen`).
+ * @param {string} zipFile
+ * @param {string} dir
+ * @returns {Promise<string>}
+ */
+export async function unzipBundle(zipFile, dir) {
+  const entries = unzipSync(await readFile(zipFile));
+  for (const [name, data] of Object.entries(entries)) {
+    if (name.endsWith('/')) continue;
+    const target = join(dir, ...name.split('/'));
+    if (relative(dir, target).startsWith('..')) throw new Error(`${zipFile}: ${name} lies outside the folder`);
+    await mkdir(join(target, '..'), { recursive: true });
+    await writeFile(target, data);
+  }
+  return join(dir, BUNDLE_FOLDER);
 }
