@@ -8,7 +8,12 @@
  * bundle. The search page runs offline through the search contract, copying gives the
  * canonical online URLs (astro.config.mjs `site`), and a sample of the search benchmark's
  * queries gives the same results from disk as over http (the full comparison is
- * `npm run bench:search -- --offline`). SKIP_E2E=1 skips the file.
+ * `npm run bench:search -- --offline`).
+ *
+ * Where Debian's firefox-esr is installed (FIREFOX_PATH overrides /usr/bin/firefox-esr), the
+ * same bundle is checked in Firefox, driven over WebDriver BiDi (scripts/lib/firefox.ts):
+ * every page, the sample's results, and copying. Without it that part is skipped and says so.
+ * SKIP_E2E=1 skips the file.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,6 +30,7 @@ import { toTraditional } from '../../scripts/bench/fold';
 import { compareOnlineOffline, differences } from '../../scripts/bench/offline';
 import { CLASSES, generateQueries, makeCorpus, type CorpusClause } from '../../scripts/bench/queries';
 import { BUNDLE_FOLDER, BUNDLE_PATH, formatSize, listFiles, unzipBundle } from '../../scripts/lib/bundle.mjs';
+import { FIREFOX, Firefox } from '../../scripts/lib/firefox';
 import { launchChromium, serveSite } from '../../scripts/lib/local-site';
 import { domainTerms, words } from '../../src/pipeline/segment';
 
@@ -35,8 +41,32 @@ const DONE = '#search-results[aria-busy="false"][data-count]';
 /** The canonical online site, set in one place. */
 const CANONICAL = String(config.site).replace(/\/?$/, '/');
 
+const ALL = { all: 1000, timeoutMs: 30_000 };
+/** The copy buttons of a clause page, and what clicking each copied (by whichever route the page took). */
+const COPY_PROBE = `(async () => {
+  const copied = [];
+  if (navigator.clipboard) navigator.clipboard.writeText = async (text) => void copied.push(text);
+  document.addEventListener('copy', () => {
+    const el = document.activeElement;
+    if (el && el.localName === 'textarea') copied.push(el.value.slice(el.selectionStart, el.selectionEnd));
+  });
+  const out = [];
+  for (const button of document.querySelectorAll('[data-copy-group]:not([hidden]) button[data-copy]')) {
+    button.click();
+    await new Promise((r) => setTimeout(r, 50));
+    out.push({ label: button.textContent.trim(), text: button.getAttribute('data-copy'), copied: copied.at(-1) ?? null });
+  }
+  return out;
+})()`;
+
 interface Clause extends CorpusClause {
   doc: string;
+}
+/** A copy button's label and text, and what clicking it copied. */
+interface Copy {
+  label: string;
+  text: string | null;
+  copied: string | null;
 }
 
 describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from disk', () => {
@@ -48,6 +78,8 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
   let browser: Browser | undefined;
   let zip: Uint8Array;
   let clauses: Clause[] = [];
+  let pages: string[] = [];
+  let sample: string[] = [];
 
   beforeAll(async () => {
     if (!SKIP_BUILD) {
@@ -59,10 +91,18 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
     offline = await unzipBundle(join(SITE, BUNDLE_PATH), dir);
     offlineBase = pathToFileURL(`${offline}/`).href;
     clauses = JSON.parse(readFileSync(join(offline, 'data', 'clauses.json'), 'utf8'));
+    pages = (await listFiles(offline)).filter((p) => p.endsWith('.html'));
+    // A sample of the search benchmark: its first 9 queries of each class, and two more.
+    const { queries } = generateQueries(makeCorpus(clauses), { seed: 20251122, words, terms: domainTerms(), toTraditional });
+    sample = [...CLASSES.flatMap((c) => queries.filter((q) => q.class === c).slice(0, 9)).map((q) => q.q), '家', '2014'];
     ({ proc: server, base: onlineBase } = await serveSite(SITE));
     onlineBase += '/';
     browser = await launchChromium();
   });
+
+  /** The sample's results online (Chromium, over http), read once. */
+  let online: Promise<Awaited<ReturnType<typeof compareOnlineOffline>>> | undefined;
+  const compared = () => (online ??= compareOnlineOffline(browser!, onlineBase, offlineBase, sample, ALL));
 
   afterAll(async () => {
     await browser?.close();
@@ -105,7 +145,6 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
   });
 
   it('opens every page from disk with its stylesheet, without console errors or failed requests, linking only to files of the bundle', async () => {
-    const pages = (await listFiles(offline)).filter((p) => p.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(clauses.length);
     const { page, problems } = await watchedPage();
     const unstyled: string[] = [];
@@ -156,38 +195,14 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
     expect(CANONICAL).toMatch(/^https:\/\//);
     const { page, problems } = await watchedPage();
     const clause = clauses[7]!;
-    // Record what the page copies, by whichever route it takes.
-    await page.addInitScript(() => {
-      const copied: string[] = ((window as unknown as { copied: string[] }).copied = []);
-      const clipboard = navigator.clipboard;
-      if (clipboard) clipboard.writeText = async (text: string) => void copied.push(text);
-      document.addEventListener('copy', () => {
-        const el = document.activeElement as HTMLTextAreaElement | null;
-        if (el?.localName === 'textarea') copied.push(el.value.slice(el.selectionStart, el.selectionEnd));
-      });
-    });
     await page.goto(new URL(clause.url.slice(1), offlineBase).href);
-    const expected = new URL(clause.url.slice(1), CANONICAL).href;
-    for (const label of ['复制链接', '复制引用']) {
-      const button = page.getByRole('button', { name: label });
-      const text = await button.getAttribute('data-copy');
-      await button.click();
-      await page.waitForFunction((n) => (window as unknown as { copied: string[] }).copied.length === n, label === '复制链接' ? 1 : 2);
-      const copied = await page.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1));
-      expect(copied, label).toBe(text);
-      if (label === '复制链接') expect(copied).toBe(expected);
-      else expect(copied).toContain(expected);
-    }
+    expectCanonicalCopies((await page.evaluate(COPY_PROBE)) as Copy[], clause);
     await page.close();
     expect(problems).toEqual([]);
   });
 
   it('gives from disk the same results as online for a sample of the benchmark queries, traditional ones and filters included', async () => {
-    const { queries } = generateQueries(makeCorpus(clauses), { seed: 20251122, words, terms: domainTerms(), toTraditional });
-    const sample = CLASSES.flatMap((c) => queries.filter((q) => q.class === c).slice(0, 9)).map((q) => q.q);
-    expect(sample.filter((q) => queries.find((x) => x.q === q)?.class === 'traditional').length).toBeGreaterThan(5);
-    const all = { all: 1000, timeoutMs: 30_000 };
-    const result = await compareOnlineOffline(browser!, onlineBase, offlineBase, [...sample, '家', '2014'], all);
+    const result = await compared();
     expect(result.errors).toEqual([]);
     expect(result.differ).toEqual([]);
     expect(result.online.filter((l) => l.count > 0).length).toBeGreaterThan(sample.length - 2);
@@ -199,7 +214,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
       const page = await browser!.newPage();
       const out = [];
       for (const f of filtered) {
-        await page.goto(`${searchUrl(base, f.split('&')[0]!, all.all)}&${f.split('&').slice(1).join('&')}`);
+        await page.goto(`${searchUrl(base, f.split('&')[0]!, ALL.all)}&${f.split('&').slice(1).join('&')}`);
         await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
         out.push(
           await page.evaluate(() => ({
@@ -214,6 +229,70 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
     const [online, fromDisk] = [await read(onlineBase), await read(offlineBase)];
     expect(online.every((l) => l.count > 0)).toBe(true);
     expect(differences(filtered, { base: onlineBase, listings: online }, { base: offlineBase, listings: fromDisk })).toEqual([]);
-    console.log(`offline bundle: ${sample.length + 2 + filtered.length} queries compared online and from disk`);
+    console.log(`offline bundle: ${sample.length + filtered.length} queries compared online and from disk`);
+  });
+
+  /** Copying gave exactly the buttons' texts: the clause's canonical URL, and a citation naming it. */
+  function expectCanonicalCopies(copies: Copy[], clause: Clause): void {
+    const expected = new URL(clause.url.slice(1), CANONICAL).href;
+    expect(copies.map((c) => c.label)).toEqual(['复制链接', '复制引用']);
+    for (const c of copies) expect(c.copied, c.label).toBe(c.text);
+    expect(copies[0]!.copied).toBe(expected);
+    expect(copies[1]!.copied).toContain(expected);
+  }
+
+  describe.skipIf(!existsSync(FIREFOX))('in Firefox', () => {
+    let firefox: Firefox | undefined;
+    beforeAll(async () => {
+      firefox = await Firefox.launch();
+    }, 120_000);
+    afterAll(async () => {
+      await firefox?.close();
+    });
+
+    it('opens every page from disk with its stylesheet and without errors', async () => {
+      const unstyled: string[] = [];
+      for (const path of pages) {
+        await firefox!.navigate(new URL(path, offlineBase).href);
+        if (!(await firefox!.evaluate<string>(`getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()`))) unstyled.push(path);
+      }
+      console.log(`offline bundle: ${pages.length} pages checked from file:// in Firefox ${firefox!.version}`);
+      expect({ unstyled, errors: firefox!.errors }).toEqual({ unstyled: [], errors: [] });
+    });
+
+    it('gives from disk the same results as online for the sample of benchmark queries', async () => {
+      const listings = [];
+      await firefox!.navigate(searchUrl(offlineBase, sample[0]!, ALL.all));
+      for (const q of sample) {
+        // Submit through the page's search box, as a reader does; the page keeps &n=.
+        await firefox!.evaluate(`(() => {
+          document.getElementById('search-results').removeAttribute('data-count');
+          const input = document.getElementById('search-input');
+          input.value = ${JSON.stringify(q)};
+          input.form.requestSubmit();
+        })()`);
+        listings.push(
+          await firefox!.waitFor<{ count: number; hrefs: (string | null)[] }>(`(() => {
+            const list = document.querySelector(${JSON.stringify(DONE)});
+            return list && {
+              count: Number(list.getAttribute('data-count')),
+              hrefs: [...list.children].map((li) => li.querySelector('a[href]')?.href ?? null),
+            };
+          })()`),
+        );
+      }
+      const { online: fromHttp } = await compared();
+      expect(differences(sample, { base: onlineBase, listings: fromHttp }, { base: offlineBase, listings })).toEqual([]);
+      expect(firefox!.errors).toEqual([]);
+    });
+
+    it('copies a clause link and citation as the canonical online URL', async () => {
+      const clause = clauses[7]!;
+      await firefox!.navigate(new URL(clause.url.slice(1), offlineBase).href);
+      expectCanonicalCopies(await firefox!.evaluate<Copy[]>(COPY_PROBE), clause);
+      expect(firefox!.errors).toEqual([]);
+    });
   });
 });
+
+if (!existsSync(FIREFOX)) console.log(`offline bundle: no Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH): the Firefox checks are skipped`);
