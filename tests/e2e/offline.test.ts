@@ -232,6 +232,18 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
     console.log(`offline bundle: ${sample.length + filtered.length} queries compared online and from disk`);
   });
 
+  it('leaves the offline data alone online: the search page served over http loads Pagefind, not search/offline-index.js', async () => {
+    const { page, problems } = await watchedPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(searchUrl(onlineBase, '职工之家'));
+    await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+    expect(requested.some((u) => u.includes('/pagefind/'))).toBe(true);
+    expect(requested.filter((u) => u.includes('offline-index'))).toEqual([]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   /** Copying gave exactly the buttons' texts: the clause's canonical URL, and a citation naming it. */
   function expectCanonicalCopies(copies: Copy[], clause: Clause): void {
     const expected = new URL(clause.url.slice(1), CANONICAL).href;
