@@ -15,7 +15,7 @@ import { LEXICON_FILE } from './lexicon-file';
 import { memoryIndex } from './memory-index';
 import { loadOfflineData } from './offline';
 import { loadPagefind, pagefindIndex } from './pagefind-index';
-import type { RecordIndex, RecordLayout } from './record-index';
+import type { RecordIndex } from './record-index';
 import type { LexiconData } from './records';
 import { type Vocabulary, parseFreqs, queryWords, vocabulary } from './segmenter';
 import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters } from './types';
@@ -135,7 +135,7 @@ export function makeEngine(index: RecordIndex, lexicon: LexiconData): Engine {
   // Document order and each record's document, asked of the index once.
   let layout: Promise<{ order: Map<string, number>; docOf: Map<string, SearchDoc> }> | undefined;
   const loadLayout = () =>
-    (layout ??= index.layout(docs.map((d) => d.id)).then(({ order, docOf }: RecordLayout) => ({
+    (layout ??= index.layout(docs.map((d) => d.id)).then(({ order, docOf }) => ({
       order: new Map(order.map((key, i) => [key, i])),
       docOf: new Map([...docOf].map(([key, doc]) => [key, docById.get(doc)!])),
     })));
@@ -199,7 +199,7 @@ async function onlineEngine(siteRoot: string): Promise<Engine> {
 }
 
 /** The engine over the offline data (the same records in memory), loaded by a classic script. */
-export async function offlineEngine(siteRoot: string): Promise<Engine> {
+async function offlineEngine(siteRoot: string): Promise<Engine> {
   const { lexicon, records } = await loadOfflineData(siteRoot);
   return makeEngine(memoryIndex(records, charMap(lexicon.t2s)), lexicon);
 }

@@ -244,6 +244,24 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
     expect(problems).toEqual([]);
   });
 
+  it('falls back to the offline index where Pagefind does not load: the unpacked bundle served over http', async () => {
+    const copy = await serveSite(offline);
+    try {
+      const page = await browser!.newPage();
+      const counts = [];
+      for (const base of [onlineBase, `${copy.base}/`]) {
+        await page.goto(searchUrl(base, '集體協商'));
+        await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+        counts.push(Number(await page.locator('#search-results').getAttribute('data-count')));
+      }
+      await page.close();
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(counts[1]).toBe(counts[0]);
+    } finally {
+      copy.proc.kill();
+    }
+  });
+
   /** Copying gave exactly the buttons' texts: the clause's canonical URL, and a citation naming it. */
   function expectCanonicalCopies(copies: Copy[], clause: Clause): void {
     const expected = new URL(clause.url.slice(1), CANONICAL).href;

@@ -19,8 +19,9 @@ import { charMap, makeEngine } from '../../../src/search/engine';
 import { bigrams, fold } from '../../../src/search/fold';
 import { memoryIndex } from '../../../src/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../src/search/pagefind-index';
-import type { RecordIndex } from '../../../src/search/record-index';
-import { buildLexicon, offlineData, searchRecords } from '../../../src/search/records';
+import { type OfflineData, offlineScript } from '../../../src/search/offline';
+import { type RecordIndex, recordTokens } from '../../../src/search/record-index';
+import { type SearchRecord, buildLexicon, offlineData, searchRecords } from '../../../src/search/records';
 import type { Engine, SearchFilters } from '../../../src/search/types';
 
 const quiet = { info: () => {}, warn: () => {} };
@@ -39,6 +40,8 @@ describe('the offline index', () => {
   let offline: Engine;
   let pagefind: RecordIndex;
   let memory: RecordIndex;
+  let given: SearchRecord[];
+  let shipped: OfflineData;
   const realFetch = globalThis.fetch;
 
   beforeAll(async () => {
@@ -56,15 +59,22 @@ describe('the offline index', () => {
     await api.options({ noWorker: true });
     await api.init();
     pagefind = pagefindIndex(api);
-    const offlineRecords = offlineData(records, data);
-    memory = memoryIndex(offlineRecords.records, charMap(data.t2s));
+    given = records;
+    // The offline data as the page reads it: through its script's JSON.
+    shipped = JSON.parse(offlineScript(offlineData(records, data)).replace(/^[^=]+=/, '').replace(/;\s*$/, '')) as OfflineData;
+    memory = memoryIndex(shipped.records, charMap(shipped.lexicon.t2s));
     online = makeEngine(pagefind, data);
-    offline = makeEngine(memory, offlineRecords.lexicon);
+    offline = makeEngine(memory, shipped.lexicon);
   }, 120_000);
 
   afterAll(async () => {
     globalThis.fetch = realFetch;
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('indexes every record under exactly the tokens Pagefind was given', () => {
+    const t2s = charMap(shipped.lexicon.t2s);
+    expect(shipped.records.map((r) => recordTokens(r.meta, t2s).join(' '))).toEqual(given.map((r) => r.content));
   });
 
   it('gives the same outcome as Pagefind for every query of the search benchmark', async () => {
