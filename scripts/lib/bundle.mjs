@@ -28,7 +28,7 @@ import { unzipSync, zipSync } from 'fflate';
 /** Where the zip is written, relative to the site root. */
 export const BUNDLE_PATH = 'download/tiaowen-offline.zip';
 /** What the zip leaves out: itself, and the files only the online search uses. */
-export const BUNDLE_EXCLUDES = [BUNDLE_PATH, 'pagefind/', 'search/lexicon.bin'];
+const BUNDLE_EXCLUDES = [BUNDLE_PATH, 'pagefind/', 'search/lexicon.bin'];
 /** The folder the zip unpacks into. */
 export const BUNDLE_FOLDER = 'tiaowen';
 /** The timestamp when there is neither SOURCE_DATE_EPOCH nor a git commit: 2024-01-01 UTC. */
@@ -36,8 +36,8 @@ export const FALLBACK_EPOCH = 1704067200;
 /** The earliest time a zip entry can carry (1980-01-01 UTC, the start of DOS time). */
 const DOS_EPOCH = 315532800;
 /** Placeholders the home page carries for the bundle's size and date. */
-export const SIZE_PLACEHOLDER = 'BUNDLE_SIZE';
-export const DATE_PLACEHOLDER = 'BUNDLE_DATE';
+const SIZE_PLACEHOLDER = 'BUNDLE_SIZE';
+const DATE_PLACEHOLDER = 'BUNDLE_DATE';
 
 /**
  * The bundle's timestamp in seconds: SOURCE_DATE_EPOCH if set, else the committer date of

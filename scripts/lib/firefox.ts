@@ -127,7 +127,7 @@ export class Firefox {
   }
 
   /** Send a BiDi command; resolves with its result. */
-  send(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private send(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

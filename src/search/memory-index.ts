@@ -22,7 +22,7 @@ export interface OfflineRecord extends RecordData {
 }
 
 /** A word as Pagefind compares it: without combining marks, except the kana voicing marks. */
-export function withoutDiacritics(word: string): string {
+function withoutDiacritics(word: string): string {
   const stripped = word.normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '');
   return /[\u3099\u309A]/.test(stripped) ? stripped.normalize('NFC') : stripped;
 }

@@ -11,7 +11,7 @@ import type { LexiconData } from './records';
 /** Where the build writes the offline data, relative to the search page. */
 export const OFFLINE_FILE = 'offline-index.js';
 /** The global the offline data script assigns. */
-export const OFFLINE_GLOBAL = '__tiaowenOfflineIndex';
+const OFFLINE_GLOBAL = '__tiaowenOfflineIndex';
 
 /** The lexicon and every record, as the in-memory index needs them. */
 export interface OfflineData {
