@@ -11,6 +11,7 @@
  *   --out FILE       raw per-query results (default bench-results/search.json)
  *   --keep           keep the temporary folder with both sites (its path is printed)
  *   --fresh          quality pass: load every query from its URL in a fresh page state (slow, ~2× the run)
+ *   --offline        instead: compare our online search (http) with the offline bundle's (file://)
  *
  * What it does (details in README.md, "Search benchmark"):
  * 1. Generates the query set from the open data (dist/data/clauses.json) with a seeded RNG:
@@ -29,21 +30,29 @@
  *    - first query: for K queries per class, a fresh context loads `search/index.html?q=…`;
  *      time from navigation start and bytes of every response until the results are final.
  * 4. Prints the side-by-side table and the worst queries, and writes the raw results as JSON.
+ *
+ * With --offline, steps 2–4 are replaced: the site's offline bundle (download/tiaowen-offline.zip)
+ * is unpacked, every query runs through our search page served over http and through the
+ * bundle's search page opened from disk (file://), and a line gives how many queries were
+ * compared and how many differ in data-count or in their ordered result links (exit status 1
+ * if any), with the offline first-query time (scripts/bench/offline.ts).
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { domainTerms, words } from '../src/pipeline/segment';
-import { coldLoad, launch, navigateAndRead, Probe, searchUrl, submitAndTime, type ColdLoad, type Listing } from './bench/browser';
+import { coldLoad, launch, navigateAndRead, Probe, readAllResults, searchUrl, submitAndTime, type ColdLoad } from './bench/browser';
 import { toTraditional } from './bench/fold';
 import { aggregate, judge, median, pageKey, type Aggregate, type Judgement, type QueryOutcome } from './bench/metrics';
 import { CLASSES, generateQueries, makeCorpus, relevantIds, type CorpusClause, type Query } from './bench/queries';
 import { formatTable, type Row } from './bench/report';
+import { BUNDLE_PATH, unzipBundle } from './lib/bundle.mjs';
 import { serveSite } from './lib/local-site';
+import { compareOnlineOffline } from './bench/offline';
 import { buildStockSite } from './bench/stock';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -64,10 +73,11 @@ interface Options {
   out: string;
   keep: boolean;
   fresh: boolean;
+  offline: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { build: false, dist: 'dist', seed: 20251122, cold: 6, worst: 3, out: 'bench-results/search.json', keep: false, fresh: false };
+  const opts: Options = { build: false, dist: 'dist', seed: 20251122, cold: 6, worst: 3, out: 'bench-results/search.json', keep: false, fresh: false, offline: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -90,6 +100,7 @@ function parseArgs(argv: string[]): Options {
     } else if (arg === '--worst') opts.worst = int(value());
     else if (arg === '--out') opts.out = value();
     else if (arg === '--fresh') opts.fresh = true;
+    else if (arg === '--offline') opts.offline = true;
     else if (arg === '--help' || arg === '-h') {
       console.log(readUsage());
       process.exit(0);
@@ -99,7 +110,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 function readUsage(): string {
-  return 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh]';
+  return 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline]';
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
@@ -119,50 +130,6 @@ async function serve(dir: string): Promise<{ proc: ChildProcess; base: string }>
 }
 
 // ───────────────────────────────────────────────────────────────────────── passes
-
-interface Ranked {
-  listing: Listing;
-  /** How the results were read: in the open page, or by loading the query's URL. */
-  via: 'session' | 'url';
-  error?: string;
-}
-
-/**
- * Quality: all results of every query (`&n=1000`), read in one page per system, untimed.
- *
- * By default the page is opened on `search/index.html?q=<first query>&n=1000` and every
- * further query is submitted through its search box (as in the latency pass), several
- * times faster than a page load per query. A query whose results the page then shows only in
- * part (fewer items than min(data-count, 1000): the page did not keep `n`) is loaded again
- * from its URL with `&n=1000`. With `fresh`, every query is loaded from its URL.
- */
-async function qualityPass(browser: Browser, base: string, queries: readonly Query[], fresh: boolean): Promise<Ranked[]> {
-  const probe = await Probe.create(browser);
-  const out: Ranked[] = [];
-  let page = await probe.context.newPage();
-  const byUrl = async (q: string): Promise<Ranked> => {
-    const r = await navigateAndRead(probe, page, searchUrl(base, q, ALL_RESULTS), TIMEOUT_MS);
-    return { listing: { count: r.count, hrefs: r.hrefs }, via: 'url' };
-  };
-  try {
-    for (const [i, q] of queries.entries()) {
-      try {
-        if (fresh || i === 0 || out[i - 1]?.error) out.push(await byUrl(q.q));
-        else {
-          const r = await submitAndTime(probe, page, q.q, TIMEOUT_MS);
-          out.push(r.hrefs.length < Math.min(r.count, ALL_RESULTS) ? await byUrl(q.q) : { listing: { count: r.count, hrefs: r.hrefs }, via: 'session' });
-        }
-      } catch (err) {
-        out.push({ listing: { count: 0, hrefs: [] }, via: 'url', error: String((err as Error).message ?? err) });
-        await page.close().catch(() => {});
-        page = await probe.context.newPage();
-      }
-    }
-  } finally {
-    await probe.close();
-  }
-  return out;
-}
 
 /**
  * Latency: one page per system, opened on the first query; then every query (the first one
@@ -228,6 +195,29 @@ function formatByType(loads: readonly ColdLoad[]): string {
     .join(', ');
 }
 
+/**
+ * --offline: every query through our online page and the bundle's offline page, compared;
+ * then the first-query time offline (fresh context, `file://…/search/index.html?q=…`) for up
+ * to `cold` queries per class.
+ */
+async function offlinePass(browser: Browser, onlineBase: string, offlineSite: string, queries: readonly Query[], cold: number) {
+  const offlineBase = pathToFileURL(`${offlineSite}/`).href;
+  const t = performance.now();
+  const result = await compareOnlineOffline(browser, onlineBase, offlineBase, queries.map((q) => q.q), { all: ALL_RESULTS, timeoutMs: TIMEOUT_MS });
+  log(`offline: ${queries.length} queries × 2 sites in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  for (const e of result.errors) log(`ERROR ${e}`);
+  for (const d of result.differ) {
+    log(`DIFFERS ${JSON.stringify(d.q)}: online ${d.online.count} [${d.online.hrefs.slice(0, 5).join(' ')}…], offline ${d.offline.count} [${d.offline.hrefs.slice(0, 5).join(' ')}…]`);
+  }
+  const firsts: number[] = [];
+  for (const i of coldSubset(queries, cold)) {
+    const c = await coldLoad(browser, searchUrl(offlineBase, queries[i]!.q), TIMEOUT_MS).catch(() => undefined);
+    if (c) firsts.push(c.ms);
+  }
+  if (firsts.length) log(`offline first query (fresh context, navigation start → results final): median ${median(firsts).toFixed(0)} ms over ${firsts.length} queries`);
+  return { compared: queries.length, differ: result.differ.length + result.errors.length };
+}
+
 // ───────────────────────────────────────────────────────────────────────── main
 
 interface SystemResult {
@@ -238,7 +228,7 @@ interface SystemResult {
   judgement: Judgement;
   latencyMs?: number;
   first?: ColdLoad;
-  /** How the quality pass read the results (see qualityPass). */
+  /** How the quality pass read the results (see readAllResults in scripts/bench/browser.ts). */
   via: 'session' | 'url';
   /** The latency pass's submit loaded a new document (the form is not handled in the page). */
   latencyNavigated?: boolean;
@@ -281,6 +271,16 @@ async function main() {
     log(`${queries.length} queries (${perClass}) over ${clauses.length} clauses, seed ${opts.seed}`);
     if (dropped.length) log(`not in any clause, so left out: ${dropped.map((q) => q.q).join(' ')}`);
 
+    if (opts.offline) {
+      const ours = await serve(oursDir);
+      servers.push(ours.proc);
+      browser = await launch();
+      const { compared, differ } = await offlinePass(browser, ours.base, await unzipBundle(join(oursDir, BUNDLE_PATH), join(work, 'offline')), queries, opts.cold);
+      process.exitCode = differ > 0 ? 1 : 0;
+      console.log(`offline: ${compared} queries compared (online over http vs the offline bundle from file://), ${differ} differ`);
+      return;
+    }
+
     const stock = await buildStockSite(oursDir, stockDir);
     log(`stock Pagefind: ${stock.pagesCopied} pages copied to ${stockDir}, ${stock.pagesIndexed} indexed`);
     if (stock.pagesWithBody === 0) log('WARNING: no copied page has data-pagefind-body: stock indexes whole pages');
@@ -302,7 +302,7 @@ async function main() {
       const t = performance.now();
       await Promise.all(
         SYSTEMS.map(async (system) => {
-          const ranked = await qualityPass(b, base[system], queries, opts.fresh);
+          const ranked = await readAllResults(b, base[system], queries.map((q) => q.q), { fresh: opts.fresh, all: ALL_RESULTS, timeoutMs: TIMEOUT_MS });
           ranked.forEach((r, i) => {
             const ids = r.listing.hrefs.map((h) => (h === null ? null : (idByKey.get(pageKey(h, base[system])) ?? null)));
             results[system][i] = {

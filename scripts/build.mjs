@@ -3,7 +3,8 @@
  * Build the site into dist/ without ever leaving a half-built dist/ behind.
  *
  * Runs `astro build` (programmatically) into a temporary directory inside the repo
- * (`.build-tmp-<pid>`), then swaps it in for dist/: the old dist/ is renamed away, the
+ * (`.build-tmp-<pid>`), adds the offline bundle (download/tiaowen-offline.zip, see
+ * scripts/lib/bundle.mjs), then swaps it in for dist/: the old dist/ is renamed away, the
  * new one renamed in, and the old one deleted. If the build fails, the temporary
  * directory is removed, an existing dist/ is left as it was, the error is printed
  * (pipeline errors name file:line) and the process exits with status 1.
@@ -14,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
+import { BUNDLE_PATH, formatSize, sourceEpoch, writeBundle } from './lib/bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outIndex = process.argv.indexOf('--out');
@@ -36,6 +38,9 @@ async function main() {
   if (!existsSync(join(tmp, 'index.html')) && !existsSync(join(tmp, 'search', 'index.html'))) {
     throw new Error(`the build wrote no pages into ${relative(root, tmp)}/`);
   }
+  const epoch = sourceEpoch(root);
+  const bundle = await writeBundle(tmp, epoch);
+  log(`Offline bundle: ${BUNDLE_PATH}, ${bundle.files} files, ${formatSize(bundle.bytes)} (${bundle.bytes} bytes), dated ${new Date(epoch * 1000).toISOString()}.`);
   log(`Replacing ${distName}/ …`);
   const hadDist = existsSync(dist);
   if (hadDist) await rename(dist, old);

@@ -260,3 +260,54 @@ export async function coldLoad(browser: Browser, url: string, timeoutMs: number)
     await probe.close();
   }
 }
+
+/** All results of a query as a page listed them. */
+export interface Ranked {
+  listing: Listing;
+  /** How the results were read: in the open page, or by loading the query's URL. */
+  via: 'session' | 'url';
+  error?: string;
+}
+
+/**
+ * All results (up to `all`, the page's `&n=`) of every query, read in one page of the site at
+ * `base`, untimed.
+ *
+ * By default the page is opened on `search/index.html?q=<first query>&n=<all>` and every
+ * further query is submitted through its search box (as in the latency pass), several
+ * times faster than a page load per query. A query whose results the page then shows only in
+ * part (fewer items than min(data-count, all): the page did not keep `n`) is loaded again
+ * from its URL. With `fresh`, every query is loaded from its URL.
+ */
+export async function readAllResults(
+  browser: Browser,
+  base: string,
+  queries: readonly string[],
+  { fresh, all, timeoutMs }: { fresh: boolean; all: number; timeoutMs: number },
+): Promise<Ranked[]> {
+  const probe = await Probe.create(browser);
+  const out: Ranked[] = [];
+  let page = await probe.context.newPage();
+  const byUrl = async (q: string): Promise<Ranked> => {
+    const r = await navigateAndRead(probe, page, searchUrl(base, q, all), timeoutMs);
+    return { listing: { count: r.count, hrefs: r.hrefs }, via: 'url' };
+  };
+  try {
+    for (const [i, q] of queries.entries()) {
+      try {
+        if (fresh || i === 0 || out[i - 1]?.error) out.push(await byUrl(q));
+        else {
+          const r = await submitAndTime(probe, page, q, timeoutMs);
+          out.push(r.hrefs.length < Math.min(r.count, all) ? await byUrl(q) : { listing: { count: r.count, hrefs: r.hrefs }, via: 'session' });
+        }
+      } catch (err) {
+        out.push({ listing: { count: 0, hrefs: [] }, via: 'url', error: String((err as Error).message ?? err) });
+        await page.close().catch(() => {});
+        page = await probe.context.newPage();
+      }
+    }
+  } finally {
+    await probe.close();
+  }
+  return out;
+}

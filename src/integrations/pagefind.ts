@@ -1,8 +1,10 @@
 /**
  * Astro integration: build the search index once the pages are written.
  *
- * Runs in `astro:build:done`: writes the search lexicon (search/lexicon.bin) and indexes one
- * Pagefind record per clause (folded character bigrams; see src/search/) into `<out>/pagefind/`.
+ * Runs in `astro:build:done`: writes the search lexicon (search/lexicon.bin), indexes one
+ * Pagefind record per clause (folded character bigrams; see src/search/) into `<out>/pagefind/`,
+ * and writes the same records and lexicon as the offline data (search/offline-index.js), which
+ * the search page loads instead of Pagefind where Pagefind cannot load (from disk).
  *
  * Following Starlight, every `errors[]` that Pagefind returns becomes a thrown error, and
  * the Pagefind service is always closed, whether indexing succeeded or not.
@@ -14,7 +16,8 @@ import * as pagefindModule from 'pagefind';
 import type { PagefindServiceConfig } from 'pagefind';
 import { loadLibrary } from '../library';
 import { LEXICON_FILE } from '../search/lexicon-file';
-import { type SearchRecord, buildLexicon, searchRecords } from '../search/records';
+import { OFFLINE_FILE, offlineScript } from '../search/offline';
+import { type SearchRecord, buildLexicon, offlineData, searchRecords } from '../search/records';
 
 export interface PagefindOptions {
   /** Options for the Pagefind service (default: none). */
@@ -110,7 +113,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
         const siteDir = fileURLToPath(dir);
         const library = await loadLibrary();
         const started = performance.now();
-        const { t2s, file, report } = buildLexicon(library);
+        const { t2s, data, file, report } = buildLexicon(library);
         await mkdir(`${siteDir}/search`, { recursive: true });
         await writeFile(`${siteDir}/search/${LEXICON_FILE}`, file);
         logger.info(
@@ -118,7 +121,11 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
             `the browser cuts ${report.agreeing} of ${report.sentences} corpus sentences and dictionary terms as nodejieba does ` +
             `(${formatMs(performance.now() - started)}).`,
         );
-        await runPagefind(siteDir, { records: searchRecords(library, t2s) }, logger, options);
+        const records = searchRecords(library, t2s);
+        const offline = offlineScript(offlineData(records, data));
+        await writeFile(`${siteDir}/search/${OFFLINE_FILE}`, offline);
+        logger.info(`Offline search data: ${records.length} records, ${Buffer.byteLength(offline)} bytes.`);
+        await runPagefind(siteDir, { records }, logger, options);
       },
     },
   };

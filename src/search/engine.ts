@@ -1,6 +1,7 @@
 /**
- * The search engine in the browser: Pagefind is the index and the engine, this module decides
- * what to ask it and how to rank the answers.
+ * The search engine in the browser: an index of the clause records answers which records hold
+ * some tokens (Pagefind online, an in-memory index offline: record-index.ts), this module
+ * decides what to ask it and how to rank the answers.
  *
  * - The query is folded like the index (fold.ts) and cut into words with the build's
  *   vocabulary (segmenter.ts).
@@ -9,25 +10,15 @@
  * - Tiers: 1 contains the query as typed; 2 contains all of its words; 3 some of them.
  *   Within a tier, matches in the heading come first, then document order.
  */
-import { type CharMap, HEADING_MARK, bigrams, findFolded, fold, phraseQuery } from './fold';
+import { type CharMap, HEADING_MARK, bigrams, findFolded, fold } from './fold';
 import { LEXICON_FILE } from './lexicon-file';
+import { memoryIndex } from './memory-index';
+import { loadOfflineData } from './offline';
+import { loadPagefind, pagefindIndex } from './pagefind-index';
+import type { RecordIndex } from './record-index';
 import type { LexiconData } from './records';
 import { type Vocabulary, parseFreqs, queryWords, vocabulary } from './segmenter';
 import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters } from './types';
-
-/** The part of Pagefind's browser API this engine uses. */
-export interface PagefindApi {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, o?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Record<string, string | string[]> }): Promise<{
-    results: PagefindResult[];
-  }>;
-  preload(term: string): Promise<void>;
-}
-export interface PagefindResult {
-  id: string;
-  data(): Promise<{ url: string; raw_url?: string; meta: Record<string, string> }>;
-}
 
 /** Read the lexicon written by the build (gzipped JSON). */
 export async function loadLexicon(url: string): Promise<LexiconData> {
@@ -130,53 +121,39 @@ export function countFacets(docs: (SearchDoc | undefined)[]): FilterCounts {
   return counts;
 }
 
-/** Make an engine over a loaded Pagefind and lexicon (the seam the tests use). */
-export function makeEngine(pagefind: PagefindApi, lexicon: LexiconData): Engine {
+/** Make an engine over a record index and the lexicon (the seam the tests use). */
+export function makeEngine(index: RecordIndex, lexicon: LexiconData): Engine {
   const t2s = charMap(lexicon.t2s);
   const vocab = vocabulary(parseFreqs(lexicon.words), lexicon.total, lexicon.minFreq);
   const docs = lexicon.docs;
-  const results = new Map<string, PagefindResult>();
-  const sorted = { sort: { order: 'asc' as const } };
+  const docById = new Map(docs.map((d) => [d.id, d]));
 
-  /** The ids of the clauses containing a folded string (in its heading: mark = HEADING_MARK). */
-  const phrase = async (folded: string, mark = ''): Promise<Set<string>> => {
-    const term = [...folded].length >= 2 ? phraseQuery(folded, mark) : mark + folded;
-    const { results: found } = await pagefind.search(term, sorted);
-    for (const r of found) results.set(r.id, r);
-    return new Set(found.map((r) => r.id));
-  };
+  /** The keys of the records containing a folded string (in its heading: mark = HEADING_MARK). */
+  const phrase = async (folded: string, mark = ''): Promise<Set<string>> =>
+    new Set(await ([...folded].length >= 2 ? index.phrase(bigrams(folded).map((b) => mark + b)) : index.prefix(mark + folded)));
 
-  // Document order and each clause's document, asked of Pagefind once (filter-only searches).
+  // Document order and each record's document, asked of the index once.
   let layout: Promise<{ order: Map<string, number>; docOf: Map<string, SearchDoc> }> | undefined;
   const loadLayout = () =>
-    (layout ??= (async () => {
-      const all = await pagefind.search(null, sorted);
-      const order = new Map(all.results.map((r, i) => [r.id, i]));
-      const docOf = new Map<string, SearchDoc>();
-      await Promise.all(
-        docs.map(async (d) => {
-          const { results: inDoc } = await pagefind.search(null, { filters: { doc: d.id } });
-          for (const r of inDoc) docOf.set(r.id, d);
-        }),
-      );
-      return { order, docOf };
-    })());
+    (layout ??= index.layout(docs.map((d) => d.id)).then(({ order, docOf }) => ({
+      order: new Map(order.map((key, i) => [key, i])),
+      docOf: new Map([...docOf].map(([key, doc]) => [key, docById.get(doc)!])),
+    })));
 
   const hit = async (r: Ranked, needles: string[], docOf: Map<string, SearchDoc>): Promise<Hit> => {
-    const data = await results.get(r.id)!.data();
-    const paragraphs = data.meta.t.split('\n');
-    const heading = data.meta.h;
+    const { url, meta } = await index.record(r.id);
+    const paragraphs = meta.t.split('\n');
     const out: Hit = {
-      id: data.meta.id,
-      url: data.raw_url ?? data.url,
+      id: meta.id,
+      url,
       doc: docOf.get(r.id)!,
-      position: data.meta.p,
+      position: meta.p,
       paragraphs,
       tier: r.tier,
       matches: matchRanges(paragraphs, needles, t2s),
       headingMatch: r.heading > 0,
     };
-    if (heading) out.heading = heading;
+    if (meta.h) out.heading = meta.h;
     return out;
   };
 
@@ -187,8 +164,9 @@ export function makeEngine(pagefind: PagefindApi, lexicon: LexiconData): Engine 
       if (folded === '') {
         return { query, folded, words, total: 0, counts: countFacets([]), hits: async () => [] };
       }
-      // Load every index chunk the phrases need in one go (the searches then run from memory).
-      await pagefind.preload([...bigrams(folded), ...bigrams(folded).map((b) => HEADING_MARK + b)].join(' ') || folded);
+      // Load everything the phrases need in one go (the searches then run from memory).
+      const grams = bigrams(folded);
+      await index.preload(grams.length ? [...grams, ...grams.map((b) => HEADING_MARK + b)] : [folded]);
       const [layoutData, t1, h1, ...perWord] = await Promise.all([
         loadLayout(),
         phrase(folded),
@@ -214,27 +192,28 @@ export function makeEngine(pagefind: PagefindApi, lexicon: LexiconData): Engine 
   };
 }
 
-/** Load Pagefind and the lexicon from the site root (the search page's parent) and make the engine. */
+/** The engine over Pagefind and the lexicon file, both loaded from the site root. */
+async function onlineEngine(siteRoot: string): Promise<Engine> {
+  const [pagefind, lexicon] = await Promise.all([loadPagefind(siteRoot), loadLexicon(new URL(`search/${LEXICON_FILE}`, siteRoot).href)]);
+  return makeEngine(pagefindIndex(pagefind), lexicon);
+}
+
+/** The engine over the offline data (the same records in memory), loaded by a classic script. */
+async function offlineEngine(siteRoot: string): Promise<Engine> {
+  const { lexicon, records } = await loadOfflineData(siteRoot);
+  return makeEngine(memoryIndex(records, charMap(lexicon.t2s)), lexicon);
+}
+
+/**
+ * Make the engine for the site at `siteRoot` (the search page's parent): over Pagefind, or
+ * offline where Pagefind cannot load (a copy opened from disk, or a server without it).
+ */
 export async function createEngine(siteRoot: string): Promise<Engine> {
-  const pagefindUrl = new URL('pagefind/pagefind.js', siteRoot).href;
-  const [pagefind, lexicon] = await Promise.all([
-    import(/* @vite-ignore */ pagefindUrl) as Promise<PagefindApi>,
-    loadLexicon(new URL(`search/${LEXICON_FILE}`, siteRoot).href),
-  ]);
-  // Run Pagefind in this thread: the engine asks it several questions per query, and each
-  // answer from a worker is copied across threads.
-  await pagefind.options({ baseUrl: new URL(siteRoot).pathname, noWorker: true });
-  // Pagefind takes the query's language from <html lang> when it starts, and re-segments a
-  // zh query with the browser's word segmenter, which breaks the bigram phrases. The index
-  // is language "und": start Pagefind under that language, then give the page its own back.
-  const html = document.documentElement;
-  const lang = html.getAttribute('lang');
-  html.setAttribute('lang', 'und');
+  if (new URL(siteRoot).protocol === 'file:') return offlineEngine(siteRoot);
   try {
-    await pagefind.init();
-  } finally {
-    if (lang === null) html.removeAttribute('lang');
-    else html.setAttribute('lang', lang);
+    return await onlineEngine(siteRoot);
+  } catch (error) {
+    console.warn('Pagefind did not load; searching with the offline index instead.', error);
+    return offlineEngine(siteRoot);
   }
-  return makeEngine(pagefind, lexicon);
 }

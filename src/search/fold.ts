@@ -93,8 +93,3 @@ export function indexTokens(heading: string, text: string, t2s: CharMap = NO_MAP
   const h = fold(heading, t2s);
   return [...bigrams(h).map((b) => HEADING_MARK + b), ...bigrams(h + fold(text, t2s))];
 }
-
-/** A Pagefind exact-phrase query for a folded string (its bigrams at consecutive positions). */
-export function phraseQuery(folded: string, mark = ''): string {
-  return `"${bigrams(folded).map((b) => mark + b).join(' ')}"`;
-}

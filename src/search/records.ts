@@ -1,13 +1,16 @@
 /**
  * What the build gives the search engine: one Pagefind record per clause (its folded bigrams,
- * language "und" so Pagefind keeps the tokens as they are) and the lexicon file the browser
- * folds and cuts queries with.
+ * language "und" so Pagefind keeps the tokens as they are), the lexicon file the browser
+ * folds and cuts queries with, and the offline data (the same records and lexicon, for the
+ * in-memory index of a copy opened from disk).
  */
 import { gzipSync } from 'node:zlib';
 import type { Library } from '../model';
 import { libraryView } from '../site/view';
-import { type CharMap, indexTokens } from './fold';
+import type { CharMap } from './fold';
 import { buildCharMap, buildVocabulary, type LexiconReport } from './lexicon';
+import type { OfflineData } from './offline';
+import { type RecordMeta, recordTokens } from './record-index';
 import { serialiseFreqs } from './segmenter';
 import type { SearchDoc } from './types';
 
@@ -16,7 +19,7 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: 'und';
-  meta: Record<string, string>;
+  meta: RecordMeta;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
 }
@@ -51,11 +54,11 @@ export function searchRecords(library: Library, t2s: CharMap): SearchRecord[] {
   const width = String(library.clauses.length).length;
   return library.clauses.map((c, i) => {
     const doc = docs.get(c.doc)!;
-    const meta: Record<string, string> = { id: c.id, p: view.position(c), t: c.text };
+    const meta: RecordMeta = { id: c.id, p: view.position(c), t: c.text };
     if (c.heading) meta.h = c.heading;
     return {
       url: c.url,
-      content: indexTokens(c.heading ?? '', c.text, t2s).join(' '),
+      content: recordTokens(meta, t2s).join(' '),
       language: 'und',
       meta,
       filters: { doc: [doc.id], kind: [doc.kind], ...(doc.year ? { year: [doc.year] } : {}) },
@@ -67,8 +70,8 @@ export function searchRecords(library: Library, t2s: CharMap): SearchRecord[] {
 /** The texts the lexicon is made from: every clause's heading and text. */
 const corpus = (library: Library) => library.clauses.map((c) => [c.heading ?? '', c.text].join('\n'));
 
-/** The character map and the gzipped lexicon file, with a report of the vocabulary's agreement with nodejieba. */
-export function buildLexicon(library: Library): { t2s: CharMap; file: Buffer; report: LexiconReport } {
+/** The character map, the lexicon and its gzipped file, with a report of the vocabulary's agreement with nodejieba. */
+export function buildLexicon(library: Library): { t2s: CharMap; data: LexiconData; file: Buffer; report: LexiconReport } {
   const texts = corpus(library);
   const t2s = buildCharMap(texts);
   const { freqs, total, minFreq, report } = buildVocabulary(texts);
@@ -79,5 +82,10 @@ export function buildLexicon(library: Library): { t2s: CharMap; file: Buffer; re
     t2s: Object.entries(t2s).map(([t, s]) => t + s).join(''),
     docs: searchDocs(library),
   };
-  return { t2s, file: gzipSync(JSON.stringify(data), { level: 9 }), report };
+  return { t2s, data, file: gzipSync(JSON.stringify(data), { level: 9 }), report };
+}
+
+/** The offline data: the lexicon, and each record Pagefind indexes without its content (rebuilt from its meta). */
+export function offlineData(records: SearchRecord[], lexicon: LexiconData): OfflineData {
+  return { lexicon, records: records.map((r) => ({ url: r.url, doc: r.filters.doc[0], meta: r.meta })) };
 }

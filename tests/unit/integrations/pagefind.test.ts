@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import pagefindIntegration, { INDEX_CHUNK_SIZE, assertPagefindResponse, runPagefind } from '../../../src/integrations/pagefind';
 import { loadLibrary } from '../../../src/library';
 import { LEXICON_FILE } from '../../../src/search/lexicon-file';
+import { OFFLINE_FILE } from '../../../src/search/offline';
 
 const logger = { info: vi.fn(), warn: vi.fn() };
 
@@ -113,7 +114,7 @@ describe('runPagefind', () => {
 });
 
 describe('pagefindIntegration', () => {
-  it('writes the search lexicon and indexes one record per clause of the library, in astro:build:done', async () => {
+  it('writes the search lexicon and the offline data, and indexes one record per clause of the library, in astro:build:done', async () => {
     const index = fakeIndex();
     mocks.createIndex.mockResolvedValue({ errors: [], index });
     const hook = pagefindIntegration().hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: typeof logger }) => Promise<void>;
@@ -121,6 +122,7 @@ describe('pagefindIntegration', () => {
     const library = await loadLibrary();
     expect(index.addCustomRecord).toHaveBeenCalledTimes(library.clauses.length);
     expect(existsSync(join(dir, 'search', LEXICON_FILE))).toBe(true);
+    expect(existsSync(join(dir, 'search', OFFLINE_FILE))).toBe(true);
     expect(mocks.close).toHaveBeenCalledTimes(1);
   }, 60_000);
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { charMap, countFacets, makeEngine, matchRanges, passes, rankResults, type PagefindApi } from '../../../src/search/engine';
+import { charMap, countFacets, makeEngine, matchRanges, passes, rankResults } from '../../../src/search/engine';
 import { fold, indexTokens } from '../../../src/search/fold';
+import { memoryIndex } from '../../../src/search/memory-index';
+import { type PagefindApi, pagefindIndex } from '../../../src/search/pagefind-index';
+import type { RecordIndex } from '../../../src/search/record-index';
 import type { LexiconData } from '../../../src/search/records';
 import type { SearchDoc } from '../../../src/search/types';
 
@@ -48,11 +51,19 @@ describe('match ranges', () => {
   });
 });
 
-/** An in-memory Pagefind over a few clauses: exact phrases of tokens, as Pagefind matches them. */
-function fakePagefind(clauses: { id: string; doc: string; heading?: string; text: string }[]): PagefindApi {
+interface Clause {
+  id: string;
+  doc: string;
+  heading?: string;
+  text: string;
+}
+
+/** A stand-in for Pagefind over a few clauses: exact phrases of tokens, and prefixes of one token. */
+function fakePagefind(clauses: Clause[]): PagefindApi {
   const pages = clauses.map((c, i) => ({ ...c, i, tokens: indexTokens(c.heading ?? '', c.text) }));
   const result = (p: (typeof pages)[number]) => ({
     id: `pf${p.i}`,
+    words: [0],
     data: async () => ({ url: `/${p.id}.html`, meta: { id: p.id, p: `第${p.i + 1}条`, t: p.text, ...(p.heading ? { h: p.heading } : {}) } }),
   });
   return {
@@ -72,22 +83,48 @@ function fakePagefind(clauses: { id: string; doc: string; heading?: string; text
   };
 }
 
-describe('the engine', () => {
-  const lexicon: LexiconData = {
-    total: 1e6, minFreq: 1, t2s: '會会體体',
-    words: ['农民工\t500', '欠薪\t300', '职工\t900', '之家\t300', '职工之家\t100'].join('\n'),
-    docs: [docA, docB],
-  };
-  const engine = makeEngine(
-    fakePagefind([
-      { id: 'a/1', doc: 'a', heading: '职工之家建设。', text: '建好职工之家。' },
-      { id: 'a/2', doc: 'a', text: '解决农民工欠薪问题。' },
-      { id: 'b/1', doc: 'b', text: '农民工工资，治理欠薪。' },
-      { id: 'b/2', doc: 'b', text: '农民工服务。' },
-      { id: 'b/3', doc: 'b', text: '职工之家与会、站、家。' },
-    ]),
-    lexicon,
-  );
+describe('the Pagefind index', () => {
+  it('ignores hits that match only in a record\'s meta fields (no word of its content)', async () => {
+    const hit = (id: string, words: number[]) => ({ id, words, data: async () => ({ url: `/${id}.html`, meta: { id, p: '', t: '' } }) });
+    const api: PagefindApi = {
+      options: async () => {},
+      init: async () => {},
+      preload: async () => {},
+      search: async (term) => ({ results: term === null ? [hit('m', []), hit('c', [])] : [hit('m', []), hit('c', [4, 5])] }),
+    };
+    const index = pagefindIndex(api);
+    expect(await index.phrase(['50'])).toEqual(['c']);
+    expect(await index.prefix('5')).toEqual(['c']);
+    expect((await index.layout([])).order).toEqual(['m', 'c']);
+  });
+});
+
+const lexicon: LexiconData = {
+  total: 1e6, minFreq: 1, t2s: '會会體体',
+  words: ['农民工\t500', '欠薪\t300', '职工\t900', '之家\t300', '职工之家\t100'].join('\n'),
+  docs: [docA, docB],
+};
+const clauses: Clause[] = [
+  { id: 'a/1', doc: 'a', heading: '职工之家建设。', text: '建好职工之家。' },
+  { id: 'a/2', doc: 'a', text: '解决农民工欠薪问题。' },
+  { id: 'b/1', doc: 'b', text: '农民工工资，治理欠薪。' },
+  { id: 'b/2', doc: 'b', text: '农民工服务。' },
+  { id: 'b/3', doc: 'b', text: '职工之家与会、站、家。' },
+];
+const indexes: [string, () => RecordIndex][] = [
+  ['Pagefind', () => pagefindIndex(fakePagefind(clauses))],
+  [
+    'the in-memory index',
+    () =>
+      memoryIndex(
+        clauses.map((c, i) => ({ url: `/${c.id}.html`, doc: c.doc, meta: { id: c.id, p: `第${i + 1}条`, t: c.text, ...(c.heading ? { h: c.heading } : {}) } })),
+        charMap(lexicon.t2s),
+      ),
+  ],
+];
+
+describe.each(indexes)('the engine over %s', (_, index) => {
+  const engine = makeEngine(index(), lexicon);
 
   it('finds every clause containing the query, the heading match first', async () => {
     const out = await engine.search('职工之家');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, findFolded, fold, foldWithMap, indexTokens, phraseQuery } from '../../../src/search/fold';
+import { bigrams, findFolded, fold, foldWithMap, indexTokens } from '../../../src/search/fold';
 
 const t2s = { 會: '会', 體: '体', 協: '协' };
 
@@ -44,10 +44,5 @@ describe('index tokens', () => {
 
   it('mark the heading bigrams and repeat the heading as text', () => {
     expect(indexTokens('总则。', '职工')).toEqual(['h总则', '总则', '则职', '职工']);
-  });
-
-  it('make exact-phrase queries of consecutive bigrams', () => {
-    expect(phraseQuery('工之家')).toBe('"工之 之家"');
-    expect(phraseQuery('工之家', 'h')).toBe('"h工之 h之家"');
   });
 });

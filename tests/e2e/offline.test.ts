@@ -1,0 +1,328 @@
+/**
+ * End-to-end: the offline bundle, unpacked and opened from disk (file://) in Chromium.
+ *
+ * Builds the site with `scripts/build.mjs` into a private folder (E2E_SKIP_BUILD=1: test dist/),
+ * unpacks its zip (download/tiaowen-offline.zip) into a temporary folder with the build's own
+ * unzip helper, and walks every page of it from disk: it loads with the stylesheet applied,
+ * without console errors or failed requests, and every link and script names a file of the
+ * bundle. The search page runs offline through the search contract, copying gives the
+ * canonical online URLs (astro.config.mjs `site`), and a sample of the search benchmark's
+ * queries gives the same results from disk as over http (the full comparison is
+ * `npm run bench:search -- --offline`).
+ *
+ * Where Debian's firefox-esr is installed (FIREFOX_PATH overrides /usr/bin/firefox-esr), the
+ * same bundle is checked in Firefox, driven over WebDriver BiDi (scripts/lib/firefox.ts):
+ * every page, the sample's results, and copying. Without it that part is skipped and says so.
+ * SKIP_E2E=1 skips the file.
+ */
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import config from '../../astro.config.mjs';
+import { searchUrl } from '../../scripts/bench/browser';
+import { toTraditional } from '../../scripts/bench/fold';
+import { compareOnlineOffline, differences } from '../../scripts/bench/offline';
+import { CLASSES, generateQueries, makeCorpus, type CorpusClause } from '../../scripts/bench/queries';
+import { BUNDLE_FOLDER, BUNDLE_PATH, formatSize, listFiles, unzipBundle } from '../../scripts/lib/bundle.mjs';
+import { FIREFOX, Firefox } from '../../scripts/lib/firefox';
+import { launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { domainTerms, words } from '../../src/pipeline/segment';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
+const SITE = SKIP_BUILD ? join(ROOT, 'dist') : join(ROOT, `.build-offline-${process.pid}`);
+const DONE = '#search-results[aria-busy="false"][data-count]';
+/** The canonical online site, set in one place. */
+const CANONICAL = String(config.site).replace(/\/?$/, '/');
+
+const ALL = { all: 1000, timeoutMs: 30_000 };
+/** The copy buttons of a clause page, and what clicking each copied (by whichever route the page took). */
+const COPY_PROBE = `(async () => {
+  const copied = [];
+  if (navigator.clipboard) navigator.clipboard.writeText = async (text) => void copied.push(text);
+  document.addEventListener('copy', () => {
+    const el = document.activeElement;
+    if (el && el.localName === 'textarea') copied.push(el.value.slice(el.selectionStart, el.selectionEnd));
+  });
+  const out = [];
+  for (const button of document.querySelectorAll('[data-copy-group]:not([hidden]) button[data-copy]')) {
+    button.click();
+    await new Promise((r) => setTimeout(r, 50));
+    out.push({ label: button.textContent.trim(), text: button.getAttribute('data-copy'), copied: copied.at(-1) ?? null });
+  }
+  return out;
+})()`;
+
+interface Clause extends CorpusClause {
+  doc: string;
+}
+/** A copy button's label and text, and what clicking it copied. */
+interface Copy {
+  label: string;
+  text: string | null;
+  copied: string | null;
+}
+
+describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from disk', () => {
+  let dir = '';
+  let offline = '';
+  let offlineBase = '';
+  let server: ChildProcess | undefined;
+  let onlineBase = '';
+  let browser: Browser | undefined;
+  let zip: Uint8Array;
+  let clauses: Clause[] = [];
+  let pages: string[] = [];
+  let sample: string[] = [];
+
+  beforeAll(async () => {
+    if (!SKIP_BUILD) {
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', SITE], { cwd: ROOT, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`The build failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    zip = readFileSync(join(SITE, BUNDLE_PATH));
+    dir = await mkdtemp(join(tmpdir(), 'tiaowen-offline-'));
+    offline = await unzipBundle(join(SITE, BUNDLE_PATH), dir);
+    offlineBase = pathToFileURL(`${offline}/`).href;
+    clauses = JSON.parse(readFileSync(join(offline, 'data', 'clauses.json'), 'utf8'));
+    pages = (await listFiles(offline)).filter((p) => p.endsWith('.html'));
+    // A sample of the search benchmark: its first 9 queries of each class, and two more.
+    const { queries } = generateQueries(makeCorpus(clauses), { seed: 20251122, words, terms: domainTerms(), toTraditional });
+    sample = [...CLASSES.flatMap((c) => queries.filter((q) => q.class === c).slice(0, 9)).map((q) => q.q), '家', '2014'];
+    ({ proc: server, base: onlineBase } = await serveSite(SITE));
+    onlineBase += '/';
+    browser = await launchChromium();
+  });
+
+  /** The sample's results online (Chromium, over http), read once. */
+  let online: Promise<Awaited<ReturnType<typeof compareOnlineOffline>>> | undefined;
+  const compared = () => (online ??= compareOnlineOffline(browser!, onlineBase, offlineBase, sample, ALL));
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+    if (dir) await rm(dir, { recursive: true, force: true });
+    if (!SKIP_BUILD) await rm(SITE, { recursive: true, force: true });
+  });
+
+  /** A page whose console errors, uncaught errors and failed requests are collected. */
+  async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser!.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${page.url()}: console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+    // A request the next navigation cuts short (the favicon) is aborted, not failed.
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${page.url()}: request failed: ${r.url()} (${r.failure()?.errorText})`);
+    });
+    return { page, problems };
+  }
+
+  it('unpacks into one folder with index.html at its top, without the zip or the online search index', () => {
+    const names = Object.keys(unzipSync(zip));
+    expect(names.every((n) => n.startsWith(`${BUNDLE_FOLDER}/`))).toBe(true);
+    expect(names).toContain(`${BUNDLE_FOLDER}/index.html`);
+    expect(names).toContain(`${BUNDLE_FOLDER}/search/offline-index.js`);
+    expect(names.filter((n) => /\.zip$|\/pagefind\//.test(n))).toEqual([]);
+  });
+
+  it('says on the online home page how large the zip is and when it was made, and on its own home page that it is the offline copy of that date', () => {
+    const online = readFileSync(join(SITE, 'index.html'), 'utf8');
+    const copy = readFileSync(join(offline, 'index.html'), 'utf8');
+    const link = /<a href="download\/tiaowen-offline\.zip" download>[^<]*<\/a>（ZIP 文件，([^，]+)，(\d{4}年\d+月\d+日)生成）/.exec(online);
+    expect(link, 'download link with size and date').not.toBeNull();
+    expect(link![1]).toBe(formatSize(zip.length));
+    expect(copy).not.toContain('tiaowen-offline.zip');
+    expect(copy).toContain(`这是条文通的离线版，${link![2]}生成`);
+  });
+
+  it('opens every page from disk with its stylesheet, without console errors or failed requests, linking only to files of the bundle', async () => {
+    expect(pages.length).toBeGreaterThan(clauses.length);
+    const { page, problems } = await watchedPage();
+    const unstyled: string[] = [];
+    const missing: string[] = [];
+    for (const path of pages) {
+      await page.goto(new URL(path, offlineBase).href, { waitUntil: 'load' });
+      const { accent, targets } = await page.evaluate(() => ({
+        // Only the site's stylesheet defines --accent.
+        accent: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim(),
+        targets: [
+          ...[...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')].map((el) => el.href),
+          ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((el) => el.src),
+          ...[...document.querySelectorAll<HTMLFormElement>('form[action]')].map((el) => el.action),
+        ],
+      }));
+      if (!accent) unstyled.push(path);
+      for (const target of targets) {
+        const url = new URL(target);
+        if (url.protocol === 'file:' && !existsSync(fileURLToPath(url))) missing.push(`${path} → ${target}`);
+        if (url.protocol !== 'file:' && !target.startsWith(CANONICAL)) missing.push(`${path} → ${target} (outside the bundle)`);
+      }
+    }
+    await page.close();
+    console.log(`offline bundle: ${pages.length} pages checked from file://`);
+    expect({ unstyled, missing, problems }).toEqual({ unstyled: [], missing: [], problems: [] });
+  });
+
+  it('searches from disk through the search contract, and its results open clause pages', async () => {
+    const { page, problems } = await watchedPage();
+    for (const [q, some] of [['职工之家', true], ['集體協商', true], ['鲁会〔2014〕79号', true], ['ζζζ', false]] as const) {
+      await page.goto(searchUrl(offlineBase, q));
+      await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+      const count = Number(await page.locator('#search-results').getAttribute('data-count'));
+      const links = await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.querySelector('a[href]')?.getAttribute('href') ?? ''));
+      expect(count > 0, q).toBe(some);
+      expect(links.length, q).toBe(Math.min(count, 20));
+      if (!some) continue;
+      const target = new URL(links[0]!, page.url());
+      expect(existsSync(fileURLToPath(new URL(target.pathname, target))), links[0]).toBe(true);
+      await Promise.all([page.waitForURL((u) => u.pathname === target.pathname), page.locator('#search-results > li a[href]').first().click()]);
+      expect(await page.locator('.clause-body').count(), target.pathname).toBe(1);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('copies a clause link and citation as the canonical online URL', async () => {
+    expect(CANONICAL).toMatch(/^https:\/\//);
+    const { page, problems } = await watchedPage();
+    const clause = clauses[7]!;
+    await page.goto(new URL(clause.url.slice(1), offlineBase).href);
+    expectCanonicalCopies((await page.evaluate(COPY_PROBE)) as Copy[], clause);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('gives from disk the same results as online for a sample of the benchmark queries, traditional ones and filters included', async () => {
+    const result = await compared();
+    expect(result.errors).toEqual([]);
+    expect(result.differ).toEqual([]);
+    expect(result.online.filter((l) => l.count > 0).length).toBeGreaterThan(sample.length - 2);
+
+    // Filters, from the URL.
+    const docs = [...new Set(clauses.map((c) => c.doc))];
+    const filtered = [`职工&doc=${docs[0]}`, '工会&kind=规划', '集體協商&year=2014', `农民工&doc=${docs[1]}&doc=${docs[2]}`];
+    const read = async (base: string) => {
+      const page = await browser!.newPage();
+      const out = [];
+      for (const f of filtered) {
+        await page.goto(`${searchUrl(base, f.split('&')[0]!, ALL.all)}&${f.split('&').slice(1).join('&')}`);
+        await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+        out.push(
+          await page.evaluate(() => ({
+            count: Number(document.getElementById('search-results')!.getAttribute('data-count')),
+            hrefs: [...document.querySelectorAll('#search-results > li')].map((li) => li.querySelector<HTMLAnchorElement>('a[href]')?.href ?? null),
+          })),
+        );
+      }
+      await page.close();
+      return out;
+    };
+    const [online, fromDisk] = [await read(onlineBase), await read(offlineBase)];
+    expect(online.every((l) => l.count > 0)).toBe(true);
+    expect(differences(filtered, { base: onlineBase, listings: online }, { base: offlineBase, listings: fromDisk })).toEqual([]);
+    console.log(`offline bundle: ${sample.length + filtered.length} queries compared online and from disk`);
+  });
+
+  it('leaves the offline data alone online: the search page served over http loads Pagefind, not search/offline-index.js', async () => {
+    const { page, problems } = await watchedPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(searchUrl(onlineBase, '职工之家'));
+    await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+    expect(requested.some((u) => u.includes('/pagefind/'))).toBe(true);
+    expect(requested.filter((u) => u.includes('offline-index'))).toEqual([]);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('falls back to the offline index where Pagefind does not load: the unpacked bundle served over http', async () => {
+    const copy = await serveSite(offline);
+    try {
+      const page = await browser!.newPage();
+      const counts = [];
+      for (const base of [onlineBase, `${copy.base}/`]) {
+        await page.goto(searchUrl(base, '集體協商'));
+        await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+        counts.push(Number(await page.locator('#search-results').getAttribute('data-count')));
+      }
+      await page.close();
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(counts[1]).toBe(counts[0]);
+    } finally {
+      copy.proc.kill();
+    }
+  });
+
+  /** Copying gave exactly the buttons' texts: the clause's canonical URL, and a citation naming it. */
+  function expectCanonicalCopies(copies: Copy[], clause: Clause): void {
+    const expected = new URL(clause.url.slice(1), CANONICAL).href;
+    expect(copies.map((c) => c.label)).toEqual(['复制链接', '复制引用']);
+    for (const c of copies) expect(c.copied, c.label).toBe(c.text);
+    expect(copies[0]!.copied).toBe(expected);
+    expect(copies[1]!.copied).toContain(expected);
+  }
+
+  describe.skipIf(!existsSync(FIREFOX))('in Firefox', () => {
+    let firefox: Firefox | undefined;
+    beforeAll(async () => {
+      firefox = await Firefox.launch();
+    }, 120_000);
+    afterAll(async () => {
+      await firefox?.close();
+    });
+
+    it('opens every page from disk with its stylesheet and without errors', async () => {
+      const unstyled: string[] = [];
+      for (const path of pages) {
+        await firefox!.navigate(new URL(path, offlineBase).href);
+        if (!(await firefox!.evaluate<string>(`getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()`))) unstyled.push(path);
+      }
+      console.log(`offline bundle: ${pages.length} pages checked from file:// in Firefox ${firefox!.version}`);
+      expect({ unstyled, errors: firefox!.errors }).toEqual({ unstyled: [], errors: [] });
+    });
+
+    it('gives from disk the same results as online for the sample of benchmark queries', async () => {
+      const listings = [];
+      await firefox!.navigate(searchUrl(offlineBase, sample[0]!, ALL.all));
+      for (const q of sample) {
+        // Submit through the page's search box, as a reader does; the page keeps &n=.
+        await firefox!.evaluate(`(() => {
+          document.getElementById('search-results').removeAttribute('data-count');
+          const input = document.getElementById('search-input');
+          input.value = ${JSON.stringify(q)};
+          input.form.requestSubmit();
+        })()`);
+        listings.push(
+          await firefox!.waitFor<{ count: number; hrefs: (string | null)[] }>(`(() => {
+            const list = document.querySelector(${JSON.stringify(DONE)});
+            return list && {
+              count: Number(list.getAttribute('data-count')),
+              hrefs: [...list.children].map((li) => li.querySelector('a[href]')?.href ?? null),
+            };
+          })()`),
+        );
+      }
+      const { online: fromHttp } = await compared();
+      expect(differences(sample, { base: onlineBase, listings: fromHttp }, { base: offlineBase, listings })).toEqual([]);
+      expect(firefox!.errors).toEqual([]);
+    });
+
+    it('copies a clause link and citation as the canonical online URL', async () => {
+      const clause = clauses[7]!;
+      await firefox!.navigate(new URL(clause.url.slice(1), offlineBase).href);
+      expectCanonicalCopies(await firefox!.evaluate<Copy[]>(COPY_PROBE), clause);
+      expect(firefox!.errors).toEqual([]);
+    });
+  });
+});
+
+if (!existsSync(FIREFOX)) console.log(`offline bundle: no Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH): the Firefox checks are skipped`);
