@@ -97,6 +97,40 @@ function sharedKeywords(clauses: readonly ClauseRecord[], sameText: TermInput['s
   return [...uses].filter(([, u]) => u.clauses >= MIN_KEYWORD_CLAUSES && u.texts.size >= MIN_KEYWORD_TEXTS).map(([k]) => k);
 }
 
+/**
+ * A look-up of the texts that may contain any of some spellings, by index in reading order:
+ * those holding the spelling's rarest pair of characters (every text, for a one-character
+ * spelling). Saves reading every text for every term in a large library.
+ */
+export function unitsWith(texts: readonly string[]): (spellings: readonly string[]) => number[] {
+  const postings = new Map<string, number[]>();
+  texts.forEach((text, i) => {
+    const chars = [...text];
+    const seen = new Set<string>();
+    for (let k = 0; k + 1 < chars.length; k++) seen.add(chars[k] + chars[k + 1]);
+    for (const pair of seen) {
+      const list = postings.get(pair);
+      if (list) list.push(i);
+      else postings.set(pair, [i]);
+    }
+  });
+  const all = texts.map((_, i) => i);
+  return (spellings) => {
+    const found = new Set<number>();
+    for (const spelling of spellings) {
+      const chars = [...spelling];
+      if (chars.length < 2) return all;
+      let rarest: number[] | undefined;
+      for (let k = 0; k + 1 < chars.length; k++) {
+        const list = postings.get(chars[k] + chars[k + 1]) ?? [];
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      for (const i of rarest!) found.add(i);
+    }
+    return [...found].sort((a, b) => a - b);
+  };
+}
+
 /** The term index, in pinyin order. */
 export function termIndex(input: TermInput): TermEntry[] {
   const { clauses, stopwords } = input;
@@ -115,11 +149,12 @@ export function termIndex(input: TermInput): TermEntry[] {
     if (!set) wordCache.set(sentence, (set = new Set(input.words(sentence))));
     return set;
   };
+  const where = unitsWith(units.map((u) => u.sentences.join('\n')));
   const ids = new Map<string, string>();
   const entries: TermEntry[] = [];
   for (const { term, spellings, asWord } of candidates) {
     const uses: TermEntry['uses'] = [];
-    for (const unit of units) {
+    for (const unit of where(spellings).map((i) => units[i])) {
       const sentence = unit.sentences.find((s) => spellings.some((sp) => s.includes(sp)) && (!asWord || wordsOf(s).has(term)));
       if (sentence !== undefined) uses.push({ clause: unit.id, sentence });
     }

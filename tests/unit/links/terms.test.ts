@@ -12,6 +12,7 @@ import {
   termId,
   termIndex,
   termInitial,
+  unitsWith,
 } from '../../../src/pipeline/links/terms';
 import { dictionaryEntries, domainTerms, stopwords, words } from '../../../src/pipeline/segment';
 
@@ -245,5 +246,15 @@ describe('termIndex on synthetic clauses', () => {
   it('orders terms by pinyin', () => {
     const out = run([clause('a/1', 'a', '职工 工会 帮扶'), ...filler], { domain: ['职工', '工会', '帮扶'] });
     expect(out.map((t) => t.term)).toEqual(['帮扶', '工会', '职工']);
+  });
+});
+
+describe('unitsWith', () => {
+  it('finds every text holding a spelling, in reading order, and skips texts that cannot hold it', () => {
+    const where = unitsWith(['基层工会建设', '工会会员', '职工之家', '建设基层工会', '基层']);
+    expect(where(['基层工会'])).toEqual([0, 3]);
+    expect(where(['职工之家', '会员'])).toEqual([1, 2]);
+    expect(where(['没有'])).toEqual([]);
+    expect(where(['工'])).toEqual([0, 1, 2, 3, 4]);
   });
 });
