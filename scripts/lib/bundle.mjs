@@ -117,8 +117,15 @@ export function homeVariant(html, keep, { epoch, size }) {
  */
 export async function listFiles(dir) {
   /** @type {(d: string) => Promise<string[]>} */
-  const walk = async (d) =>
-    (await Promise.all((await readdir(d, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.isFile() ? [join(d, e.name)] : [])))).flat();
+  const walk = async (d) => {
+    /** @type {string[]} */
+    const out = [];
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      if (e.isDirectory()) out.push(...(await walk(join(d, e.name))));
+      else if (e.isFile()) out.push(join(d, e.name));
+    }
+    return out;
+  };
   return (await walk(dir)).map((p) => relative(dir, p).split(sep).join('/')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -155,12 +162,13 @@ export function zipFiles(files, epoch) {
 export async function writeBundle(siteDir, epoch) {
   const paths = (await listFiles(siteDir)).filter((p) => !BUNDLE_EXCLUDES.some((x) => (x.endsWith('/') ? p.startsWith(x) : p === x)));
   const home = await readFile(join(siteDir, 'index.html'), 'utf8');
-  const files = await Promise.all(
-    paths.map(async (p) => {
-      const data = p === 'index.html' ? new TextEncoder().encode(homeVariant(home, 'offline', { epoch })) : await readFile(join(siteDir, p));
-      return /** @type {[string, Uint8Array]} */ ([`${BUNDLE_FOLDER}/${p}`, data]);
-    }),
-  );
+  // One file at a time: a large site has more files than the system lets a process open at once.
+  /** @type {[string, Uint8Array][]} */
+  const files = [];
+  for (const p of paths) {
+    const data = p === 'index.html' ? new TextEncoder().encode(homeVariant(home, 'offline', { epoch })) : await readFile(join(siteDir, p));
+    files.push([`${BUNDLE_FOLDER}/${p}`, data]);
+  }
   const zip = zipFiles(files, epoch);
   await mkdir(join(siteDir, BUNDLE_PATH, '..'), { recursive: true });
   await writeFile(join(siteDir, BUNDLE_PATH), zip);

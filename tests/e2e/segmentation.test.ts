@@ -53,7 +53,8 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
       bundle: true, format: 'iife', globalName: 'Seg', write: false,
     });
     browser = await launchChromium();
-    const page = await browser.newPage();
+    // The segmenter is injected as an inline script, which the site's own policy refuses.
+    const page = await browser.newPage({ bypassCSP: true });
     await page.goto(`${base}/index.html`);
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
     browserCuts = await page.evaluate(async ({ url, samples }) => {
