@@ -90,13 +90,16 @@ export function compareVectors(a: Vector, b: Vector): { score: number; shared: s
 export const STRONGEST_WORDS = 10;
 /** How many clauses, picked by those words, each clause is compared with in full. */
 export const SHORTLIST = 40;
+/** A word used by more clauses than this picks none: it says little about a subject, and following it costs the most. */
+export const MAX_FOLLOWED = 250;
 
 /**
  * For each vector, the others worth comparing it with in full: every vector using one of its
  * `strongest` heaviest words is scored by the part of the dot product those words give, the
  * best `keep` of them are kept, and each pair kept from one side is kept for the other too. A clause's closest clauses share what weighs most in it,
  * so they are on the shortlist, while the work stays near-linear in the number of clauses
- * (a word is followed only where it is among a clause's heaviest). On the seed library the
+ * (a word is followed only where it is among a clause's heaviest, and only if at most
+ * MAX_FOLLOWED clauses use it). On the seed library the
  * related clauses found this way equal those found by comparing every pair (tested).
  */
 export function candidatePairs(vectors: readonly Vector[], strongest = STRONGEST_WORDS, keep = SHORTLIST): number[][] {
@@ -112,12 +115,15 @@ export function candidatePairs(vectors: readonly Vector[], strongest = STRONGEST
   const lists = vectors.map((v, i) => {
     const heaviest = [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, strongest);
     const touched: number[] = [];
-    for (const [w, x] of heaviest)
-      for (const { j, x: y } of postings.get(w)!) {
+    for (const [w, x] of heaviest) {
+      const list = postings.get(w)!;
+      if (list.length > MAX_FOLLOWED) continue;
+      for (const { j, x: y } of list) {
         if (j === i) continue;
         if (partial[j] === 0) touched.push(j);
         partial[j] += x * y;
       }
+    }
     const best = touched.sort((a, b) => partial[b] - partial[a] || a - b).slice(0, keep);
     for (const j of touched) partial[j] = 0;
     return best;
