@@ -21,9 +21,10 @@
  *   fields, the same compression level. The home page's date is that same timestamp.
  */
 import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync, Zip, ZipDeflate } from 'fflate';
 
 /** Where the zip is written, relative to the site root. */
 export const BUNDLE_PATH = 'download/tiaowen-offline.zip';
@@ -130,27 +131,64 @@ export async function listFiles(dir) {
 }
 
 /**
- * Zip files deterministically: the given order, one timestamp, Unix permissions 0644, no
- * extra fields, deflate level 9.
- * @param {[string, Uint8Array][]} files path in the zip and contents
+ * Zip entries deterministically, one at a time, handing the zip's bytes to `write` as they
+ * are made (so memory holds one file, not the site): the given order, one timestamp, Unix
+ * permissions 0644, no extra fields, deflate level 9.
+ * @param {Iterable<[string, () => Uint8Array]>} entries path in the zip, and what reads its contents
  * @param {number} epoch seconds
- * @returns {Uint8Array}
+ * @param {(chunk: Uint8Array) => void} write
+ * @returns {number} the zip's size in bytes
  */
-export function zipFiles(files, epoch) {
-  /** @type {import('fflate').Zippable} */
-  const entries = {};
-  const options = { level: /** @type {const} */ (9), mtime: new Date(Math.max(epoch, DOS_EPOCH) * 1000), os: 3, attrs: 0o100644 << 16 };
-  for (const [path, data] of files) entries[path] = [data, options];
+export function zipEach(entries, epoch, write) {
+  const mtime = new Date(Math.max(epoch, DOS_EPOCH) * 1000);
+  let size = 0;
+  /** @type {Error | null} */
+  let failed = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failed = err;
+    else {
+      size += chunk.length;
+      write(chunk);
+    }
+  });
   // fflate writes the DOS time of an entry in the local time zone: zip in UTC, so the bytes
   // do not depend on the time zone of the machine that builds.
   const tz = process.env.TZ;
   process.env.TZ = 'UTC';
   try {
-    return zipSync(entries);
+    for (const [path, read] of entries) {
+      const entry = new ZipDeflate(path, { level: 9 });
+      Object.assign(entry, { mtime, os: 3, attrs: 0o100644 << 16 });
+      zip.add(entry);
+      entry.push(read(), true);
+      if (failed) throw failed;
+    }
+    zip.end();
+    if (failed) throw failed;
   } finally {
     if (tz === undefined) delete process.env.TZ;
     else process.env.TZ = tz;
   }
+  return size;
+}
+
+/**
+ * Zip files held in memory (see zipEach).
+ * @param {[string, Uint8Array][]} files path in the zip and contents
+ * @param {number} epoch seconds
+ * @returns {Uint8Array}
+ */
+export function zipFiles(files, epoch) {
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  const size = zipEach(files.map(([path, data]) => [path, () => data]), epoch, (c) => chunks.push(c));
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /**
@@ -162,18 +200,24 @@ export function zipFiles(files, epoch) {
 export async function writeBundle(siteDir, epoch) {
   const paths = (await listFiles(siteDir)).filter((p) => !BUNDLE_EXCLUDES.some((x) => (x.endsWith('/') ? p.startsWith(x) : p === x)));
   const home = await readFile(join(siteDir, 'index.html'), 'utf8');
-  // One file at a time: a large site has more files than the system lets a process open at once.
-  /** @type {[string, Uint8Array][]} */
-  const files = [];
-  for (const p of paths) {
-    const data = p === 'index.html' ? new TextEncoder().encode(homeVariant(home, 'offline', { epoch })) : await readFile(join(siteDir, p));
-    files.push([`${BUNDLE_FOLDER}/${p}`, data]);
-  }
-  const zip = zipFiles(files, epoch);
   await mkdir(join(siteDir, BUNDLE_PATH, '..'), { recursive: true });
-  await writeFile(join(siteDir, BUNDLE_PATH), zip);
-  await writeFile(join(siteDir, 'index.html'), homeVariant(home, 'online', { epoch, size: zip.length }));
-  return { bytes: zip.length, files: files.length };
+  // File by file, straight to disk: a large site is more than memory should hold at once.
+  const fd = openSync(join(siteDir, BUNDLE_PATH), 'w');
+  let bytes;
+  try {
+    bytes = zipEach(
+      paths.map((p) => [
+        `${BUNDLE_FOLDER}/${p}`,
+        () => (p === 'index.html' ? new TextEncoder().encode(homeVariant(home, 'offline', { epoch })) : readFileSync(join(siteDir, p))),
+      ]),
+      epoch,
+      (chunk) => writeSync(fd, chunk),
+    );
+  } finally {
+    closeSync(fd);
+  }
+  await writeFile(join(siteDir, 'index.html'), homeVariant(home, 'online', { epoch, size: bytes }));
+  return { bytes, files: paths.length };
 }
 
 /**
