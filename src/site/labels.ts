@@ -81,8 +81,6 @@ export function relLabel(rel: string): string {
   return (RELS as Record<string, string>)[rel] ?? rel;
 }
 
-/** The order in which link groups are shown. */
-export const REL_ORDER: Link['rel'][] = ['version', 'implements', 'implemented-by', 'cites', 'related'];
 
 /** Format an ISO date (2014-12-08) the Chinese way (2014年12月8日); other strings unchanged. */
 export function formatDate(date: string): string {

@@ -2,9 +2,8 @@
  * A read-only view of the library for the pages: look-ups by id, the clauses of each
  * document, and per-clause facts the pages show (enclosing steps, position, citation).
  */
-import type { ClauseRecord, DocumentRecord, Library, Link } from '../model';
+import type { ClauseRecord, DocumentRecord, Library } from '../model';
 import { citationLabel, clausePosition, isUniqueNumber } from './citation';
-import { REL_ORDER } from './labels';
 import { clauseSteps, type PathStep } from './structure';
 
 export interface LibraryView {
@@ -26,24 +25,6 @@ export interface LibraryView {
   citation(clause: ClauseRecord): string;
   /** Documents found (library.comparisons) to be other transcriptions of the text of this one. */
   versionsOf(doc: DocumentRecord): DocumentRecord[];
-  /** A clause's links grouped by relation (in REL_ORDER, unknown relations last), targets resolved. */
-  linkGroups(clause: ClauseRecord): LinkGroup[];
-}
-
-/** The target of a link: a clause or a whole document; an unknown id has no URL. */
-export interface LinkTarget {
-  id: string;
-  /** Site-relative URL of the target page; absent when the id is unknown. */
-  url?: string;
-  /** 《短标题》第七条 for a clause, 《短标题》 for a document, the id itself if unknown. */
-  label: string;
-  /** The clause heading, where it has one. */
-  detail?: string;
-}
-
-export interface LinkGroup {
-  rel: Link['rel'];
-  targets: LinkTarget[];
 }
 
 const views = new WeakMap<Library, LibraryView>();
@@ -100,13 +81,6 @@ export function libraryView(library: Library): LibraryView {
     const doc = docs.get(clause.doc);
     return citationLabel(doc ? shortTitle(doc) : clause.doc, position(clause));
   };
-  const target = (link: Link): LinkTarget => {
-    const c = clauses.get(link.id);
-    if (c) return { id: c.id, url: c.url, label: label(c), detail: c.heading };
-    const d = docs.get(link.id);
-    if (d) return { id: d.id, url: d.url, label: `《${shortTitle(d)}》` };
-    return { id: link.id, label: link.id };
-  };
 
   const view: LibraryView = {
     library,
@@ -123,12 +97,6 @@ export function libraryView(library: Library): LibraryView {
       library.comparisons
         .flatMap((c) => (c.a === doc.id ? [c.b] : c.b === doc.id ? [c.a] : []))
         .flatMap((id) => docs.get(id) ?? []),
-    linkGroups: (clause) => {
-      const extra = clause.links.map((l) => l.rel).filter((r) => !REL_ORDER.includes(r));
-      return [...REL_ORDER, ...new Set(extra)]
-        .map((rel) => ({ rel, targets: clause.links.filter((l) => l.rel === rel).map(target) }))
-        .filter((g) => g.targets.length > 0);
-    },
   };
   views.set(library, view);
   return view;

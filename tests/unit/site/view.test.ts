@@ -93,20 +93,6 @@ describe('libraryView', () => {
     expect(view.versionsOf(view.doc('c')!)).toEqual([]);
   });
 
-  it('groups links by relation in a fixed order and resolves their targets', () => {
-    const groups = view.linkGroups(view.clause('a/1/2')!);
-    expect(groups.map((g) => g.rel)).toEqual(['version', 'cites', 'related']);
-    expect(groups[0].targets).toEqual([{ id: 'b/0', url: '/b/0.html', label: '《b的标题》序言', detail: undefined }]);
-    expect(groups[1].targets).toEqual([
-      { id: 'c', url: '/c/index.html', label: '《c的标题》' },
-      { id: 'gone/1', label: 'gone/1' },
-    ]);
-  });
-
-  it('gives no link groups to a clause without links', () => {
-    expect(view.linkGroups(view.clause('a/0')!)).toEqual([]);
-  });
-
   it('returns the same view for the same library', () => {
     expect(libraryView(library)).toBe(view);
   });
