@@ -1,10 +1,15 @@
 /**
  * Astro integration: build the search index once the pages are written.
  *
- * Runs in `astro:build:done`: writes the search lexicon (search/lexicon.bin), indexes one
- * Pagefind record per clause (folded character bigrams; see src/search/) into `<out>/pagefind/`,
- * and writes the same records and lexicon as the offline data (search/offline-index.js), which
- * the search page loads instead of Pagefind where Pagefind cannot load (from disk).
+ * Runs in `astro:build:done` (see src/search/records.ts for what each file holds):
+ * - the search files next to the search page: the lexicon (search/lexicon.bin) and its
+ *   vocabulary's shards (search/words/<k>.bin), the layout
+ *   of the Pagefind records (search/layout.bin) and each clause's display data
+ *   (search/clauses/<n>.bin), all gzipped JSON;
+ * - one Pagefind record per document (its clauses' folded character bigrams) into
+ *   `<out>/pagefind/`;
+ * - the offline data (search/offline-index.js), which the search page loads instead of
+ *   Pagefind where Pagefind cannot load (from disk).
  *
  * Following Starlight, every `errors[]` that Pagefind returns becomes a thrown error, and
  * the Pagefind service is always closed, whether indexing succeeded or not.
@@ -15,9 +20,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindModule from 'pagefind';
 import type { PagefindServiceConfig } from 'pagefind';
 import { loadLibrary } from '../library';
-import { LEXICON_FILE } from '../search/lexicon-file';
+import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, WORDS_DIR, clauseFile, wordsFile } from '../search/files';
 import { OFFLINE_FILE, offlineScript } from '../search/offline';
-import { type SearchRecord, buildLexicon, offlineData, searchRecords } from '../search/records';
+import { type SearchRecord, buildLexicon, displayData, gzipJson, lexiconFiles, searchData } from '../search/records';
 
 export interface PagefindOptions {
   /** Options for the Pagefind service (default: none). */
@@ -63,7 +68,7 @@ async function indexedPages(outputPath: string): Promise<Record<string, number> 
  */
 export const INDEX_CHUNK_SIZE = '2000';
 
-/** What the integration indexes: one record per clause (see src/search/records.ts). */
+/** What the integration indexes: one record per document (see src/search/records.ts). */
 export interface IndexInput {
   records: SearchRecord[];
 }
@@ -83,7 +88,7 @@ export async function runPagefind(
 ): Promise<void> {
   const started = performance.now();
   const outputPath = `${siteDir.replace(/\/+$/, '')}/pagefind`;
-  logger.info(`Indexing ${input.records.length} clauses with Pagefind…`);
+  logger.info(`Indexing ${input.records.length} documents with Pagefind…`);
   const previousChunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = INDEX_CHUNK_SIZE;
   try {
@@ -93,8 +98,8 @@ export async function runPagefind(
     const counts = await indexedPages(outputPath);
     if (counts) {
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      if (total !== input.records.length) logger.warn(`Pagefind indexed ${total} of ${input.records.length} clauses.`);
-      logger.info(`Indexed ${total} clauses.`);
+      if (total !== input.records.length) throw new Error(`Pagefind indexed ${total} of ${input.records.length} documents.`);
+      logger.info(`Indexed ${total} documents.`);
     }
     logger.info(`Pagefind finished in ${formatMs(performance.now() - started)}.`);
   } finally {
@@ -113,19 +118,27 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
         const siteDir = fileURLToPath(dir);
         const library = await loadLibrary();
         const started = performance.now();
-        const { t2s, data, file, report } = buildLexicon(library);
-        await mkdir(`${siteDir}/search`, { recursive: true });
+        const { t2s, data, report } = buildLexicon(library);
+        const { lexicon, shards } = lexiconFiles(data);
+        await mkdir(`${siteDir}/search/${WORDS_DIR}`, { recursive: true });
+        const file = gzipJson(lexicon);
         await writeFile(`${siteDir}/search/${LEXICON_FILE}`, file);
+        for (const [k, words] of shards.entries()) await writeFile(`${siteDir}/search/${wordsFile(k)}`, gzipJson(words));
         logger.info(
-          `Search lexicon: ${report.words} words, ${Object.keys(t2s).length} traditional characters, ${file.length} bytes; ` +
+          `Search lexicon: ${report.words} words in ${shards.length} shard(s), ${Object.keys(t2s).length} traditional characters, ${file.length} bytes; ` +
             `the browser cuts ${report.agreeing} of ${report.sentences} corpus sentences and dictionary terms as nodejieba does ` +
             `(${formatMs(performance.now() - started)}).`,
         );
-        const records = searchRecords(library, t2s);
-        const offline = offlineScript(offlineData(records, data));
+        const search = searchData(library, t2s);
+        await writeFile(`${siteDir}/search/${LAYOUT_FILE}`, gzipJson(search.layout));
+        await mkdir(`${siteDir}/search/${CLAUSES_DIR}`, { recursive: true });
+        for (const [i, clause] of search.clauses.entries()) {
+          await writeFile(`${siteDir}/search/${clauseFile(i)}`, gzipJson(displayData(clause)));
+        }
+        const offline = offlineScript({ lexicon: data, records: search.clauses });
         await writeFile(`${siteDir}/search/${OFFLINE_FILE}`, offline);
-        logger.info(`Offline search data: ${records.length} records, ${Buffer.byteLength(offline)} bytes.`);
-        await runPagefind(siteDir, { records }, logger, options);
+        logger.info(`Search data: ${search.clauses.length} clauses, ${search.records.length} documents; offline data ${Buffer.byteLength(offline)} bytes.`);
+        await runPagefind(siteDir, { records: search.records }, logger, options);
       },
     },
   };

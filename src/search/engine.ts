@@ -10,23 +10,16 @@
  * - Tiers: 1 contains the query as typed; 2 contains all of its words; 3 some of them.
  *   Within a tier, matches in the heading come first, then document order.
  */
-import { type CharMap, HEADING_MARK, bigrams, findFolded, fold } from './fold';
-import { LEXICON_FILE } from './lexicon-file';
+import { type CharMap, bigrams, findFolded, fold } from './fold';
+import { LAYOUT_FILE, LEXICON_FILE, clauseFile, fetchGzipJson, wordsFile } from './files';
+import type { SearchLayout } from './layout';
 import { memoryIndex } from './memory-index';
 import { loadOfflineData } from './offline';
 import { loadPagefind, pagefindIndex } from './pagefind-index';
-import type { RecordIndex } from './record-index';
-import type { LexiconData } from './records';
-import { type Vocabulary, parseFreqs, queryWords, vocabulary } from './segmenter';
+import type { Postings, RecordData, RecordIndex } from './record-index';
+import type { LexiconData, OnlineLexicon } from './records';
+import { type Vocabulary, addWords, parseFreqs, queryWords, vocabulary, wordShard } from './segmenter';
 import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters } from './types';
-
-/** Read the lexicon written by the build (gzipped JSON). */
-export async function loadLexicon(url: string): Promise<LexiconData> {
-  const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`cannot load the search lexicon (${response.status})`);
-  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
-  return JSON.parse(text) as LexiconData;
-}
 
 /** The character map from the lexicon's string of pairs. */
 export function charMap(pairs: string): CharMap {
@@ -34,6 +27,34 @@ export function charMap(pairs: string): CharMap {
   const map: CharMap = {};
   for (let i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
   return map;
+}
+
+/** Where the engine gets the vocabulary to cut a folded query with. */
+export type VocabularySource = (folded: string) => Promise<Vocabulary>;
+
+/** The whole vocabulary, held at once (the offline data has it whole). */
+export function wholeVocabulary(lexicon: LexiconData): VocabularySource {
+  const vocab = vocabulary(parseFreqs(lexicon.words), lexicon.total, lexicon.minFreq);
+  return async () => vocab;
+}
+
+/**
+ * The vocabulary in shards by first character: a query loads the shards of its own
+ * characters, which hold every word that can start inside it, so it is cut as with the whole.
+ * Loaded shards join one vocabulary (words of other shards never start inside the query).
+ */
+export function shardedVocabulary(lexicon: OnlineLexicon, loadShard: (shard: number) => Promise<string>): VocabularySource {
+  const vocab = vocabulary([], lexicon.total, lexicon.minFreq);
+  const loaded = new Map<number, Promise<void>>();
+  const load = (k: number) => {
+    let done = loaded.get(k);
+    if (!done) loaded.set(k, (done = loadShard(k).then((text) => void addWords(vocab, parseFreqs(text), lexicon.total))));
+    return done;
+  };
+  return async (folded) => {
+    await Promise.all([...new Set([...folded].map((c) => wordShard(c, lexicon.shards)))].map(load));
+    return vocab;
+  };
 }
 
 /** A query broken down: its folded form and the words it must contain. */
@@ -61,6 +82,53 @@ export function matchRanges(paragraphs: string[], needles: string[], t2s: CharMa
     }
   });
   return out;
+}
+
+/** Whether a sorted list holds a value. */
+function holds(sorted: number[], value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === value;
+}
+
+/** The records holding a folded text, and those holding it within their heading. */
+export interface Found {
+  all: Set<string>;
+  heading: Set<string>;
+}
+
+/**
+ * Find a folded text: two characters or more as a run of consecutive bigram tokens, one
+ * character as the first of a token. A match counts for the heading when all its tokens lie
+ * within the record's heading tokens.
+ */
+export async function findText(index: RecordIndex, folded: string, headingTokens: Map<string, number>): Promise<Found> {
+  const found: Found = { all: new Set(), heading: new Set() };
+  const grams = [...folded].length >= 2 ? bigrams(folded) : [];
+  const unique = [...new Set(grams)];
+  const lists = grams.length ? await Promise.all(unique.map((g) => index.postings(g))) : [await index.postings(folded, true)];
+  const byGram = new Map<string, Postings>(unique.map((g, i) => [g, lists[i]!]));
+  const span = Math.max(1, grams.length);
+  const [first, ...rest] = grams.length ? grams.map((g) => byGram.get(g)!) : lists;
+  for (const [key, starts] of first!) {
+    const others = rest.map((p) => p.get(key));
+    if (others.some((o) => !o)) continue;
+    const inHeading = headingTokens.get(key) ?? 0;
+    for (const start of starts) {
+      if (!others.every((o, j) => holds(o!, start + j + 1))) continue;
+      found.all.add(key);
+      if (start + span <= inHeading) {
+        found.heading.add(key);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 interface Ranked {
@@ -121,24 +189,21 @@ export function countFacets(docs: (SearchDoc | undefined)[]): FilterCounts {
   return counts;
 }
 
-/** Make an engine over a record index and the lexicon (the seam the tests use). */
-export function makeEngine(index: RecordIndex, lexicon: LexiconData): Engine {
+/** Make an engine over a record index, the lexicon and its vocabulary (the seam the tests use). */
+export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' | 'docs'>, vocabFor: VocabularySource): Engine {
   const t2s = charMap(lexicon.t2s);
-  const vocab = vocabulary(parseFreqs(lexicon.words), lexicon.total, lexicon.minFreq);
   const docs = lexicon.docs;
   const docById = new Map(docs.map((d) => [d.id, d]));
 
-  /** The keys of the records containing a folded string (in its heading: mark = HEADING_MARK). */
-  const phrase = async (folded: string, mark = ''): Promise<Set<string>> =>
-    new Set(await ([...folded].length >= 2 ? index.phrase(bigrams(folded).map((b) => mark + b)) : index.prefix(mark + folded)));
-
-  // Document order and each record's document, asked of the index once.
-  let layout: Promise<{ order: Map<string, number>; docOf: Map<string, SearchDoc> }> | undefined;
+  // Document order, each record's document and heading tokens, asked of the index once.
+  let layout: Promise<{ order: Map<string, number>; docOf: Map<string, SearchDoc>; headingTokens: Map<string, number> }> | undefined;
   const loadLayout = () =>
-    (layout ??= index.layout(docs.map((d) => d.id)).then(({ order, docOf }) => ({
+    (layout ??= index.layout().then(({ order, docOf, headingTokens }) => ({
       order: new Map(order.map((key, i) => [key, i])),
       docOf: new Map([...docOf].map(([key, doc]) => [key, docById.get(doc)!])),
+      headingTokens,
     })));
+  const find = async (folded: string) => findText(index, folded, (await loadLayout()).headingTokens);
 
   const hit = async (r: Ranked, needles: string[], docOf: Map<string, SearchDoc>): Promise<Hit> => {
     const { url, meta } = await index.record(r.id);
@@ -160,22 +225,21 @@ export function makeEngine(index: RecordIndex, lexicon: LexiconData): Engine {
   return {
     docs,
     async search(query: string, filters: SearchFilters = {}): Promise<Outcome> {
-      const { folded, words } = parseQuery(query, t2s, vocab);
+      const { folded, words } = parseQuery(query, t2s, await vocabFor(fold(query, t2s)));
       if (folded === '') {
         return { query, folded, words, total: 0, counts: countFacets([]), hits: async () => [] };
       }
-      // Load everything the phrases need in one go (the searches then run from memory).
+      // Load everything the searches need in one go (they then run from memory).
       const grams = bigrams(folded);
-      await index.preload(grams.length ? [...grams, ...grams.map((b) => HEADING_MARK + b)] : [folded]);
-      const [layoutData, t1, h1, ...perWord] = await Promise.all([
-        loadLayout(),
-        phrase(folded),
-        phrase(folded, HEADING_MARK),
-        ...words.flatMap((w) => [phrase(w), phrase(w, HEADING_MARK)]),
-      ]);
-      const wordSets = perWord.filter((_, i) => i % 2 === 0);
-      const headingWords = perWord.filter((_, i) => i % 2 === 1);
-      const ranked = rankResults(t1, wordSets, { query: h1, words: headingWords }, layoutData.order, words.map(isGenericWord));
+      await index.preload(grams.length ? grams : [folded]);
+      const [layoutData, found, ...perWord] = await Promise.all([loadLayout(), find(folded), ...words.map(find)]);
+      const ranked = rankResults(
+        found.all,
+        perWord.map((f) => f.all),
+        { query: found.heading, words: perWord.map((f) => f.heading) },
+        layoutData.order,
+        words.map(isGenericWord),
+      );
       const { docOf } = layoutData;
       const counts = countFacets(ranked.map((r) => docOf.get(r.id)));
       const shown = ranked.filter((r) => passes(docOf.get(r.id), filters));
@@ -192,16 +256,23 @@ export function makeEngine(index: RecordIndex, lexicon: LexiconData): Engine {
   };
 }
 
-/** The engine over Pagefind and the lexicon file, both loaded from the site root. */
+/** The engine over Pagefind and the search files, all loaded from the site root. */
 async function onlineEngine(siteRoot: string): Promise<Engine> {
-  const [pagefind, lexicon] = await Promise.all([loadPagefind(siteRoot), loadLexicon(new URL(`search/${LEXICON_FILE}`, siteRoot).href)]);
-  return makeEngine(pagefindIndex(pagefind), lexicon);
+  const file = (name: string) => new URL(`search/${name}`, siteRoot).href;
+  const [pagefind, lexicon, layout] = await Promise.all([
+    loadPagefind(siteRoot),
+    fetchGzipJson<OnlineLexicon>(file(LEXICON_FILE)),
+    fetchGzipJson<SearchLayout>(file(LAYOUT_FILE)),
+  ]);
+  const loadRecord = (ordinal: number) => fetchGzipJson<RecordData>(file(clauseFile(ordinal)));
+  const vocab = shardedVocabulary(lexicon, (shard) => fetchGzipJson<string>(file(wordsFile(shard))));
+  return makeEngine(pagefindIndex(pagefind, layout, loadRecord), lexicon, vocab);
 }
 
 /** The engine over the offline data (the same records in memory), loaded by a classic script. */
 async function offlineEngine(siteRoot: string): Promise<Engine> {
   const { lexicon, records } = await loadOfflineData(siteRoot);
-  return makeEngine(memoryIndex(records, charMap(lexicon.t2s)), lexicon);
+  return makeEngine(memoryIndex(records, charMap(lexicon.t2s)), lexicon, wholeVocabulary(lexicon));
 }
 
 /**

@@ -85,11 +85,15 @@ export function bigrams(folded: string): string[] {
   return out;
 }
 
-/** Prefix that marks a heading's bigrams, so a match in a heading can be told apart. */
-export const HEADING_MARK = 'h';
-
-/** Index content for a clause: its heading's marked bigrams, then the bigrams of heading and text. */
+/**
+ * Index content for a clause: the bigrams of its heading and text, folded and run together.
+ * The first `headingTokens` of them lie within the heading, so a match there is a heading match.
+ */
 export function indexTokens(heading: string, text: string, t2s: CharMap = NO_MAP): string[] {
-  const h = fold(heading, t2s);
-  return [...bigrams(h).map((b) => HEADING_MARK + b), ...bigrams(h + fold(text, t2s))];
+  return bigrams(fold(heading, t2s) + fold(text, t2s));
+}
+
+/** How many of a clause's index tokens lie within its heading (its heading's own bigrams). */
+export function headingTokens(heading: string, t2s: CharMap = NO_MAP): number {
+  return Math.max(0, [...fold(heading, t2s)].length - 1);
 }

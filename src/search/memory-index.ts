@@ -1,23 +1,23 @@
 /**
- * The offline record index: the records the build gave Pagefind, indexed in memory under the
+ * The offline record index: the clause records, indexed in memory under the
  * same tokens (record-index.ts `recordTokens`) and answered the way Pagefind 1.6 answers:
  *
- * - a quoted search finds the records holding every token exactly, at consecutive positions;
- * - a plain one-word search finds the records holding a token that starts with the word;
+ * - a token is found where it occurs exactly, or (a prefix) where any token starting with it occurs;
  * - query words lose their diacritics (Pagefind's `normalizeDiacritics`, without
  *   `exactDiacritics`), and so do the indexed tokens here. The rest of Pagefind's query
  *   normalisation (punctuation dropped, lower case) changes nothing in folded tokens.
  *
- * Pagefind falls back to a word shorter than a plain search's word when nothing starts with
- * it; with bigram tokens there is none (a plain search is one character, or a heading mark and
- * one character), so that case is left out. Runs in the browser; no dependencies.
+ * Pagefind falls back to a shorter word when no word starts with a plain search's word;
+ * the Pagefind index never lets that through (see pagefind-index.ts), so it is left out here.
+ *
+ * Runs in the browser; no dependencies.
  */
 import type { CharMap } from './fold';
-import { type RecordData, type RecordIndex, recordTokens } from './record-index';
+import { type Postings, type RecordData, type RecordIndex, recordHeadingTokens, recordTokens } from './record-index';
 
-/** One record of the offline data: Pagefind's record without its content (which `recordTokens` rebuilds). */
+/** One record of the offline data: a clause's display data and document (its tokens are rebuilt with `recordTokens`). */
 export interface OfflineRecord extends RecordData {
-  /** Document id (Pagefind's `doc` filter). */
+  /** Document id. */
   doc: string;
 }
 
@@ -29,46 +29,43 @@ function withoutDiacritics(word: string): string {
 
 /** A record index over records held in memory; a record's key is its place in `records`. */
 export function memoryIndex(records: readonly OfflineRecord[], t2s: CharMap): RecordIndex {
-  // token → record → positions of the token in the record.
-  const postings = new Map<string, Map<number, number[]>>();
+  // token → record key → positions of the token in the record.
+  const index = new Map<string, Postings>();
   records.forEach((r, i) => {
+    const key = String(i);
     recordTokens(r.meta, t2s).forEach((raw, position) => {
       const token = withoutDiacritics(raw);
-      let byRecord = postings.get(token);
-      if (!byRecord) postings.set(token, (byRecord = new Map()));
-      const positions = byRecord.get(i);
+      let postings = index.get(token);
+      if (!postings) index.set(token, (postings = new Map()));
+      const positions = postings.get(key);
       if (positions) positions.push(position);
-      else byRecord.set(i, [position]);
+      else postings.set(key, [position]);
     });
   });
-  const keys = (found: Iterable<number>): string[] => [...found].sort((a, b) => a - b).map(String);
 
   return {
     preload: async () => {},
-    async phrase(tokens) {
-      const lists = tokens.map((t) => postings.get(withoutDiacritics(t)));
-      const [first, ...rest] = lists;
-      if (!first || rest.some((l) => !l)) return [];
-      const found: number[] = [];
-      for (const [record, positions] of first) {
-        const follows = (p: number) => rest.every((l, j) => l!.get(record)?.includes(p + j + 1));
-        if (positions.some(follows)) found.push(record);
-      }
-      return keys(found);
-    },
-    async prefix(token) {
+    async postings(token, prefix = false) {
       const word = withoutDiacritics(token);
-      const found = new Set<number>();
-      for (const [t, byRecord] of postings) if (t.startsWith(word)) for (const record of byRecord.keys()) found.add(record);
-      return keys(found);
+      if (!prefix) return index.get(word) ?? new Map();
+      const merged: Postings = new Map();
+      for (const [t, postings] of index) {
+        if (!t.startsWith(word)) continue;
+        for (const [key, positions] of postings) {
+          const all = merged.get(key);
+          if (all) all.push(...positions);
+          else merged.set(key, [...positions]);
+        }
+      }
+      for (const positions of merged.values()) positions.sort((a, b) => a - b);
+      return merged;
     },
-    async layout(docs) {
-      const wanted = new Set(docs);
-      const docOf = new Map<string, string>();
+    async layout() {
+      const headingTokens = new Map<string, number>();
       records.forEach((r, i) => {
-        if (wanted.has(r.doc)) docOf.set(String(i), r.doc);
+        if (r.meta.h) headingTokens.set(String(i), recordHeadingTokens(r.meta, t2s));
       });
-      return { order: records.map((_, i) => String(i)), docOf };
+      return { order: records.map((_, i) => String(i)), docOf: new Map(records.map((r, i) => [String(i), r.doc])), headingTokens };
     },
     async record(key) {
       const r = records[Number(key)];

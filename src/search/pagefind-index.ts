@@ -1,62 +1,150 @@
 /**
- * The online record index: Pagefind, loaded from the site (pagefind/pagefind.js) and asked
- * for exact phrases of tokens (quoted searches) and single-token prefixes.
+ * The online record index: Pagefind, loaded from the site (pagefind/pagefind.js).
  *
- * Pagefind 1.6 also makes every `meta` field of a record searchable (its words, split
- * Pagefind's way), so a search would find a clause by its id ("…/4/50" for 50) or by a run
- * of its raw text. Those hits have no word locations in the content: only hits with some
- * are kept, so a record is found by its tokens alone, as the in-memory index finds it.
+ * Pagefind holds one record per document, its clauses' tokens run together in reading order
+ * (records.ts); the search layout (layout.ts) divides each record back into clauses. A token's
+ * postings come from a plain Pagefind search for it, which reports every place the token
+ * occurs in each record; the layout turns each place into a clause and a place within it.
+ * A clause's display data is a small file of its own, loaded only for the results shown.
  */
-import type { RecordData, RecordIndex, RecordLayout } from './record-index';
+import { type LayoutEntry, type SearchLayout, layoutClauses } from './layout';
+import type { Postings, RecordData, RecordIndex, RecordLayout } from './record-index';
 
 /** The part of Pagefind's browser API the index uses. */
 export interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, o?: { sort?: Record<string, 'asc' | 'desc'>; filters?: Record<string, string | string[]> }): Promise<{
-    results: PagefindResult[];
-  }>;
+  search(term: string | null, o?: { sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] }>;
   preload(term: string): Promise<void>;
 }
 export interface PagefindResult {
   id: string;
   /** Positions of the matched words in the record's content (none for a match in `meta` only). */
   words: number[];
-  data(): Promise<{ url: string; raw_url?: string; meta: Record<string, string> }>;
 }
 
-/** A record index over a loaded Pagefind (records in reading order by their `order` sort key). */
-export function pagefindIndex(pagefind: PagefindApi): RecordIndex {
-  const results = new Map<string, PagefindResult>();
-  const sorted = { sort: { order: 'asc' as const } };
-  const ask = async (term: string | null, o: Parameters<PagefindApi['search']>[1]): Promise<string[]> => {
-    const { results: all } = await pagefind.search(term, o);
-    const found = term === null ? all : all.filter((r) => r.words.length > 0);
-    for (const r of found) results.set(r.id, r);
-    return found.map((r) => r.id);
+/** How many recent answers of each kind (postings, display data) the index keeps at hand. */
+const RECENT = 1000;
+
+/** A loader that keeps its last `limit` answers (a failed one is tried again next time). */
+function recentlyUsed<K, V>(limit: number, load: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const kept = new Map<K, Promise<V>>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value) {
+      kept.delete(key);
+      kept.set(key, value);
+      return value;
+    }
+    value = load(key);
+    value.catch(() => kept.delete(key));
+    kept.set(key, value);
+    if (kept.size > limit) kept.delete(kept.keys().next().value!);
+    return value;
   };
+}
+
+/** A layout entry made ready for lookups: where each of its clauses starts among the record's tokens. */
+interface Divided {
+  entry: LayoutEntry;
+  starts: number[];
+  sizes: number[];
+  heading: number[];
+}
+
+function divide(entry: LayoutEntry): Divided {
+  const clauses = layoutClauses(entry);
+  const starts: number[] = [];
+  let at = 0;
+  for (const c of clauses) {
+    starts.push(at);
+    at += c.tokens;
+  }
+  return { entry, starts, sizes: clauses.map((c) => c.tokens), heading: clauses.map((c) => c.heading) };
+}
+
+/** The index of the last start at or before `position` (starts ascending, the first 0). */
+function clauseAt(starts: number[], position: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * A record index over a loaded Pagefind, the search layout of its records, and a loader of
+ * a clause's display data by its place in reading order.
+ */
+export function pagefindIndex(pagefind: PagefindApi, layout: SearchLayout, loadRecord: (ordinal: number) => Promise<RecordData>): RecordIndex {
+  const divided = layout.records.map(divide);
+  // Pagefind's id of each record: a search sorted by the records' order lists them all.
+  let byId: Promise<Map<string, Divided>> | undefined;
+  const records = () =>
+    (byId ??= pagefind.search(null, { sort: { order: 'asc' } }).then(({ results }) => {
+      if (results.length !== divided.length) {
+        throw new Error(`the search index has ${results.length} records where its layout has ${divided.length}`);
+      }
+      return new Map(results.map((r, i) => [r.id, divided[i]!]));
+    }));
+
+  /** Every place a plain search for `term` matched, as clause keys and places within the clause. */
+  const places = async (term: string): Promise<Postings> => {
+    const [{ results }, byRecord] = await Promise.all([pagefind.search(term), records()]);
+    const out: Postings = new Map();
+    for (const r of results) {
+      const d = byRecord.get(r.id);
+      if (!d) continue;
+      for (const w of r.words) {
+        const c = clauseAt(d.starts, w);
+        const at = w - d.starts[c]!;
+        if (at >= d.sizes[c]!) continue; // past the last clause: Pagefind counted a token the layout did not
+        const key = String(d.entry.first + c);
+        const list = out.get(key);
+        if (list) list.push(at);
+        else out.set(key, [at]);
+      }
+    }
+    for (const list of out.values()) list.sort((a, b) => a - b);
+    return out;
+  };
+
+  const postings = async (token: string, prefix: boolean): Promise<Postings> => {
+    if (!prefix) {
+      // Where no word starts with a plain search's word, Pagefind falls back to a shorter
+      // word; a quoted search never does. So the token must first be found as it is.
+      const exact = await pagefind.search(`"${token}"`);
+      if (!exact.results.some((r) => r.words.length > 0)) return new Map();
+    }
+    return places(token);
+  };
+  // Recent answers at hand: a query's words share its tokens, typing repeats them, and
+  // results recur from query to query.
+  const exact = recentlyUsed(RECENT, (token: string) => postings(token, false));
+  const prefixed = recentlyUsed(RECENT, (token: string) => postings(token, true));
+  const record = recentlyUsed(RECENT, loadRecord);
+
   return {
     preload: (tokens) => pagefind.preload(tokens.join(' ')),
-    phrase: (tokens) => ask(`"${tokens.join(' ')}"`, sorted),
-    prefix: (token) => ask(token, sorted),
-    async layout(docs): Promise<RecordLayout> {
-      // Filter-only searches: all records in order, then the records of each document.
-      const order = await ask(null, sorted);
+    postings: (token, prefix = false) => (prefix ? prefixed : exact)(token),
+    async layout(): Promise<RecordLayout> {
+      const order: string[] = [];
       const docOf = new Map<string, string>();
-      await Promise.all(
-        docs.map(async (doc) => {
-          for (const key of await ask(null, { filters: { doc } })) docOf.set(key, doc);
-        }),
-      );
-      return { order, docOf };
+      const headingTokens = new Map<string, number>();
+      for (const d of divided) {
+        d.sizes.forEach((_, i) => {
+          const key = String(d.entry.first + i);
+          order.push(key);
+          docOf.set(key, d.entry.doc);
+          if (d.heading[i]! > 0) headingTokens.set(key, d.heading[i]!);
+        });
+      }
+      return { order, docOf, headingTokens };
     },
-    async record(key): Promise<RecordData> {
-      const result = results.get(key);
-      if (!result) throw new Error(`no search result ${key}`);
-      const data = await result.data();
-      const { id, p, t, h } = data.meta;
-      return { url: data.raw_url ?? data.url, meta: h ? { id, p, t, h } : { id, p, t } };
-    },
+    record: (key) => record(Number(key)),
   };
 }
 
@@ -67,7 +155,7 @@ export async function loadPagefind(siteRoot: string): Promise<PagefindApi> {
   // answer from a worker is copied across threads.
   await pagefind.options({ baseUrl: new URL(siteRoot).pathname, noWorker: true });
   // Pagefind takes the query's language from <html lang> when it starts, and re-segments a
-  // zh query with the browser's word segmenter, which breaks the bigram phrases. The index
+  // zh query with the browser's word segmenter, which breaks the bigram tokens. The index
   // is language "und": start Pagefind under that language, then give the page its own back.
   const html = document.documentElement;
   const lang = html.getAttribute('lang');

@@ -1,16 +1,17 @@
 /**
  * The seam between the search engine (engine.ts) and an index of the clause records.
  *
- * The engine decides what to ask and how to rank; an index only answers which records hold
- * some tokens. Online the index is Pagefind (pagefind-index.ts); offline, where Pagefind
- * cannot load (file://), it is an in-memory index of the same records (memory-index.ts).
- * Both index each record under the tokens `recordTokens` gives, so they answer alike.
+ * The engine decides what to ask and how to rank; an index only says where a token occurs.
+ * Online the index is Pagefind (pagefind-index.ts, one Pagefind record per document, divided
+ * back into clauses); offline, where Pagefind cannot load (file://), it is an in-memory index
+ * of the clause records (memory-index.ts). Both index each clause under the tokens
+ * `recordTokens` gives, so they answer alike.
  *
  * Runs in the build (Node) and in the browser; no dependencies.
  */
-import { type CharMap, indexTokens } from './fold';
+import { type CharMap, headingTokens, indexTokens } from './fold';
 
-/** What a record carries for display, as Pagefind's `meta` holds it (a type, so it is a Pagefind meta). */
+/** What a record carries for display (a type, so it is plain JSON). */
 export type RecordMeta = {
   /** Clause id. */
   id: string;
@@ -29,10 +30,15 @@ export interface RecordData {
   meta: RecordMeta;
 }
 
-/** The records in reading order (by key) and the document of each. */
+/** Where a token occurs: record key → the token's positions among the record's tokens, ascending. */
+export type Postings = Map<string, number[]>;
+
+/** The records in reading order (by key), the document of each, and the heading tokens of those with a heading. */
 export interface RecordLayout {
   order: string[];
   docOf: Map<string, string>;
+  /** Record key → how many of its first tokens lie within its heading (records without a heading are left out). */
+  headingTokens: Map<string, number>;
 }
 
 /**
@@ -42,17 +48,20 @@ export interface RecordLayout {
 export interface RecordIndex {
   /** Get ready to answer for these tokens (Pagefind loads the index chunks they need). */
   preload(tokens: string[]): Promise<void>;
-  /** The records holding these tokens at consecutive positions (Pagefind's quoted search). */
-  phrase(tokens: string[]): Promise<string[]>;
-  /** The records holding a token that starts with this one (Pagefind's plain one-word search). */
-  prefix(token: string): Promise<string[]>;
-  /** Every record in reading order, and which of the documents `docs` each belongs to. */
-  layout(docs: string[]): Promise<RecordLayout>;
-  /** The display data of a record one of the searches returned. */
+  /** Where this token occurs; with `prefix`, where any token that starts with it occurs. */
+  postings(token: string, prefix?: boolean): Promise<Postings>;
+  /** Every record in reading order, its document and its heading tokens. */
+  layout(): Promise<RecordLayout>;
+  /** The display data of a record. */
   record(key: string): Promise<RecordData>;
 }
 
-/** The tokens a record is indexed under: Pagefind's `content` (space-separated) and the in-memory index's. */
+/** The tokens a record is indexed under. */
 export function recordTokens(meta: Pick<RecordMeta, 't' | 'h'>, t2s: CharMap): string[] {
   return indexTokens(meta.h ?? '', meta.t, t2s);
+}
+
+/** How many of a record's tokens lie within its heading. */
+export function recordHeadingTokens(meta: Pick<RecordMeta, 'h'>, t2s: CharMap): number {
+  return headingTokens(meta.h ?? '', t2s);
 }

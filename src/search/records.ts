@@ -1,30 +1,45 @@
 /**
- * What the build gives the search engine: one Pagefind record per clause (its folded bigrams,
- * language "und" so Pagefind keeps the tokens as they are), the lexicon file the browser
- * folds and cuts queries with, and the offline data (the same records and lexicon, for the
- * in-memory index of a copy opened from disk).
+ * What the build gives the search engine:
+ *
+ * - one Pagefind record per document: the index tokens of its clauses (folded bigrams,
+ *   language "und" so Pagefind keeps them as they are), run together in reading order. A
+ *   record per clause would cost Pagefind's metadata, which every first query loads whole,
+ *   about 12 bytes per clause; a record per document costs that per document;
+ * - the layout that divides each record back into clauses (token counts per clause);
+ * - each clause's display data, one small file per clause, loaded for the results shown;
+ * - the lexicon the browser folds and cuts queries with;
+ * - the offline data (every clause's display data and the lexicon, for the in-memory index
+ *   of a copy opened from disk).
  */
 import { gzipSync } from 'node:zlib';
 import type { Library } from '../model';
 import { libraryView } from '../site/view';
 import type { CharMap } from './fold';
 import { buildCharMap, buildVocabulary, type LexiconReport } from './lexicon';
-import type { OfflineData } from './offline';
-import { type RecordMeta, recordTokens } from './record-index';
-import { serialiseFreqs } from './segmenter';
+import type { OfflineRecord } from './memory-index';
+import { type LayoutEntry, type SearchLayout, layoutClause } from './layout';
+import { type RecordData, type RecordMeta, recordHeadingTokens, recordTokens } from './record-index';
+import { parseFreqs, serialiseFreqs, wordShard } from './segmenter';
 import type { SearchDoc } from './types';
 
-/** A Pagefind custom record (the fields this site uses). */
+/** A Pagefind custom record (the fields this site uses): one document's tokens. */
 export interface SearchRecord {
   url: string;
   content: string;
   language: 'und';
-  meta: RecordMeta;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
+  /** The record's place among the records (zero-padded), so a sorted search lists them in order. */
+  sort: { order: string };
 }
 
-/** The lexicon as shipped: what the browser needs to fold, cut and label. */
+/** Everything the build writes for the search, from the library. */
+export interface SearchData {
+  records: SearchRecord[];
+  layout: SearchLayout;
+  /** Every clause in reading order: its display data and document. */
+  clauses: OfflineRecord[];
+}
+
+/** The lexicon: what the browser needs to fold, cut and label (the offline data holds it whole). */
 export interface LexiconData {
   /** jieba's frequency total and smallest frequency (see segmenter.vocabulary). */
   total: number;
@@ -35,6 +50,15 @@ export interface LexiconData {
   t2s: string;
   docs: SearchDoc[];
 }
+
+/**
+ * The lexicon as the online search loads it: all but the vocabulary, which ships in shards
+ * by first character (segmenter.ts `wordShard`), so a query loads only its characters' shards.
+ */
+export type OnlineLexicon = Omit<LexiconData, 'words'> & { shards: number };
+
+/** About how many words a vocabulary shard holds (the shard count is a power of two). */
+export const WORDS_PER_SHARD = 1000;
 
 /** The documents as search results label and filter them. */
 export function searchDocs(library: Library): SearchDoc[] {
@@ -47,31 +71,58 @@ export function searchDocs(library: Library): SearchDoc[] {
   }));
 }
 
-/** One record per clause, in reading order (the `order` sort key keeps that order). */
-export function searchRecords(library: Library, t2s: CharMap): SearchRecord[] {
+/** The search data: one Pagefind record per document with index tokens, its layout, and every clause's display data. */
+export function searchData(library: Library, t2s: CharMap): SearchData {
   const view = libraryView(library);
-  const docs = new Map(searchDocs(library).map((d) => [d.id, d]));
-  const width = String(library.clauses.length).length;
-  return library.clauses.map((c, i) => {
-    const doc = docs.get(c.doc)!;
+  const clauses: OfflineRecord[] = library.clauses.map((c) => {
     const meta: RecordMeta = { id: c.id, p: view.position(c), t: c.text };
     if (c.heading) meta.h = c.heading;
-    return {
-      url: c.url,
-      content: recordTokens(meta, t2s).join(' '),
-      language: 'und',
-      meta,
-      filters: { doc: [doc.id], kind: [doc.kind], ...(doc.year ? { year: [doc.year] } : {}) },
-      sort: { order: String(i).padStart(width, '0') },
-    };
+    return { url: c.url, doc: c.doc, meta };
   });
+  const docUrl = new Map(library.documents.map((d) => [d.id, d.url]));
+  const records: SearchRecord[] = [];
+  const entries: LayoutEntry[] = [];
+  const seen = new Set<string>();
+  for (let first = 0; first < clauses.length; ) {
+    const doc = clauses[first]!.doc;
+    if (seen.has(doc)) throw new Error(`the clauses of document ${doc} are not together in reading order`);
+    seen.add(doc);
+    let end = first;
+    while (end < clauses.length && clauses[end]!.doc === doc) end++;
+    const tokens = clauses.slice(first, end).map((c) => recordTokens(c.meta, t2s));
+    if (tokens.some((t) => t.length > 0)) {
+      const heading = clauses.slice(first, end).map((c) => recordHeadingTokens(c.meta, t2s));
+      entries.push({ doc, first, clauses: tokens.map((t, i) => layoutClause(t.length, heading[i]!)).join(',') });
+      records.push({ url: docUrl.get(doc)!, content: tokens.flat().join(' '), language: 'und', sort: { order: '' } });
+    }
+    first = end;
+  }
+  const width = String(records.length).length;
+  records.forEach((r, i) => (r.sort.order = String(i).padStart(width, '0')));
+  return { records, layout: { records: entries }, clauses };
 }
+
+/** A clause's display data as its own file holds it. */
+export const displayData = ({ url, meta }: OfflineRecord): RecordData => ({ url, meta });
+
+/** A value as a search file holds it: gzipped JSON (files.ts `fetchGzipJson` reads it). */
+export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(value), { level: 9 });
 
 /** The texts the lexicon is made from: every clause's heading and text. */
 const corpus = (library: Library) => library.clauses.map((c) => [c.heading ?? '', c.text].join('\n'));
 
-/** The character map, the lexicon and its gzipped file, with a report of the vocabulary's agreement with nodejieba. */
-export function buildLexicon(library: Library): { t2s: CharMap; data: LexiconData; file: Buffer; report: LexiconReport } {
+/** The lexicon's files: the online lexicon, and the vocabulary's shards (each "word<TAB>freq" lines). */
+export function lexiconFiles(data: LexiconData): { lexicon: OnlineLexicon; shards: string[] } {
+  const freqs = parseFreqs(data.words);
+  const count = 2 ** Math.ceil(Math.log2(Math.max(1, freqs.size / WORDS_PER_SHARD)));
+  const shards = Array.from({ length: count }, () => new Map<string, number>());
+  for (const [word, freq] of freqs) shards[wordShard(word, count)]!.set(word, freq);
+  const { words: _, ...rest } = data;
+  return { lexicon: { ...rest, shards: count }, shards: shards.map(serialiseFreqs) };
+}
+
+/** The character map and the lexicon, with a report of the vocabulary's agreement with nodejieba. */
+export function buildLexicon(library: Library): { t2s: CharMap; data: LexiconData; report: LexiconReport } {
   const texts = corpus(library);
   const t2s = buildCharMap(texts);
   const { freqs, total, minFreq, report } = buildVocabulary(texts);
@@ -82,10 +133,5 @@ export function buildLexicon(library: Library): { t2s: CharMap; data: LexiconDat
     t2s: Object.entries(t2s).map(([t, s]) => t + s).join(''),
     docs: searchDocs(library),
   };
-  return { t2s, data, file: gzipSync(JSON.stringify(data), { level: 9 }), report };
-}
-
-/** The offline data: the lexicon, and each record Pagefind indexes without its content (rebuilt from its meta). */
-export function offlineData(records: SearchRecord[], lexicon: LexiconData): OfflineData {
-  return { lexicon, records: records.map((r) => ({ url: r.url, doc: r.filters.doc[0], meta: r.meta })) };
+  return { t2s, data, report };
 }

@@ -22,18 +22,21 @@ export interface Vocabulary {
  * cppjieba gives a character it does not know).
  */
 export function vocabulary(freqs: Iterable<[string, number]>, total: number, minFreq: number): Vocabulary {
+  const vocab: Vocabulary = { logp: new Map(), prefixes: new Set(), maxLen: 1, unknown: Math.log(minFreq) - Math.log(total) };
+  return addWords(vocab, freqs, total);
+}
+
+/** Add words to a vocabulary (in place; `total` as the vocabulary was made with). */
+export function addWords(vocab: Vocabulary, freqs: Iterable<[string, number]>, total: number): Vocabulary {
   const logTotal = Math.log(total);
-  const logp = new Map<string, number>();
-  const prefixes = new Set<string>();
-  let maxLen = 1;
   for (const [w, f] of freqs) {
     if (!(f > 0)) continue;
-    logp.set(w, Math.log(f) - logTotal);
+    vocab.logp.set(w, Math.log(f) - logTotal);
     const chars = [...w];
-    for (let i = 1; i <= chars.length; i++) prefixes.add(chars.slice(0, i).join(''));
-    maxLen = Math.max(maxLen, chars.length);
+    for (let i = 1; i <= chars.length; i++) vocab.prefixes.add(chars.slice(0, i).join(''));
+    vocab.maxLen = Math.max(vocab.maxLen, chars.length);
   }
-  return { logp, prefixes, maxLen, unknown: Math.log(minFreq) - logTotal };
+  return vocab;
 }
 
 /** Cut a folded text into words: jieba's maximum-probability route over the vocabulary. */
@@ -89,6 +92,9 @@ export function queryWords(folded: string, vocab: Vocabulary): string[] {
   flush();
   return [...new Set(words)];
 }
+
+/** The shard (of `shards`) that holds a word: by its first character, so a query needs only its own characters' shards. */
+export const wordShard = (word: string, shards: number): number => word.codePointAt(0)! % shards;
 
 /** Write a vocabulary's frequencies as compact text: one "word<TAB>freq" line per word. */
 export function serialiseFreqs(freqs: Map<string, number>): string {

@@ -1,6 +1,7 @@
 /**
- * One segmentation, end to end: in real Chromium, the search lexicon the build ships cuts
- * every dictionary term and sampled corpus sentences exactly as the build cuts them, and
+ * One segmentation, end to end: in real Chromium, the search lexicon the build ships (its
+ * vocabulary in shards, loaded per query as the search page loads them) cuts every
+ * dictionary term and sampled corpus sentences exactly as the build cuts them, and
  * (for all but a handful of sentences, where nodejieba's HMM depends on context) as
  * nodejieba with the domain dictionary cuts them. Builds into a private folder
  * (E2E_SKIP_BUILD=1: test dist/).
@@ -8,7 +9,6 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ import { launchChromium, serveSite } from '../../scripts/lib/local-site';
 import { dictionaryEntries } from '../../src/pipeline/segment';
 import { fold } from '../../src/search/fold';
 import { buildCut, sentences } from '../../src/search/lexicon';
-import { LEXICON_FILE } from '../../src/search/lexicon-file';
+import { LEXICON_FILE } from '../../src/search/files';
+import { OFFLINE_FILE, type OfflineData } from '../../src/search/offline';
 import type { LexiconData } from '../../src/search/records';
 import { cut, parseFreqs, vocabulary } from '../../src/search/segmenter';
 
@@ -37,7 +38,9 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
       const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', path.basename(SITE)], { cwd: ROOT, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
     }
-    lexicon = JSON.parse(gunzipSync(readFileSync(path.join(SITE, 'search', LEXICON_FILE))).toString('utf8'));
+    // The whole lexicon, as the offline data holds it.
+    const offline = readFileSync(path.join(SITE, 'search', OFFLINE_FILE), 'utf8');
+    lexicon = (JSON.parse(offline.slice(offline.indexOf('=') + 1).replace(/;\s*$/, '')) as OfflineData).lexicon;
     const clauses = JSON.parse(readFileSync(path.join(SITE, 'data/clauses.json'), 'utf8')) as { heading?: string; text: string }[];
     const all = [...new Set(clauses.flatMap((c) => sentences([c.heading ?? '', c.text].join('\n'))))];
     // Every dictionary term, and every seventh corpus sentence (a fixed, spread-out sample).
@@ -46,7 +49,11 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
     ({ proc: server, base } = await serveSite(SITE));
     const bundle = await build({
       stdin: {
-        contents: "export { loadLexicon } from './src/search/engine'; export { cut, parseFreqs, vocabulary } from './src/search/segmenter';",
+        contents: [
+          "export { shardedVocabulary } from './src/search/engine';",
+          "export { fetchGzipJson, wordsFile } from './src/search/files';",
+          "export { cut } from './src/search/segmenter';",
+        ].join(' '),
         resolveDir: ROOT,
         loader: 'ts',
       },
@@ -57,12 +64,14 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
     const page = await browser.newPage({ bypassCSP: true });
     await page.goto(`${base}/index.html`);
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
-    browserCuts = await page.evaluate(async ({ url, samples }) => {
+    browserCuts = await page.evaluate(async ({ search, lexiconFile, samples }) => {
       const S = (globalThis as unknown as { Seg: any }).Seg;
-      const lex = await S.loadLexicon(url);
-      const vocab = S.vocabulary(S.parseFreqs(lex.words), lex.total, lex.minFreq);
-      return samples.map((s: string) => S.cut(s, vocab));
-    }, { url: `${base}/search/${LEXICON_FILE}`, samples });
+      const lex = await S.fetchGzipJson(`${search}/${lexiconFile}`);
+      const vocabFor = S.shardedVocabulary(lex, (k: number) => S.fetchGzipJson(`${search}/${S.wordsFile(k)}`));
+      const out: string[][] = [];
+      for (const s of samples) out.push(S.cut(s, await vocabFor(s)));
+      return out;
+    }, { search: `${base}/search`, lexiconFile: LEXICON_FILE, samples });
   }, 600_000);
 
   afterAll(async () => {

@@ -13,14 +13,14 @@ vi.mock('pagefind', () => mocks);
 import { existsSync } from 'node:fs';
 import pagefindIntegration, { INDEX_CHUNK_SIZE, assertPagefindResponse, runPagefind } from '../../../src/integrations/pagefind';
 import { loadLibrary } from '../../../src/library';
-import { LEXICON_FILE } from '../../../src/search/lexicon-file';
+import { LAYOUT_FILE, LEXICON_FILE, clauseFile } from '../../../src/search/files';
 import { OFFLINE_FILE } from '../../../src/search/offline';
 
 const logger = { info: vi.fn(), warn: vi.fn() };
 
 const records = [
-  { url: '/d/1.html', content: 'h职工 职工', language: 'und' as const, meta: { id: 'd/1', p: '第一条', t: '职工' }, filters: { doc: ['d'] }, sort: { order: '0' } },
-  { url: '/d/2.html', content: '工会', language: 'und' as const, meta: { id: 'd/2', p: '第二条', t: '工会' }, filters: { doc: ['d'] }, sort: { order: '1' } },
+  { url: '/d/index.html', content: '职工 工会', language: 'und' as const, sort: { order: '0' } },
+  { url: '/e/index.html', content: '工会', language: 'und' as const, sort: { order: '1' } },
 ];
 
 function fakeIndex(over: Partial<Record<'addCustomRecord' | 'writeFiles', unknown>> = {}) {
@@ -62,7 +62,7 @@ describe('runPagefind', () => {
     expect(index.addCustomRecord).toHaveBeenCalledWith(records[0]);
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: `${dir}/pagefind` });
     expect(mocks.close).toHaveBeenCalledTimes(1);
-    expect(logger.info).toHaveBeenCalledWith('Indexed 2 clauses.');
+    expect(logger.info).toHaveBeenCalledWith('Indexed 2 documents.');
   });
 
   it('sets the index chunk size of Pagefind while indexing, and restores the environment', async () => {
@@ -86,7 +86,7 @@ describe('runPagefind', () => {
   it('turns addCustomRecord errors into a thrown error naming the record, and still closes', async () => {
     const index = fakeIndex({ addCustomRecord: { errors: ['bad record'] } });
     mocks.createIndex.mockResolvedValue({ errors: [], index });
-    await expect(runPagefind(dir, { records }, logger)).rejects.toThrow(/index \/d\/1.html:\n  - bad record/);
+    await expect(runPagefind(dir, { records }, logger)).rejects.toThrow(/index \/d\/index.html:\n  - bad record/);
     expect(index.writeFiles).not.toHaveBeenCalled();
     expect(mocks.close).toHaveBeenCalledTimes(1);
   });
@@ -104,24 +104,27 @@ describe('runPagefind', () => {
     expect(mocks.close).toHaveBeenCalledTimes(1);
   });
 
-  it('warns when Pagefind indexed fewer clauses than it was given', async () => {
+  it('fails when Pagefind indexed fewer documents than it was given (the layout would not match)', async () => {
     mocks.createIndex.mockResolvedValue({ errors: [], index: fakeIndex() });
     await mkdir(join(dir, 'pagefind'));
     await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { und: { page_count: 1 } } }));
-    await runPagefind(dir, { records }, logger);
-    expect(logger.warn).toHaveBeenCalledWith('Pagefind indexed 1 of 2 clauses.');
+    await expect(runPagefind(dir, { records }, logger)).rejects.toThrow('Pagefind indexed 1 of 2 documents.');
+    expect(mocks.close).toHaveBeenCalledTimes(1);
   });
 });
 
 describe('pagefindIntegration', () => {
-  it('writes the search lexicon and the offline data, and indexes one record per clause of the library, in astro:build:done', async () => {
+  it('writes the search files and the offline data, and indexes one record per document of the library, in astro:build:done', async () => {
     const index = fakeIndex();
     mocks.createIndex.mockResolvedValue({ errors: [], index });
     const hook = pagefindIntegration().hooks['astro:build:done'] as unknown as (p: { dir: URL; logger: typeof logger }) => Promise<void>;
     await hook({ dir: pathToFileURL(dir + '/'), logger });
     const library = await loadLibrary();
-    expect(index.addCustomRecord).toHaveBeenCalledTimes(library.clauses.length);
-    expect(existsSync(join(dir, 'search', LEXICON_FILE))).toBe(true);
+    expect(index.addCustomRecord).toHaveBeenCalledTimes(library.documents.length);
+    for (const file of [LEXICON_FILE, LAYOUT_FILE, clauseFile(0), clauseFile(library.clauses.length - 1)]) {
+      expect(existsSync(join(dir, 'search', file)), file).toBe(true);
+    }
+    expect(existsSync(join(dir, 'search', clauseFile(library.clauses.length)))).toBe(false);
     expect(existsSync(join(dir, 'search', OFFLINE_FILE))).toBe(true);
     expect(mocks.close).toHaveBeenCalledTimes(1);
   }, 60_000);

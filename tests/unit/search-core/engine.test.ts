@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { charMap, countFacets, makeEngine, matchRanges, passes, rankResults } from '../../../src/search/engine';
-import { fold, indexTokens } from '../../../src/search/fold';
+import { charMap, countFacets, makeEngine, matchRanges, passes, rankResults, shardedVocabulary, wholeVocabulary } from '../../../src/search/engine';
+import { fold, headingTokens, indexTokens } from '../../../src/search/fold';
+import { type SearchLayout, layoutClause } from '../../../src/search/layout';
 import { memoryIndex } from '../../../src/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../src/search/pagefind-index';
-import type { RecordIndex } from '../../../src/search/record-index';
-import type { LexiconData } from '../../../src/search/records';
+import type { RecordData, RecordIndex } from '../../../src/search/record-index';
+import { type LexiconData, lexiconFiles } from '../../../src/search/records';
+import { cut } from '../../../src/search/segmenter';
 import type { SearchDoc } from '../../../src/search/types';
 
 const docA: SearchDoc = { id: 'a', title: '甲', kind: '通知', year: '2014' };
@@ -58,44 +60,73 @@ interface Clause {
   text: string;
 }
 
-/** A stand-in for Pagefind over a few clauses: exact phrases of tokens, and prefixes of one token. */
-function fakePagefind(clauses: Clause[]): PagefindApi {
-  const pages = clauses.map((c, i) => ({ ...c, i, tokens: indexTokens(c.heading ?? '', c.text) }));
-  const result = (p: (typeof pages)[number]) => ({
-    id: `pf${p.i}`,
-    words: [0],
-    data: async () => ({ url: `/${p.id}.html`, meta: { id: p.id, p: `第${p.i + 1}条`, t: p.text, ...(p.heading ? { h: p.heading } : {}) } }),
+/**
+ * A stand-in for Pagefind over a few clauses, as the build indexes them: one record per
+ * document with its clauses' tokens run together. A quoted search of one token finds it
+ * exactly (the first place only, as Pagefind reports it); a plain search finds every place of
+ * every token that starts with it, or, where none does, of a shorter token (Pagefind's fallback).
+ */
+function fakePagefind(clauses: Clause[]): { api: PagefindApi; layout: SearchLayout } {
+  const docs = [...new Set(clauses.map((c) => c.doc))];
+  const records = docs.map((doc) => {
+    const own = clauses.filter((c) => c.doc === doc);
+    const tokens = own.map((c) => indexTokens(c.heading ?? '', c.text));
+    return {
+      id: `pf-${doc}`,
+      tokens: tokens.flat(),
+      entry: { doc, first: clauses.indexOf(own[0]!), clauses: tokens.map((t, i) => layoutClause(t.length, headingTokens(own[i]!.heading ?? ''))).join(',') },
+    };
   });
-  return {
+  const places = (tokens: string[], match: (t: string) => boolean) => tokens.flatMap((t, i) => (match(t) ? [i] : []));
+  const api: PagefindApi = {
     options: async () => {},
     init: async () => {},
     preload: async () => {},
-    search: async (term, o) => {
-      if (term === null) {
-        const doc = o?.filters?.doc;
-        return { results: pages.filter((p) => !doc || p.doc === doc).map(result) };
+    search: async (term) => {
+      if (term === null) return { results: records.map((r) => ({ id: r.id, words: [] })) };
+      if (term.startsWith('"')) {
+        const token = term.slice(1, -1);
+        return { results: records.flatMap((r) => (r.tokens.includes(token) ? [{ id: r.id, words: [r.tokens.indexOf(token)] }] : [])) };
       }
-      const phrase = term.replace(/"/g, '').split(' ');
-      const has = (p: (typeof pages)[number]) =>
-        p.tokens.some((_, k) => phrase.every((t, j) => (term.startsWith('"') ? p.tokens[k + j] === t : p.tokens[k + j]?.startsWith(t))));
-      return { results: pages.filter(has).map(result) };
+      const all = records.flatMap((r) => r.tokens);
+      const word = all.some((t) => t.startsWith(term)) ? term : [...term].slice(0, -1).join('');
+      return { results: records.map((r) => ({ id: r.id, words: places(r.tokens, (t) => word !== '' && t.startsWith(word)) })).filter((r) => r.words.length > 0) };
     },
   };
+  return { api, layout: { records: records.map((r) => r.entry) } };
 }
 
+const display = (c: Clause, i: number): RecordData => ({ url: `/${c.id}.html`, meta: { id: c.id, p: `第${i + 1}条`, t: c.text, ...(c.heading ? { h: c.heading } : {}) } });
+
 describe('the Pagefind index', () => {
-  it('ignores hits that match only in a record\'s meta fields (no word of its content)', async () => {
-    const hit = (id: string, words: number[]) => ({ id, words, data: async () => ({ url: `/${id}.html`, meta: { id, p: '', t: '' } }) });
-    const api: PagefindApi = {
-      options: async () => {},
-      init: async () => {},
-      preload: async () => {},
-      search: async (term) => ({ results: term === null ? [hit('m', []), hit('c', [])] : [hit('m', []), hit('c', [4, 5])] }),
-    };
-    const index = pagefindIndex(api);
-    expect(await index.phrase(['50'])).toEqual(['c']);
-    expect(await index.prefix('5')).toEqual(['c']);
-    expect((await index.layout([])).order).toEqual(['m', 'c']);
+  const few: Clause[] = [
+    { id: 'd/1', doc: 'd', heading: '总则', text: '职工' },
+    { id: 'd/2', doc: 'd', text: '职工之家' },
+    { id: 'e/1', doc: 'e', text: '家' },
+    { id: 'e/2', doc: 'e', text: '工会' },
+  ];
+  const { api, layout } = fakePagefind(few);
+  const index = pagefindIndex(api, layout, async (i) => display(few[i]!, i));
+
+  it('divides each document\'s record back into its clauses, with places counted from each clause\'s start', async () => {
+    expect(await index.postings('职工')).toEqual(new Map([['0', [2]], ['1', [0]]]));
+    expect(await index.postings('工', true)).toEqual(new Map([['1', [1]], ['3', [0]]]));
+    expect(await index.layout()).toEqual({
+      order: ['0', '1', '2', '3'],
+      docOf: new Map([['0', 'd'], ['1', 'd'], ['2', 'e'], ['3', 'e']]),
+      headingTokens: new Map([['0', 1]]),
+    });
+    expect((await index.record('1')).meta.id).toBe('d/2');
+  });
+
+  it('finds nothing for a token that is not there, where Pagefind would fall back to a shorter one', async () => {
+    expect((await api.search('职x')).results.length).toBeGreaterThan(0);
+    expect(await index.postings('职x')).toEqual(new Map());
+  });
+
+  it('refuses a Pagefind index whose records do not match the layout', async () => {
+    const short = pagefindIndex(api, { records: layout.records.slice(1) }, async (i) => display(few[i]!, i));
+    await expect(short.postings('职工')).rejects.toThrow(/2 records where its layout has 1/);
   });
 });
 
@@ -112,19 +143,25 @@ const clauses: Clause[] = [
   { id: 'b/3', doc: 'b', text: '职工之家与会、站、家。' },
 ];
 const indexes: [string, () => RecordIndex][] = [
-  ['Pagefind', () => pagefindIndex(fakePagefind(clauses))],
+  [
+    'Pagefind',
+    () => {
+      const { api, layout } = fakePagefind(clauses);
+      return pagefindIndex(api, layout, async (i) => display(clauses[i]!, i));
+    },
+  ],
   [
     'the in-memory index',
     () =>
       memoryIndex(
-        clauses.map((c, i) => ({ url: `/${c.id}.html`, doc: c.doc, meta: { id: c.id, p: `第${i + 1}条`, t: c.text, ...(c.heading ? { h: c.heading } : {}) } })),
+        clauses.map((c, i) => ({ ...display(c, i), doc: c.doc })),
         charMap(lexicon.t2s),
       ),
   ],
 ];
 
 describe.each(indexes)('the engine over %s', (_, index) => {
-  const engine = makeEngine(index(), lexicon);
+  const engine = makeEngine(index(), lexicon, wholeVocabulary(lexicon));
 
   it('finds every clause containing the query, the heading match first', async () => {
     const out = await engine.search('职工之家');
@@ -159,5 +196,26 @@ describe.each(indexes)('the engine over %s', (_, index) => {
   it('reads the character map as pairs', () => {
     expect(charMap('會会體体')).toEqual({ 會: '会', 體: '体' });
     expect(fold('會', charMap('會会'))).toBe('会');
+  });
+});
+
+describe('the vocabulary in shards', () => {
+  const big: LexiconData = { ...lexicon, words: [...lexicon.words.split('\n'), ...Array.from({ length: 2500 }, (_, i) => `词${i}\t${i + 1}`)].join('\n') };
+  const { lexicon: online, shards } = lexiconFiles(big);
+
+  it('splits the words over a power of two of shards, losing none', () => {
+    expect(online.shards).toBe(4);
+    expect(shards.flatMap((s) => s.split('\n')).filter(Boolean).sort()).toEqual(big.words.split('\n').sort());
+  });
+
+  it('loads only the shards of a query\'s characters, and cuts it as the whole vocabulary does', async () => {
+    const asked: number[] = [];
+    const sharded = shardedVocabulary(online, async (k) => (asked.push(k), shards[k]!));
+    const whole = wholeVocabulary(big);
+    for (const q of ['农民工欠薪', '职工之家', '词12词7', '欠']) {
+      expect(cut(q, await sharded(q)), q).toEqual(cut(q, await whole(q)));
+    }
+    expect(new Set(asked).size).toBeLessThanOrEqual(online.shards);
+    expect(asked.length).toBe(new Set(asked).size);
   });
 });

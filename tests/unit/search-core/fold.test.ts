@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, findFolded, fold, foldWithMap, indexTokens } from '../../../src/search/fold';
+import { bigrams, findFolded, fold, foldWithMap, headingTokens, indexTokens } from '../../../src/search/fold';
 
 const t2s = { 會: '会', 體: '体', 協: '协' };
 
@@ -42,7 +42,9 @@ describe('index tokens', () => {
     expect(bigrams('职工之家')).toEqual(['职工', '工之', '之家']);
   });
 
-  it('mark the heading bigrams and repeat the heading as text', () => {
-    expect(indexTokens('总则。', '职工')).toEqual(['h总则', '总则', '则职', '职工']);
+  it('run the heading and the text together, the heading\'s own bigrams first', () => {
+    expect(indexTokens('总则。', '职工')).toEqual(['总则', '则职', '职工']);
+    expect(headingTokens('总则。')).toBe(1);
+    expect(headingTokens('')).toBe(0);
   });
 });

@@ -1,0 +1,29 @@
+/**
+ * The files the build writes for the online search, next to the search page (search/…), and
+ * how the browser reads them. Each is gzipped JSON, so it is small on any server.
+ *
+ * Runs in the build (Node) and in the browser; no dependencies.
+ */
+
+/** The lexicon: folding map, documents and the number of vocabulary shards (records.ts `OnlineLexicon`). */
+export const LEXICON_FILE = 'lexicon.bin';
+/** The folder of the vocabulary's shards ("word<TAB>freq" lines as a JSON string), one file per shard. */
+export const WORDS_DIR = 'words';
+/** How Pagefind's records (one per document) divide into clauses (records.ts `SearchLayout`). */
+export const LAYOUT_FILE = 'layout.bin';
+/** The folder of the clauses' display data, one file per clause by its place in reading order. */
+export const CLAUSES_DIR = 'clauses';
+
+/** The file of a vocabulary shard, relative to the search page. */
+export const wordsFile = (shard: number): string => `${WORDS_DIR}/${shard}.bin`;
+
+/** The display data file of the clause at this place in reading order, relative to the search page. */
+export const clauseFile = (ordinal: number): string => `${CLAUSES_DIR}/${ordinal}.bin`;
+
+/** Fetch and parse a gzipped JSON file the build wrote. */
+export async function fetchGzipJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`cannot load ${url} (${response.status})`);
+  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  return JSON.parse(text) as T;
+}

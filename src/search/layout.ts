@@ -1,0 +1,33 @@
+/**
+ * The search layout: how the Pagefind records, one per document, divide back into clauses.
+ * Pagefind reports where a token occurs in a record; the layout turns that place into a
+ * clause and a place within the clause.
+ *
+ * Runs in the build (Node) and in the browser; no dependencies.
+ */
+
+/** One Pagefind record's clauses: which document, its first clause's place in reading order, and the clauses' token counts. */
+export interface LayoutEntry {
+  doc: string;
+  /** Place in reading order (0-based, over all clauses) of the document's first clause. */
+  first: number;
+  /** Per clause, comma-separated: its token count in base 36, then ".", and its heading tokens where it has a heading. */
+  clauses: string;
+}
+
+/** How Pagefind's records divide into clauses: one entry per record, in record order. */
+export interface SearchLayout {
+  records: LayoutEntry[];
+}
+
+/** Encode a clause's token counts for the layout. */
+export const layoutClause = (tokens: number, heading: number): string =>
+  heading > 0 ? `${tokens.toString(36)}.${heading.toString(36)}` : tokens.toString(36);
+
+/** Decode a layout entry's clauses: token and heading-token counts. */
+export function layoutClauses(entry: Pick<LayoutEntry, 'clauses'>): { tokens: number; heading: number }[] {
+  return entry.clauses.split(',').map((c) => {
+    const [tokens, heading = '0'] = c.split('.');
+    return { tokens: parseInt(tokens!, 36), heading: parseInt(heading, 36) };
+  });
+}
