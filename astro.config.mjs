@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import pagefind from './src/integrations/pagefind.ts';
+import search from './src/integrations/search.ts';
 
 // Pages are written as files (clause pages as `<doc>/<path>.html`, directory pages as
 // `<dir>/index.html`), so every link can be relative and also resolve from disk.
@@ -9,6 +9,7 @@ export default defineConfig({
   build: { format: 'preserve', assets: 'assets' },
   trailingSlash: 'ignore',
   devToolbar: { enabled: false },
-  // Pagefind indexes the built pages in `astro:build:done`.
-  integrations: [pagefind()],
+  // The search files and Pagefind's records, in `astro:build:done` (scripts/build.mjs then
+  // runs Pagefind over the records).
+  integrations: [search()],
 });

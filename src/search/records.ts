@@ -79,9 +79,8 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
     if (c.heading) meta.h = c.heading;
     return { url: c.url, doc: c.doc, meta };
   });
-  const docUrl = new Map(library.documents.map((d) => [d.id, d.url]));
-  const records: SearchRecord[] = [];
-  const entries: LayoutEntry[] = [];
+  // The documents' runs of clauses (a document's clauses are together in reading order).
+  const runs: { doc: string; first: number; tokens: string[][]; heading: number[] }[] = [];
   const seen = new Set<string>();
   for (let first = 0; first < clauses.length; ) {
     const doc = clauses[first]!.doc;
@@ -89,16 +88,25 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
     seen.add(doc);
     let end = first;
     while (end < clauses.length && clauses[end]!.doc === doc) end++;
-    const tokens = clauses.slice(first, end).map((c) => recordTokens(c.meta, t2s));
-    if (tokens.some((t) => t.length > 0)) {
-      const heading = clauses.slice(first, end).map((c) => recordHeadingTokens(c.meta, t2s));
-      entries.push({ doc, first, clauses: tokens.map((t, i) => layoutClause(t.length, heading[i]!)).join(',') });
-      records.push({ url: docUrl.get(doc)!, content: tokens.flat().join(' '), language: 'und', sort: { order: '' } });
-    }
+    const own = clauses.slice(first, end);
+    runs.push({ doc, first, tokens: own.map((c) => recordTokens(c.meta, t2s)), heading: own.map((c) => recordHeadingTokens(c.meta, t2s)) });
     first = end;
   }
-  const width = String(records.length).length;
-  records.forEach((r, i) => (r.sort.order = String(i).padStart(width, '0')));
+  // A document without a single token can never be found: it gets no record.
+  const indexed = runs.filter((r) => r.tokens.some((t) => t.length > 0));
+  const docUrl = new Map(library.documents.map((d) => [d.id, d.url]));
+  const width = String(indexed.length).length;
+  const records: SearchRecord[] = indexed.map((r, i) => ({
+    url: docUrl.get(r.doc)!,
+    content: r.tokens.flat().join(' '),
+    language: 'und',
+    sort: { order: String(i).padStart(width, '0') },
+  }));
+  const entries: LayoutEntry[] = indexed.map((r) => ({
+    doc: r.doc,
+    first: r.first,
+    clauses: r.tokens.map((t, i) => layoutClause(t.length, r.heading[i]!)).join(','),
+  }));
   return { records, layout: { records: entries }, clauses };
 }
 

@@ -24,14 +24,26 @@ export interface VersionEntry {
 
 /** Every comparison the clause takes part in, with its row there. */
 export function versionEntries(comparisons: VersionComparison[], clauseId: string): VersionEntry[] {
-  const out: VersionEntry[] = [];
-  for (const comparison of comparisons)
-    comparison.rows.forEach((row, index) => {
-      if (row.a === clauseId) out.push({ comparison, index, row, side: 'a', counterpart: row.b });
-      else if (row.b === clauseId) out.push({ comparison, index, row, side: 'b', counterpart: row.a });
-    });
-  return out;
+  let index = entryIndexes.get(comparisons);
+  if (!index) {
+    index = new Map();
+    const add = (id: string, entry: VersionEntry) => {
+      const list = index!.get(id);
+      if (list) list.push(entry);
+      else index!.set(id, [entry]);
+    };
+    for (const comparison of comparisons)
+      comparison.rows.forEach((row, i) => {
+        if (row.a) add(row.a, { comparison, index: i, row, side: 'a', counterpart: row.b });
+        if (row.b) add(row.b, { comparison, index: i, row, side: 'b', counterpart: row.a });
+      });
+    entryIndexes.set(comparisons, index);
+  }
+  return index.get(clauseId) ?? [];
 }
+
+/** The entries of every clause, per list of comparisons (made once: every clause page asks). */
+const entryIndexes = new WeakMap<VersionComparison[], Map<string, VersionEntry[]>>();
 
 /** Where the other transcription stands around a clause it lacks. */
 export interface Absence {

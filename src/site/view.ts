@@ -2,7 +2,7 @@
  * A read-only view of the library for the pages: look-ups by id, the clauses of each
  * document, and per-clause facts the pages show (enclosing steps, position, citation).
  */
-import type { ClauseRecord, DocumentRecord, Library } from '../model';
+import type { Assignment, ClauseRecord, DocumentRecord, Library, TermEntry, VersionComparison } from '../model';
 import { citationLabel, clausePosition, isUniqueNumber } from './citation';
 import { clauseSteps, type PathStep } from './structure';
 
@@ -25,6 +25,14 @@ export interface LibraryView {
   citation(clause: ClauseRecord): string;
   /** Documents found (library.comparisons) to be other transcriptions of the text of this one. */
   versionsOf(doc: DocumentRecord): DocumentRecord[];
+  /** The assignment of an annex item or indicator row (by its clause id), if it was linked. */
+  assignmentOf(item: string): Assignment | undefined;
+  /** The assignments that a clause is the target of. */
+  assignmentsTo(clause: string): Assignment[];
+  term(id: string): TermEntry | undefined;
+  /** The term index's entry for a word, if the word is a term. */
+  termOf(word: string): TermEntry | undefined;
+  comparison(id: string): VersionComparison | undefined;
 }
 
 const views = new WeakMap<Library, LibraryView>();
@@ -41,6 +49,16 @@ export function libraryView(library: Library): LibraryView {
     if (!list) byDoc.set(c.doc, (list = []));
     list.push(c);
   }
+  const assignmentOf = new Map(library.assignments.map((a) => [a.item, a]));
+  const assignmentsTo = new Map<string, Assignment[]>();
+  for (const a of library.assignments) {
+    let list = assignmentsTo.get(a.clause);
+    if (!list) assignmentsTo.set(a.clause, (list = []));
+    list.push(a);
+  }
+  const terms = new Map(library.terms.map((t) => [t.id, t]));
+  const termsByWord = new Map(library.terms.map((t) => [t.term, t]));
+  const comparisons = new Map(library.comparisons.map((c) => [c.id, c]));
   const stepCache = new Map<string, PathStep[]>();
   const positionCache = new Map<string, string>();
 
@@ -97,6 +115,11 @@ export function libraryView(library: Library): LibraryView {
       library.comparisons
         .flatMap((c) => (c.a === doc.id ? [c.b] : c.b === doc.id ? [c.a] : []))
         .flatMap((id) => docs.get(id) ?? []),
+    assignmentOf: (item) => assignmentOf.get(item),
+    assignmentsTo: (clause) => assignmentsTo.get(clause) ?? [],
+    term: (id) => terms.get(id),
+    termOf: (word) => termsByWord.get(word),
+    comparison: (id) => comparisons.get(id),
   };
   views.set(library, view);
   return view;

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTraditional } from '../../../scripts/bench/fold';
 import { generateQueries, makeCorpus } from '../../../scripts/bench/queries';
-import { runPagefind } from '../../../src/integrations/pagefind';
+import { runPagefind } from '../../../scripts/lib/pagefind.mjs';
 import { buildLibrary } from '../../../src/library';
 import type { Library } from '../../../src/model';
 import { domainTerms, words } from '../../../src/pipeline/segment';
@@ -25,7 +25,6 @@ import { type RecordIndex, recordTokens } from '../../../src/search/record-index
 import { type SearchData, buildLexicon, displayData, lexiconFiles, searchData } from '../../../src/search/records';
 import type { Engine, SearchFilters } from '../../../src/search/types';
 
-const quiet = { info: () => {}, warn: () => {} };
 
 /** Everything a search shows: counts, words, and every hit in rank order. */
 async function outcome(engine: Engine, query: string, filters: SearchFilters = {}) {
@@ -50,7 +49,7 @@ describe('the offline index', () => {
     const { t2s, data } = buildLexicon(library);
     given = searchData(library, t2s);
     dir = await mkdtemp(join(tmpdir(), 'tiaowen-parity-'));
-    await runPagefind(dir, { records: given.records }, quiet);
+    await runPagefind(dir, given.records, () => {});
     // Pagefind's browser module fetches its wasm and index files next to itself.
     globalThis.fetch = async (input: string | URL | Request) => {
       const url = new URL(input instanceof Request ? input.url : input);

@@ -1,0 +1,115 @@
+// @ts-check
+/**
+ * The search index step: Pagefind over the records the site build wrote.
+ *
+ * The Astro build (its `tiaowen:search` integration, src/integrations/search.ts) writes the
+ * Pagefind records, one per document, to `<site>/.pagefind-records.json`; `indexSite` then
+ * indexes them into `<site>/pagefind/` and removes the file. scripts/build.mjs runs it after
+ * the Astro build's own process has ended, so the memory of the two never adds up (at 100×
+ * the library each holds about 2 GB).
+ *
+ * Following Starlight, every `errors[]` that Pagefind returns becomes a thrown error, and
+ * the Pagefind service is always closed, whether indexing succeeded or not.
+ */
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefindModule from 'pagefind';
+
+/** Where the site build leaves the Pagefind records, relative to the site (removed once indexed). */
+export const RECORDS_FILE = '.pagefind-records.json';
+
+/**
+ * A Pagefind custom record as the site gives it (src/search/records.ts `SearchRecord`).
+ * @typedef {{ url: string, content: string, language: string, sort: Record<string, string> }} SearchRecord
+ */
+/** @typedef {Pick<typeof import('pagefind'), 'createIndex' | 'close'>} PagefindModule */
+/** @typedef {(message: string) => void} Log */
+
+/**
+ * Throw one error naming every message of a Pagefind response that reports errors.
+ * @template {{ errors: string[] }} T
+ * @param {T} response
+ * @param {string} step
+ * @returns {Required<T>}
+ */
+export function assertPagefindResponse(response, step) {
+  if (response.errors.length > 0) {
+    throw new Error(`Pagefind failed to ${step}:\n${response.errors.map((e) => `  - ${e}`).join('\n')}`);
+  }
+  return /** @type {Required<T>} */ (response);
+}
+
+/**
+ * Index chunk size: places per chunk (Pagefind's default is 20000; Pagefind 1.6 reads it
+ * from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). A query fetches the chunk of each of its tokens,
+ * and Pagefind's metadata, which every first query loads whole, lists every chunk (about 14
+ * bytes each). With T tokens in the index and chunks of c places, a first query fetches
+ * about 14·T/c bytes of chunk list plus a few chunks of about 2·c bytes each: least near
+ * c = √(2T). So the chunk grows with the square root of the library (clamped).
+ * @param {number} tokens
+ */
+export function indexChunkSize(tokens) {
+  return Math.min(20_000, Math.max(1_000, Math.round(Math.sqrt(2 * tokens))));
+}
+
+/** @param {number} ms */
+const formatMs = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+/**
+ * The number of records Pagefind wrote, from its entry file (undefined if it is missing).
+ * @param {string} outputPath
+ */
+async function indexedPages(outputPath) {
+  try {
+    /** @type {{ languages?: Record<string, { page_count?: number }> }} */
+    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8'));
+    return Object.values(entry.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Index the records and write Pagefind's files to `<siteDir>/pagefind`.
+ * Throws if Pagefind reports any error or indexes another number of records; always closes the service.
+ * @param {string} siteDir
+ * @param {SearchRecord[]} records
+ * @param {Log} log
+ * @param {PagefindModule} [pf]
+ */
+export async function runPagefind(siteDir, records, log, pf = pagefindModule) {
+  const started = performance.now();
+  const outputPath = join(siteDir, 'pagefind');
+  log(`Indexing ${records.length} documents with Pagefind…`);
+  const previousChunkSize = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  const tokens = records.reduce((n, r) => n + (r.content ? r.content.split(' ').length : 0), 0);
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(indexChunkSize(tokens));
+  try {
+    const { index } = assertPagefindResponse(await pf.createIndex({}), 'create an index');
+    for (const record of records) assertPagefindResponse(await index.addCustomRecord(record), `index ${record.url}`);
+    assertPagefindResponse(await index.writeFiles({ outputPath }), 'write the index');
+    const total = await indexedPages(outputPath);
+    if (total !== undefined) {
+      if (total !== records.length) throw new Error(`Pagefind indexed ${total} of ${records.length} documents.`);
+      log(`Indexed ${total} documents.`);
+    }
+    log(`Pagefind finished in ${formatMs(performance.now() - started)}.`);
+  } finally {
+    if (previousChunkSize === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = previousChunkSize;
+    await pf.close();
+  }
+}
+
+/**
+ * Index the records the site build left in `siteDir`, then remove their file.
+ * @param {string} siteDir
+ * @param {Log} log
+ */
+export async function indexSite(siteDir, log) {
+  const file = join(siteDir, RECORDS_FILE);
+  /** @type {SearchRecord[]} */
+  const records = JSON.parse(await readFile(file, 'utf8'));
+  await runPagefind(siteDir, records, log);
+  await rm(file);
+}
