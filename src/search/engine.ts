@@ -16,7 +16,7 @@ import type { SearchLayout } from './layout';
 import { memoryIndex } from './memory-index';
 import { loadOfflineData } from './offline';
 import { loadPagefind, pagefindIndex } from './pagefind-index';
-import type { Postings, RecordData, RecordIndex } from './record-index';
+import type { RecordData, RecordIndex } from './record-index';
 import type { LexiconData, OnlineLexicon } from './records';
 import { type Vocabulary, addWords, parseFreqs, queryWords, vocabulary, wordShard } from './segmenter';
 import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters } from './types';
@@ -110,11 +110,9 @@ export interface Found {
 export async function findText(index: RecordIndex, folded: string, headingTokens: Map<string, number>): Promise<Found> {
   const found: Found = { all: new Set(), heading: new Set() };
   const grams = [...folded].length >= 2 ? bigrams(folded) : [];
-  const unique = [...new Set(grams)];
-  const lists = grams.length ? await Promise.all(unique.map((g) => index.postings(g))) : [await index.postings(folded, true)];
-  const byGram = new Map<string, Postings>(unique.map((g, i) => [g, lists[i]!]));
+  // The postings of each token of the run (a lone character: of every token it starts).
+  const [first, ...rest] = await Promise.all(grams.length ? grams.map((g) => index.postings(g)) : [index.postings(folded, true)]);
   const span = Math.max(1, grams.length);
-  const [first, ...rest] = grams.length ? grams.map((g) => byGram.get(g)!) : lists;
   for (const [key, starts] of first!) {
     const others = rest.map((p) => p.get(key));
     if (others.some((o) => !o)) continue;
