@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Assignment, ClauseRecord, DocumentRecord, Unit } from '../../model';
+import { documentPairs } from './versions';
 
 /** The least share of an item's bigrams its clause must hold for a link. */
 export const MIN_SHARE = 0.75;
@@ -143,20 +144,54 @@ function choose(item: ClauseRecord, scored: Candidate[], byId: Map<string, Claus
   return passing[0];
 }
 
-/** Each work-division item and indicator row, with the clause it implements, in reading order. */
+/**
+ * The documents each document shares wording with (versions.ts `documentPairs`: a share of
+ * their 8-character runs in common): an annex restates its opinion word for word in places,
+ * so the opinion is among them, while documents that merely treat the same subjects are not.
+ */
+function sharingWording(clauses: ClauseRecord[]): Map<string, string[]> {
+  const byDoc = new Map<string, string[]>();
+  for (const c of clauses) {
+    const list = byDoc.get(c.doc);
+    if (list) list.push(clauseWording(c));
+    else byDoc.set(c.doc, [clauseWording(c)]);
+  }
+  const ids = [...byDoc.keys()];
+  const out = new Map(ids.map((id) => [id, [] as string[]]));
+  for (const [i, k] of documentPairs(ids.map((id) => byDoc.get(id)!.join('\n')))) {
+    out.get(ids[i]!)!.push(ids[k]!);
+    out.get(ids[k]!)!.push(ids[i]!);
+  }
+  return out;
+}
+
+/**
+ * Each work-division item and indicator row, with the clause it implements, in reading order.
+ * An item is looked for in the prose clauses of the documents that share wording with its
+ * own, so the work grows with the library, not with its square.
+ */
 export function findAssignments(_documents: DocumentRecord[], clauses: ClauseRecord[]): Assignment[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
-  const proseOf = new Map<string, ClauseRecord[]>();
-  for (const c of clauses.filter(isProse)) {
-    const list = proseOf.get(c.doc);
+  const clausesOf = new Map<string, ClauseRecord[]>();
+  for (const c of clauses) {
+    const list = clausesOf.get(c.doc);
     if (list) list.push(c);
-    else proseOf.set(c.doc, [c]);
+    else clausesOf.set(c.doc, [c]);
   }
-  const shortlist = shortlister(clauses);
+  const sharing = sharingWording(clauses);
+  const shortlists = new Map<string, (item: ClauseRecord) => ClauseRecord[]>();
+  const shortlistOf = (doc: string) => {
+    let shortlist = shortlists.get(doc);
+    if (!shortlist) {
+      const others = (sharing.get(doc) ?? []).flatMap((d) => clausesOf.get(d) ?? []);
+      shortlists.set(doc, (shortlist = shortlister(others)));
+    }
+    return shortlist;
+  };
   const out: Assignment[] = [];
   for (const item of clauses) {
     if (!isWorkItem(item) && !isIndicatorRow(item)) continue;
-    const pool = isIndicatorRow(item) ? (proseOf.get(item.doc) ?? []) : shortlist(item).filter((c) => c.doc !== item.doc);
+    const pool = isIndicatorRow(item) ? (clausesOf.get(item.doc) ?? []).filter(isProse) : shortlistOf(item.doc)(item);
     const best = choose(item, score(item, pool), byId);
     if (!best) continue;
     out.push({ item: item.id, clause: best.id, ...itemUnits(item), score: Math.round(best.score * 1000) / 1000 });

@@ -125,6 +125,27 @@ export function compareClauses(a: AlignableClause, b: AlignableClause): AlignedC
   return { a: a.id, b: b.id, ...(heading ? { heading } : {}), parts, ...counts };
 }
 
+/** Multiplier of the shingles' rolling hash. */
+const HASH_BASE = 0x01000193;
+
+/**
+ * The distinct SHINGLE-character runs of a text, each as a 32-bit rolling hash of its code
+ * points (a rare collision only adds one shared run to a pair's count).
+ */
+export function shingleHashes(text: string): Set<number> {
+  const points = Array.from(text, (c) => c.codePointAt(0)!);
+  const out = new Set<number>();
+  let top = 1; // HASH_BASE^(SHINGLE − 1), the weight of the run's first code point
+  for (let i = 1; i < SHINGLE; i++) top = Math.imul(top, HASH_BASE);
+  let hash = 0;
+  for (let i = 0; i < points.length; i++) {
+    if (i >= SHINGLE) hash = (hash - Math.imul(points[i - SHINGLE]!, top)) | 0;
+    hash = (Math.imul(hash, HASH_BASE) + points[i]!) | 0;
+    if (i >= SHINGLE - 1) out.add(hash >>> 0);
+  }
+  return out;
+}
+
 /** Length of the shingles that pick the pairs of documents worth aligning. */
 const SHINGLE = 8;
 /** Share of the smaller document's shingles a pair must have in common to be aligned at all. */
@@ -140,13 +161,8 @@ const SHINGLE_MAX_DOCUMENTS = 50;
  * matters, through an index of shingles instead of every pair of documents.
  */
 export function documentPairs(texts: readonly string[]): [number, number][] {
-  const shingles = texts.map((t) => {
-    const chars = [...withoutPunctuation(t)];
-    const out = new Set<string>();
-    for (let i = 0; i + SHINGLE <= chars.length; i++) out.add(chars.slice(i, i + SHINGLE).join(''));
-    return out;
-  });
-  const postings = new Map<string, number[]>();
+  const shingles = texts.map((t) => shingleHashes(withoutPunctuation(t)));
+  const postings = new Map<number, number[]>();
   shingles.forEach((set, d) => {
     for (const sh of set) {
       const list = postings.get(sh);
