@@ -14,7 +14,7 @@ export interface SearchFilters {
   year?: string[];
 }
 
-/** A document as the results page needs it (from search/docs.json). */
+/** A document as the results page needs it (from the search lexicon). */
 export interface SearchDoc {
   id: string;
   /** Short title used in result labels. */
