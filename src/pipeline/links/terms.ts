@@ -37,6 +37,13 @@ export interface TermInput {
 
 /** Fewest clauses of which a word must be a keyword to be a term. */
 export const MIN_KEYWORD_CLAUSES = 3;
+/**
+ * Smallest share of all clauses of which a word must be a keyword to be a term (where that
+ * is more than MIN_KEYWORD_CLAUSES): the index takes the library's strongest keywords, so the
+ * number of keyword terms, and with it the uses listed per clause, does not grow with the
+ * library. Below 1/79 (the seed library's 237 clauses) it changes nothing there.
+ */
+export const MIN_KEYWORD_SHARE = 0.01;
 /** Fewest texts in whose clauses a word must be a keyword to be a term. */
 export const MIN_KEYWORD_TEXTS = 2;
 /** Largest share of all clauses a keyword term may stand in. */
@@ -78,7 +85,7 @@ interface Candidate {
   asWord: boolean;
 }
 
-/** The keywords of at least MIN_KEYWORD_CLAUSES clauses in at least MIN_KEYWORD_TEXTS texts. */
+/** The keywords of at least MIN_KEYWORD_CLAUSES clauses (and MIN_KEYWORD_SHARE of all) in at least MIN_KEYWORD_TEXTS texts. */
 function sharedKeywords(clauses: readonly ClauseRecord[], sameText: TermInput['sameText']): string[] {
   const textOf = new Map<string, string>();
   for (const c of clauses) {
@@ -94,7 +101,8 @@ function sharedKeywords(clauses: readonly ClauseRecord[], sameText: TermInput['s
       u.clauses++;
       u.texts.add(textOf.get(c.doc)!);
     }
-  return [...uses].filter(([, u]) => u.clauses >= MIN_KEYWORD_CLAUSES && u.texts.size >= MIN_KEYWORD_TEXTS).map(([k]) => k);
+  const fewest = Math.max(MIN_KEYWORD_CLAUSES, Math.ceil(MIN_KEYWORD_SHARE * clauses.length));
+  return [...uses].filter(([, u]) => u.clauses >= fewest && u.texts.size >= MIN_KEYWORD_TEXTS).map(([k]) => k);
 }
 
 /**

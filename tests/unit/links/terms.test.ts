@@ -220,6 +220,19 @@ describe('termIndex on synthetic clauses', () => {
     expect(terms([['a', 'a2']])).toEqual(['劳模']); // a2 is a transcription of a: 宣传 is in one text only
   });
 
+  it('in a large library takes only keywords of at least 1% of its clauses, so the keyword terms do not grow with it', () => {
+    const many = Array.from({ length: 400 }, (_, i) => clause(`g/${i}`, 'g', `其他${i}`));
+    const clauses = [
+      ...['a/1', 'a/2', 'b/1'].map((id) => clause(id, id.slice(0, 1), '劳模 宣传', ['劳模'])),
+      ...['a/3', 'a/4', 'b/2', 'b/3'].map((id) => clause(id, id.slice(0, 1), '宣传 培训', ['培训'])),
+      ...many,
+    ];
+    // 407 clauses: a keyword must stand in ceil(4.07) = 5 of them; 劳模 has 3, 培训 4.
+    expect(run(clauses).map((t) => t.term)).toEqual([]);
+    clauses.push(clause('b/4', 'b', '培训', ['培训']));
+    expect(run(clauses).map((t) => t.term)).toEqual(['培训']);
+  });
+
   it('finds a keyword term only where segmentation makes it a word: 人大 in 参与人大立法, not in 产业工人大军', () => {
     const clauses = [
       clause('a/1', 'a', '积极参与人大立法。', ['人大']),
