@@ -3,6 +3,7 @@
  * document, and per-clause facts the pages show (enclosing steps, position, citation).
  */
 import type { Assignment, ClauseRecord, DocumentRecord, Library, TermEntry, VersionComparison } from '../model';
+import { groupBy } from '../collections';
 import { citationLabel, clausePosition, isUniqueNumber } from './citation';
 import { clauseSteps, type PathStep } from './structure';
 
@@ -43,19 +44,9 @@ export function libraryView(library: Library): LibraryView {
 
   const docs = new Map(library.documents.map((d) => [d.id, d]));
   const clauses = new Map(library.clauses.map((c) => [c.id, c]));
-  const byDoc = new Map<string, ClauseRecord[]>();
-  for (const c of library.clauses) {
-    let list = byDoc.get(c.doc);
-    if (!list) byDoc.set(c.doc, (list = []));
-    list.push(c);
-  }
+  const byDoc = groupBy(library.clauses, (c) => c.doc);
   const assignmentOf = new Map(library.assignments.map((a) => [a.item, a]));
-  const assignmentsTo = new Map<string, Assignment[]>();
-  for (const a of library.assignments) {
-    let list = assignmentsTo.get(a.clause);
-    if (!list) assignmentsTo.set(a.clause, (list = []));
-    list.push(a);
-  }
+  const assignmentsTo = groupBy(library.assignments, (a) => a.clause);
   const terms = new Map(library.terms.map((t) => [t.id, t]));
   const termsByWord = new Map(library.terms.map((t) => [t.term, t]));
   const comparisons = new Map(library.comparisons.map((c) => [c.id, c]));

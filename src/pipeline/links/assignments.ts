@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Assignment, ClauseRecord, DocumentRecord, Unit } from '../../model';
+import { groupBy } from '../../collections';
 import { documentPairs } from './versions';
 
 /** The least share of an item's bigrams its clause must hold for a link. */
@@ -150,15 +151,10 @@ function choose(item: ClauseRecord, scored: Candidate[], byId: Map<string, Claus
  * so the opinion is among them, while documents that merely treat the same subjects are not.
  */
 function sharingWording(clauses: ClauseRecord[]): Map<string, string[]> {
-  const byDoc = new Map<string, string[]>();
-  for (const c of clauses) {
-    const list = byDoc.get(c.doc);
-    if (list) list.push(clauseWording(c));
-    else byDoc.set(c.doc, [clauseWording(c)]);
-  }
+  const byDoc = groupBy(clauses, (c) => c.doc);
   const ids = [...byDoc.keys()];
   const out = new Map(ids.map((id) => [id, [] as string[]]));
-  for (const [i, k] of documentPairs(ids.map((id) => byDoc.get(id)!.join('\n')))) {
+  for (const [i, k] of documentPairs(ids.map((id) => byDoc.get(id)!.map(clauseWording).join('\n')))) {
     out.get(ids[i]!)!.push(ids[k]!);
     out.get(ids[k]!)!.push(ids[i]!);
   }
@@ -172,12 +168,7 @@ function sharingWording(clauses: ClauseRecord[]): Map<string, string[]> {
  */
 export function findAssignments(_documents: DocumentRecord[], clauses: ClauseRecord[]): Assignment[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
-  const clausesOf = new Map<string, ClauseRecord[]>();
-  for (const c of clauses) {
-    const list = clausesOf.get(c.doc);
-    if (list) list.push(c);
-    else clausesOf.set(c.doc, [c]);
-  }
+  const clausesOf = groupBy(clauses, (c) => c.doc);
   const sharing = sharingWording(clauses);
   const shortlists = new Map<string, (item: ClauseRecord) => ClauseRecord[]>();
   const shortlistOf = (doc: string) => {
