@@ -169,6 +169,7 @@ function sharingWording(clauses: ClauseRecord[]): Map<string, string[]> {
 export function findAssignments(_documents: DocumentRecord[], clauses: ClauseRecord[]): Assignment[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const clausesOf = groupBy(clauses, (c) => c.doc);
+  const proseOf = groupBy(clauses.filter(isProse), (c) => c.doc);
   const sharing = sharingWording(clauses);
   const shortlists = new Map<string, (item: ClauseRecord) => ClauseRecord[]>();
   const shortlistOf = (doc: string) => {
@@ -182,7 +183,7 @@ export function findAssignments(_documents: DocumentRecord[], clauses: ClauseRec
   const out: Assignment[] = [];
   for (const item of clauses) {
     if (!isWorkItem(item) && !isIndicatorRow(item)) continue;
-    const pool = isIndicatorRow(item) ? (clausesOf.get(item.doc) ?? []).filter(isProse) : shortlistOf(item.doc)(item);
+    const pool = isIndicatorRow(item) ? (proseOf.get(item.doc) ?? []) : shortlistOf(item.doc)(item);
     const best = choose(item, score(item, pool), byId);
     if (!best) continue;
     out.push({ item: item.id, clause: best.id, ...itemUnits(item), score: Math.round(best.score * 1000) / 1000 });
