@@ -130,20 +130,23 @@ const HASH_BASE = 0x01000193;
 
 /**
  * The distinct SHINGLE-character runs of a text, each as a 32-bit rolling hash of its code
- * points (a rare collision only adds one shared run to a pair's count).
+ * points, in ascending order (a rare collision only adds one shared run to a pair's count).
  */
-export function shingleHashes(text: string): Set<number> {
+export function shingleHashes(text: string): Uint32Array {
   const points = Array.from(text, (c) => c.codePointAt(0)!);
-  const out = new Set<number>();
+  const hashes = new Uint32Array(Math.max(0, points.length - SHINGLE + 1));
   let top = 1; // HASH_BASE^(SHINGLE − 1), the weight of the run's first code point
   for (let i = 1; i < SHINGLE; i++) top = Math.imul(top, HASH_BASE);
   let hash = 0;
   for (let i = 0; i < points.length; i++) {
     if (i >= SHINGLE) hash = (hash - Math.imul(points[i - SHINGLE]!, top)) | 0;
     hash = (Math.imul(hash, HASH_BASE) + points[i]!) | 0;
-    if (i >= SHINGLE - 1) out.add(hash >>> 0);
+    if (i >= SHINGLE - 1) hashes[i - SHINGLE + 1] = hash >>> 0;
   }
-  return out;
+  hashes.sort();
+  let distinct = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[distinct++] = hashes[i]!;
+  return hashes.slice(0, distinct);
 }
 
 /** Length of the shingles that pick the pairs of documents worth aligning. */
@@ -152,36 +155,42 @@ const SHINGLE = 8;
 const SHINGLE_SHARE = 0.05;
 /** Shingles in more documents than this are boilerplate: they pick no pairs. */
 const SHINGLE_MAX_DOCUMENTS = 50;
+/** A shingle and a document index packed into one number: shingle × DOCUMENT_SLOTS + document (< 2^53). */
+const DOCUMENT_SLOTS = 2 ** 21;
 
 /**
  * The pairs of documents worth aligning (as index pairs, i < k): those that have at least
  * SHINGLE_SHARE of the smaller one's distinct 8-character runs of wording in common.
  * Transcriptions of one text share most of theirs; documents that merely treat the same
  * subjects share almost none, so a large library is aligned pair by pair only where it
- * matters, through an index of shingles instead of every pair of documents.
+ * matters. The runs of all documents are sorted together, so the documents holding one run
+ * sit side by side: one flat array instead of a map with an entry per run, which keeps the
+ * work in step with the library's size.
  */
 export function documentPairs(texts: readonly string[]): [number, number][] {
+  if (texts.length > DOCUMENT_SLOTS) throw new Error(`documentPairs: more than ${DOCUMENT_SLOTS} documents`);
   const shingles = texts.map((t) => shingleHashes(withoutPunctuation(t)));
-  const postings = new Map<number, number[]>();
-  shingles.forEach((set, d) => {
-    for (const sh of set) {
-      const list = postings.get(sh);
-      if (list) list.push(d);
-      else postings.set(sh, [d]);
-    }
+  const entries = new Float64Array(shingles.reduce((sum, list) => sum + list.length, 0));
+  let at = 0;
+  shingles.forEach((list, d) => {
+    for (const sh of list) entries[at++] = sh * DOCUMENT_SLOTS + d;
   });
+  entries.sort();
+  const shingleOf = (entry: number) => Math.floor(entry / DOCUMENT_SLOTS);
   const shared = new Map<number, number>();
-  for (const docs of postings.values()) {
-    if (docs.length < 2 || docs.length > SHINGLE_MAX_DOCUMENTS) continue;
-    for (let x = 0; x < docs.length; x++)
-      for (let y = x + 1; y < docs.length; y++) {
-        const key = docs[x] * texts.length + docs[y];
+  for (let start = 0, end = 0; start < entries.length; start = end) {
+    const sh = shingleOf(entries[start]!);
+    while (end < entries.length && shingleOf(entries[end]!) === sh) end++;
+    if (end - start < 2 || end - start > SHINGLE_MAX_DOCUMENTS) continue;
+    for (let x = start; x < end; x++)
+      for (let y = x + 1; y < end; y++) {
+        const key = (entries[x]! % DOCUMENT_SLOTS) * texts.length + (entries[y]! % DOCUMENT_SLOTS);
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
   }
   return [...shared]
     .map(([key, n]): [number, number, number] => [Math.floor(key / texts.length), key % texts.length, n])
-    .filter(([i, k, n]) => n >= SHINGLE_SHARE * Math.min(shingles[i].size, shingles[k].size))
+    .filter(([i, k, n]) => n >= SHINGLE_SHARE * Math.min(shingles[i].length, shingles[k].length))
     .map(([i, k]): [number, number] => [i, k])
     .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }

@@ -9,6 +9,7 @@ import {
   compareClauses,
   compareVersions,
   documentPairs,
+  shingleHashes,
   VERSION_SIMILARITY,
   type AlignableClause,
 } from '../../../src/pipeline/links/versions';
@@ -124,6 +125,47 @@ describe('versions of the real library', () => {
       expect(byId(r.b!).links).toContainEqual({ rel: 'version', id: r.a });
     }
     expect(byId('plan14-b/10/36').links.filter((l) => l.rel === 'version')).toEqual([]);
+  });
+});
+
+describe('documentPairs', () => {
+  /** Pseudo-random CJK ideographs standing for one document's own wording (a linear congruential sequence). */
+  const wording = (seed: number, length: number) => {
+    let state = seed + 1;
+    return Array.from({ length }, () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return String.fromCodePoint(0x4e00 + (state >>> 8) % 20000);
+    }).join('');
+  };
+  const sharedRuns = (a: Uint32Array, b: Uint32Array) => a.filter((x) => b.includes(x)).length;
+
+  it('hashes each distinct 8-character run once, in ascending order', () => {
+    const runs = shingleHashes('一二三四五六七八九一二三四五六七八九');
+    expect(runs).toHaveLength(9);
+    expect([...runs]).toEqual([...runs].sort((a, b) => a - b));
+    expect(shingleHashes('一二三四五六七')).toHaveLength(0);
+  });
+
+  it('picks exactly the pairs that share 5% of the smaller one’s runs, as comparing every pair would', () => {
+    const own = Array.from({ length: 8 }, (_, d) => wording(d, 400));
+    // Each text borrows a stretch of the next one's wording, from 2% up to 16% of its own runs.
+    const texts = own.map((text, d) => text + own[(d + 1) % own.length].slice(0, 8 * (d + 1) + 7));
+    const runs = texts.map(shingleHashes);
+    const expected: [number, number][] = [];
+    texts.forEach((_, i) => {
+      for (let k = i + 1; k < texts.length; k++)
+        if (sharedRuns(runs[i], runs[k]) >= 0.05 * Math.min(runs[i].length, runs[k].length)) expected.push([i, k]);
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(texts.length - 1);
+    expect(documentPairs(texts)).toEqual(expected);
+  });
+
+  it('takes wording shared by more than 50 documents as boilerplate, which pairs none of them', () => {
+    const boilerplate = wording(999, 200);
+    const texts = Array.from({ length: 51 }, (_, d) => wording(d, 100) + boilerplate);
+    expect(documentPairs(texts)).toEqual([]);
+    expect(documentPairs(texts.slice(0, 50))).toHaveLength((50 * 49) / 2);
   });
 });
 
