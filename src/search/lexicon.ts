@@ -14,7 +14,7 @@ import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { DEFAULT_FREQ, cut as jiebaCut, dictionaryEntries } from '../pipeline/segment';
 import { type CharMap, fold } from './fold';
-import { cut, vocabulary } from './segmenter';
+import { addText, bestRoute, routeWords, vocabulary, wordGraph, wordLogp } from './segmenter';
 
 /** jieba's own dictionary frequencies (the dictionary nodejieba loads). */
 export function jiebaFrequencies(): { freqs: Map<string, number>; total: number; minFreq: number } {
@@ -77,19 +77,27 @@ export function buildVocabulary(
 
   // Tune: raise the words nodejieba cut that the browser missed, lower those it made instead,
   // and keep the best round (a few sentences conflict: nodejieba's HMM depends on context).
+  // Tuning changes frequencies, not which words there are, so every sentence's word graph is
+  // made once and each round only weighs it anew.
+  const graph = wordGraph();
+  const chars = samples.map((s) => [...s]);
+  const words = vocabulary(freqs, total, minFreq);
+  const starts = chars.map((c) => addText(graph, c, words));
+  const wanted = targets.map((words) => words.map((w) => [...w].length));
   let best = { agreeing: -1, freqs: new Map(freqs), rounds: 0 };
   for (let rounds = 0; rounds < maxRounds; rounds++) {
-    const vocab = vocabulary(freqs, total, minFreq);
+    const logp = wordLogp(graph, vocabulary(freqs, total, minFreq));
     let agreeing = 0;
     const raise = new Set<string>();
     const lower = new Set<string>();
-    samples.forEach((s, i) => {
-      const got = cut(s, vocab);
-      const want = targets[i];
-      if (got.join('|') === want.join('|')) {
+    samples.forEach((_, i) => {
+      const next = bestRoute(graph, starts[i], chars[i].length, logp);
+      if (follows(next, wanted[i])) {
         agreeing += 1;
         return;
       }
+      const got = routeWords(chars[i], next);
+      const want = targets[i];
       const gotSet = new Set(got);
       const wantSet = new Set(want);
       for (const w of want) if (!gotSet.has(w)) raise.add(w);
@@ -102,6 +110,16 @@ export function buildVocabulary(
   }
   const report = { words: best.freqs.size, sentences: samples.length, agreeing: best.agreeing, rounds: best.rounds };
   return { freqs: best.freqs, total, minFreq, report };
+}
+
+/** Whether a route (bestRoute) cuts a text into words of these lengths, in order. */
+function follows(next: Int32Array, lengths: readonly number[]): boolean {
+  let at = 0;
+  for (const length of lengths) {
+    if (next[at] !== at + length) return false;
+    at += length;
+  }
+  return at === next.length - 1;
 }
 
 /** Traditional → simplified for every CJK character whose simplified form occurs in the corpus. */

@@ -39,34 +39,97 @@ export function addWords(vocab: Vocabulary, freqs: Iterable<[string, number]>, t
   return vocab;
 }
 
+/**
+ * Word graphs of texts, in flat arrays (one graph can hold many texts, each from its own first
+ * position): the words that may start at position p are edges first[p] … first[p + 1] − 1,
+ * shortest first.
+ */
+export interface WordGraph {
+  /** The first edge of each position, and one entry more: the number of edges. */
+  first: number[];
+  /** Where each edge's word ends, counted in its own text's characters. */
+  end: number[];
+  /** Each edge's word, as an index into `words`. */
+  word: number[];
+  /** The distinct words of the graph; `ids` gives each one's index. */
+  words: string[];
+  ids: Map<string, number>;
+}
+
+/** An empty word graph, to add texts to. */
+export function wordGraph(): WordGraph {
+  return { first: [0], end: [], word: [], words: [], ids: new Map() };
+}
+
+/**
+ * Add a folded text (as characters) to a word graph: at each position every vocabulary word
+ * that starts there, and the position's character as a word of its own if the vocabulary
+ * lacks it. Returns the text's first position in the graph.
+ */
+export function addText(graph: WordGraph, chars: readonly string[], vocab: Vocabulary): number {
+  const start = graph.first.length - 1;
+  const addEdge = (word: string, end: number) => {
+    let id = graph.ids.get(word);
+    if (id === undefined) graph.ids.set(word, (id = graph.words.push(word) - 1));
+    graph.end.push(end);
+    graph.word.push(id);
+  };
+  for (let i = 0; i < chars.length; i++) {
+    let word = '';
+    for (let j = i; j < Math.min(chars.length, i + vocab.maxLen); j++) {
+      word += chars[j];
+      if (j > i && !vocab.prefixes.has(word)) break;
+      if (j === i || vocab.logp.has(word)) addEdge(word, j + 1);
+    }
+    graph.first.push(graph.end.length);
+  }
+  return start;
+}
+
+/** The log probability of each of a graph's words in a vocabulary (a character it lacks: `unknown`). */
+export function wordLogp(graph: WordGraph, vocab: Vocabulary): Float64Array {
+  return Float64Array.from(graph.words, (w) => vocab.logp.get(w) ?? vocab.unknown);
+}
+
+/**
+ * jieba's maximum-probability route through the text of `length` characters that starts at
+ * position `start` of a graph, with `logp` by word: for each character, the end of the word
+ * that starts there on the route (ties go to the longer word, as in jieba).
+ */
+export function bestRoute(graph: WordGraph, start: number, length: number, logp: ArrayLike<number>): Int32Array {
+  const { first, end, word } = graph;
+  const next = new Int32Array(length + 1);
+  const score = new Float64Array(length + 1);
+  next[length] = length;
+  for (let i = length - 1; i >= 0; i--) {
+    let top = -Infinity;
+    let to = i + 1;
+    for (let e = first[start + i]!; e < first[start + i + 1]!; e++) {
+      const s = logp[word[e]!]! + score[end[e]!]!;
+      if (s >= top) {
+        top = s;
+        to = end[e]!;
+      }
+    }
+    score[i] = top;
+    next[i] = to;
+  }
+  return next;
+}
+
+/** The words along a route (bestRoute) through a text's characters. */
+export function routeWords(chars: readonly string[], next: Int32Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i = next[i]!) out.push(chars.slice(i, next[i]).join(''));
+  return out;
+}
+
 /** Cut a folded text into words: jieba's maximum-probability route over the vocabulary. */
 export function cut(text: string, vocab: Vocabulary): string[] {
   const chars = [...text];
-  const n = chars.length;
-  // best[i]: the best log probability of chars[i..] and the end of its first word.
-  const best = new Array<[number, number]>(n + 1);
-  best[n] = [0, n];
-  for (let i = n - 1; i >= 0; i--) {
-    let word = '';
-    let top: [number, number] = [-Infinity, i + 1];
-    for (let j = i; j < Math.min(n, i + vocab.maxLen); j++) {
-      word += chars[j];
-      if (j > i && !vocab.prefixes.has(word)) break;
-      const lp = vocab.logp.get(word) ?? (j === i ? vocab.unknown : undefined);
-      if (lp === undefined) continue;
-      const score = lp + best[j + 1][0];
-      // Ties go to the longer word, as in jieba (it keeps the last maximum).
-      if (score >= top[0]) top = [score, j + 1];
-    }
-    best[i] = top;
-  }
-  const out: string[] = [];
-  for (let i = 0; i < n; ) {
-    const end = best[i][1];
-    out.push(chars.slice(i, end).join(''));
-    i = end;
-  }
-  return out;
+  const graph = wordGraph();
+  addText(graph, chars, vocab);
+  return routeWords(chars, bestRoute(graph, 0, chars.length, wordLogp(graph, vocab)));
 }
 
 /**

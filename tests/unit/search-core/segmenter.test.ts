@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { dictionaryEntries } from '../../../src/pipeline/segment';
 import { fold } from '../../../src/search/fold';
 import { buildCut, buildVocabulary, sentences } from '../../../src/search/lexicon';
-import { cut, parseFreqs, queryWords, serialiseFreqs, vocabulary } from '../../../src/search/segmenter';
+import {
+  addText,
+  bestRoute,
+  cut,
+  parseFreqs,
+  queryWords,
+  routeWords,
+  serialiseFreqs,
+  vocabulary,
+  wordGraph,
+  wordLogp,
+} from '../../../src/search/segmenter';
 import { buildLibrary } from '../../../src/library';
 
 describe('the query segmenter', () => {
@@ -19,6 +30,16 @@ describe('the query segmenter', () => {
 
   it('keeps unknown runs of characters together as one word to look for', () => {
     expect(queryWords('农民工讨薪', v)).toEqual(['农民工', '讨薪']);
+  });
+
+  it('cuts texts that share one word graph as it cuts each on its own', () => {
+    const texts = ['农民工欠薪', '集体协商指导员培训', '讨薪', '集体农民工'];
+    const graph = wordGraph();
+    const placed = texts.map((t) => ({ chars: [...t], start: addText(graph, [...t], v) }));
+    const logp = wordLogp(graph, v);
+    const routes = placed.map(({ chars, start }) => routeWords(chars, bestRoute(graph, start, chars.length, logp)));
+    expect(routes).toEqual(texts.map((t) => cut(t, v)));
+    expect(routes[2]).toEqual(['讨', '薪']);
   });
 
   it('reads back the frequencies it writes', () => {
