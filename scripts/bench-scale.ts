@@ -7,6 +7,7 @@
  *   --factors LIST   copies of the library to build (default 1,10,100)
  *   --seed N         seed of the synthetic texts and of the query sample (default 20251122)
  *   --queries N      sampled substring queries per library (default 40)
+ *   --builds N       build each library N times and take each stage's median (default 1)
  *   --out FILE       raw results as JSON (default bench-results/scale.json)
  *   --keep           keep the temporary folder with the libraries and sites (its path is printed)
  *
@@ -15,7 +16,8 @@
  *    factor − 1 copies, each in its own word cipher, so every copy has the real structure but
  *    other text;
  * 2. builds them with `node scripts/build.mjs` (TIAOWEN_SEEDS / TIAOWEN_META), timing the
- *    stages from the build's log and sampling the peak memory of the build and its children;
+ *    stages from the build's log and sampling the peak memory of the build and its children
+ *    (with --builds N, the median of N builds of each stage and of the peak);
  * 3. measures the output: pages, site size, search index size, zip size;
  * 4. serves the site and, in headless Chromium: the bytes and time of a first query from a
  *    fresh browser, the bytes of a later query in the same page, the median latency of
@@ -36,7 +38,7 @@ import { bodyBytes, coldLoad, launch, navigateAndRead, Probe, searchUrl, submitA
 import { median } from './bench/metrics';
 import { makeCorpus, relevantIds, substringQueries, type CorpusClause } from './bench/queries';
 import { createRng, subSeed } from './bench/rng';
-import { folderSize, stageTimes, watchPeakRss, type LogLine, type StageTimes } from './bench/scale/measure';
+import { folderSize, medianStages, stageTimes, watchPeakRss, type LogLine, type StageTimes } from './bench/scale/measure';
 import { writeSyntheticLibrary } from './bench/scale/synthesize';
 import { serveSite } from './lib/local-site';
 
@@ -49,12 +51,13 @@ interface Options {
   factors: number[];
   seed: number;
   queries: number;
+  builds: number;
   out: string;
   keep: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { factors: [1, 10, 100], seed: 20251122, queries: 40, out: 'bench-results/scale.json', keep: false };
+  const opts: Options = { factors: [1, 10, 100], seed: 20251122, queries: 40, builds: 1, out: 'bench-results/scale.json', keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -70,10 +73,11 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--factors') opts.factors = value().split(',').map(int);
     else if (arg === '--seed') opts.seed = int(value());
     else if (arg === '--queries') opts.queries = int(value());
+    else if (arg === '--builds') opts.builds = int(value());
     else if (arg === '--out') opts.out = value();
     else if (arg === '--keep') opts.keep = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench:scale [-- --factors 1,10,100] [--seed N] [--queries N] [--out FILE] [--keep]');
+      console.log('npm run bench:scale [-- --factors 1,10,100] [--seed N] [--queries N] [--builds N] [--out FILE] [--keep]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (see --help)`);
   }
@@ -209,11 +213,10 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const s = (ms: number) => (Number.isFinite(ms) ? (ms / 1000).toFixed(1) : '–');
 
-/** The results side by side, one column per factor, with the growth relative to 1×. */
+/** The results side by side, one column per factor, each figure with its growth from the column before. */
 export function formatScaleTable(results: readonly FactorResult[]): string {
-  const base = results[0]!;
   const rows: [string, (r: FactorResult) => string, ((r: FactorResult) => number)?][] = [
-    ['documents / clauses', (r) => `${r.documents} / ${r.clauses}`],
+    ['documents / clauses', (r) => `${r.documents} / ${r.clauses}`, (r) => r.clauses],
     ['pages', (r) => String(r.pages)],
     ['build total s', (r) => s(r.build.stages.total), (r) => r.build.stages.total],
     ['  setup s', (r) => s(r.build.stages.setup), (r) => r.build.stages.setup],
@@ -236,10 +239,10 @@ export function formatScaleTable(results: readonly FactorResult[]): string {
   const header = ['', ...results.map((r) => `${r.factor}×`)];
   const body = rows.map(([label, cell, value]) => [
     label,
-    ...results.map((r) => {
+    ...results.map((r, i) => {
       const text = cell(r);
-      if (!value || r === base) return text;
-      const ratio = value(r) / value(base);
+      if (!value || i === 0) return text;
+      const ratio = value(r) / value(results[i - 1]!);
       return Number.isFinite(ratio) && ratio > 0 ? `${text} (${ratio.toFixed(1)}×)` : text;
     }),
   ]);
@@ -265,7 +268,10 @@ async function main() {
       log(`${factor}×: ${files.length} sources written in ${s(performance.now() - t)} s; building…`);
       t = performance.now();
       const site = join(dir, 'site');
-      const built = await build(join(dir, 'seeds'), join(dir, 'sources'), site);
+      const runs: BuildResult[] = [];
+      do runs.push(await build(join(dir, 'seeds'), join(dir, 'sources'), site));
+      while (runs.at(-1)!.ok && runs.length < opts.builds);
+      const built = { ...runs.at(-1)!, stages: medianStages(runs.map((r) => r.stages)), peakBytes: median(runs.map((r) => r.peakBytes)) };
       if (!built.ok) {
         log(`${factor}×: the build FAILED:\n${built.output.slice(-4000)}`);
         process.exitCode = 1;
@@ -284,7 +290,7 @@ async function main() {
         zipBytes: zip.bytes,
         build: { ok: built.ok, stages: built.stages, peakBytes: built.peakBytes },
       };
-      log(`${factor}×: built in ${s(built.stages.total)} s, peak ${mb(built.peakBytes)} MB; ${result.clauses} clauses, ${result.pages} pages; measuring search…`);
+      log(`${factor}×: built in ${s(built.stages.total)} s${runs.length > 1 ? ` (median of ${runs.length})` : ''}, peak ${mb(built.peakBytes)} MB; ${result.clauses} clauses, ${result.pages} pages; measuring search…`);
       const server = await serveSite(site);
       try {
         result.search = await measureSearch(browser, `${server.base}/`, clauses, opts.seed, opts.queries);
@@ -300,7 +306,7 @@ async function main() {
     else await rm(work, { recursive: true, force: true });
   }
   if (results.length) {
-    console.log(`\nScale benchmark (seed ${opts.seed}; search: ${opts.queries} sampled substrings per library, medians)\n`);
+    console.log(`\nScale benchmark (seed ${opts.seed}; search: ${opts.queries} sampled substrings per library, medians; builds per library: ${opts.builds}; (N×): growth from the column before)\n`);
     console.log(formatScaleTable(results));
     const out = resolve(ROOT, opts.out);
     await mkdir(dirname(out), { recursive: true });

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from '../metrics';
 
 const PAGE_BYTES = 4096;
 
@@ -105,6 +106,12 @@ export function stageTimes(lines: readonly LogLine[], totalMs: number): StageTim
     bundle: totalMs - indexEnd,
     total: totalMs,
   };
+}
+
+/** Each stage's median over several builds of one library. */
+export function medianStages(runs: readonly StageTimes[]): StageTimes {
+  const keys = Object.keys(runs[0]!) as (keyof StageTimes)[];
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as unknown as StageTimes;
 }
 
 /** The last duration printed in parentheses in a log line: "(812 ms)" or "(1.23 s)". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { durationIn, stageTimes, treeRss } from '../../../scripts/bench/scale/measure';
+import { formatScaleTable } from '../../../scripts/bench-scale';
+import { durationIn, medianStages, stageTimes, treeRss } from '../../../scripts/bench/scale/measure';
 import { copyFileName, copyMeta, cutLines, encipher, encipherLines, isReplaceable, makeCipher, vocabulary } from '../../../scripts/bench/scale/synthesize';
 
 describe('the synthetic library', () => {
@@ -69,6 +70,22 @@ describe('the build measurements', () => {
       { t: 12000, text: '[tiaowen:search] Pagefind finished in 2 s.' },
     ];
     expect(stageTimes(lines, 12500)).toEqual({ setup: 4000, parse: 1000, segment: 1000, link: 500, pages: 2500, index: 3000, bundle: 500, total: 12500 });
+  });
+
+  it('takes each stage’s median over several builds', () => {
+    const run = (link: number, pages: number) => ({ setup: 1, parse: 2, segment: 3, link, pages, index: 4, bundle: 5, total: 6 });
+    expect(medianStages([run(30, 9), run(10, 7), run(20, 8)])).toEqual(run(20, 8));
+  });
+
+  it('gives each figure with its growth from the column before', () => {
+    const result = (factor: number, clauses: number, linkMs: number) => ({
+      factor, documents: factor * 7, clauses, pages: clauses, siteBytes: 1, indexBytes: 1, zipBytes: 1,
+      build: { ok: true, peakBytes: 1, stages: { setup: 0, parse: 0, segment: 0, link: linkMs, pages: 0, index: 0, bundle: 0, total: linkMs } },
+    });
+    const table = formatScaleTable([result(1, 237, 200), result(10, 2370, 2000), result(100, 23700, 15000)]);
+    const row = (label: string) => table.split('\n').find((l) => l.trimStart().startsWith(label))!;
+    expect(row('documents / clauses')).toMatch(/7 \/ 237 +70 \/ 2370 \(10\.0×\) +700 \/ 23700 \(10\.0×\)$/);
+    expect(row('link s')).toMatch(/0\.2 +2\.0 \(10\.0×\) +15\.0 \(7\.5×\)$/);
   });
 
   it('counts the memory of this process', () => {
