@@ -81,8 +81,8 @@ export function buildVocabulary(
   // made once and each round only weighs it anew.
   const graph = wordGraph();
   const chars = samples.map((s) => [...s]);
-  const words = vocabulary(freqs, total, minFreq);
-  const starts = chars.map((c) => addText(graph, c, words));
+  const initial = vocabulary(freqs, total, minFreq);
+  const starts = chars.map((c) => addText(graph, c, initial));
   const wanted = targets.map((words) => words.map((w) => [...w].length));
   let best = { agreeing: -1, freqs: new Map(freqs), rounds: 0 };
   for (let rounds = 0; rounds < maxRounds; rounds++) {
