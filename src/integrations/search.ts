@@ -5,7 +5,7 @@
  * - the search files next to the search page: the lexicon (search/lexicon.bin) and its
  *   vocabulary's shards (search/words/<k>.bin), the layout of the Pagefind records
  *   (search/layout.bin) and each clause's display data (search/clauses/<n>.bin), all
- *   gzipped JSON;
+ *   gzipped JSON; the lexicon and the layout carry the files' version (search/files.ts);
  * - the offline data (search/offline-index.js), which the search page loads instead of
  *   Pagefind where Pagefind cannot load (from disk);
  * - the Pagefind records, one per document, for the index step that scripts/build.mjs runs
@@ -16,9 +16,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { RECORDS_FILE } from '../../scripts/lib/pagefind.mjs';
 import { loadLibrary } from '../library';
-import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, WORDS_DIR, clauseFile, wordsFile } from '../search/files';
+import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, WORDS_DIR, clauseFile, type Versioned, wordsFile } from '../search/files';
+import type { SearchLayout } from '../search/layout';
 import { OFFLINE_FILE, offlineScript } from '../search/offline';
-import { buildLexicon, displayData, gzipJson, lexiconFiles, searchData } from '../search/records';
+import { type OnlineLexicon, buildLexicon, displayData, filesVersion, gzipJson, lexiconFiles, searchData } from '../search/records';
 
 /** Format a duration for the log. */
 const formatMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
@@ -34,21 +35,21 @@ export default function searchIntegration(): AstroIntegration {
         const started = performance.now();
         const { t2s, data, report } = buildLexicon(library);
         const { lexicon, shards } = lexiconFiles(data);
-        await mkdir(`${siteDir}/search/${WORDS_DIR}`, { recursive: true });
-        const file = gzipJson(lexicon);
-        await writeFile(`${siteDir}/search/${LEXICON_FILE}`, file);
-        for (const [k, words] of shards.entries()) await writeFile(`${siteDir}/search/${wordsFile(k)}`, gzipJson(words));
         logger.info(
-          `Search lexicon: ${report.words} words in ${shards.length} shard(s), ${Object.keys(t2s).length} traditional characters, ${file.length} bytes; ` +
+          `Search lexicon: ${report.words} words in ${shards.length} shard(s), ${Object.keys(t2s).length} traditional characters; ` +
             `the browser cuts ${report.agreeing} of ${report.sentences} corpus sentences and dictionary terms as nodejieba does ` +
             `(${formatMs(performance.now() - started)}).`,
         );
         const search = searchData(library, t2s);
-        await writeFile(`${siteDir}/search/${LAYOUT_FILE}`, gzipJson(search.layout));
+        const shardFiles = shards.map((words) => gzipJson(words));
+        const clauseFiles = search.clauses.map((clause) => gzipJson(displayData(clause)));
+        const version = filesVersion([gzipJson(lexicon), gzipJson(search.layout), ...shardFiles, ...clauseFiles]);
+        await mkdir(`${siteDir}/search/${WORDS_DIR}`, { recursive: true });
         await mkdir(`${siteDir}/search/${CLAUSES_DIR}`, { recursive: true });
-        for (const [i, clause] of search.clauses.entries()) {
-          await writeFile(`${siteDir}/search/${clauseFile(i)}`, gzipJson(displayData(clause)));
-        }
+        await writeFile(`${siteDir}/search/${LEXICON_FILE}`, gzipJson({ ...lexicon, version } satisfies Versioned<OnlineLexicon>));
+        await writeFile(`${siteDir}/search/${LAYOUT_FILE}`, gzipJson({ ...search.layout, version } satisfies Versioned<SearchLayout>));
+        for (const [k, file] of shardFiles.entries()) await writeFile(`${siteDir}/search/${wordsFile(k)}`, file);
+        for (const [i, file] of clauseFiles.entries()) await writeFile(`${siteDir}/search/${clauseFile(i)}`, file);
         const offline = offlineScript({ lexicon: data, records: search.clauses });
         await writeFile(`${siteDir}/search/${OFFLINE_FILE}`, offline);
         logger.info(`Search data: ${search.clauses.length} clauses, ${search.records.length} documents; offline data ${Buffer.byteLength(offline)} bytes.`);

@@ -11,7 +11,7 @@
  *   Within a tier, matches in the heading come first, then document order.
  */
 import { type CharMap, bigrams, findFolded, fold } from './fold';
-import { LAYOUT_FILE, LEXICON_FILE, clauseFile, fetchGzipJson, wordsFile } from './files';
+import { LAYOUT_FILE, LEXICON_FILE, type Versioned, clauseFile, fetchGzipJson, ofVersion, wordsFile } from './files';
 import type { SearchLayout } from './layout';
 import { memoryIndex } from './memory-index';
 import { loadOfflineData } from './offline';
@@ -257,13 +257,16 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
 /** The engine over Pagefind and the search files, all loaded from the site root. */
 async function onlineEngine(siteRoot: string): Promise<Engine> {
   const file = (name: string) => new URL(`search/${name}`, siteRoot).href;
+  const revalidated: RequestInit = { cache: 'no-cache' };
   const [pagefind, lexicon, layout] = await Promise.all([
     loadPagefind(siteRoot),
-    fetchGzipJson<OnlineLexicon>(file(LEXICON_FILE)),
-    fetchGzipJson<SearchLayout>(file(LAYOUT_FILE)),
+    fetchGzipJson<Versioned<OnlineLexicon>>(file(LEXICON_FILE), revalidated),
+    fetchGzipJson<Versioned<SearchLayout>>(file(LAYOUT_FILE), revalidated),
   ]);
-  const loadRecord = (ordinal: number) => fetchGzipJson<RecordData>(file(clauseFile(ordinal)));
-  const vocab = shardedVocabulary(lexicon, (shard) => fetchGzipJson<string>(file(wordsFile(shard))));
+  if (lexicon.version !== layout.version) throw new Error(`the search lexicon (${lexicon.version}) and layout (${layout.version}) are of two builds`);
+  const current = (name: string) => ofVersion(file(name), lexicon.version);
+  const loadRecord = (ordinal: number) => fetchGzipJson<RecordData>(current(clauseFile(ordinal)));
+  const vocab = shardedVocabulary(lexicon, (shard) => fetchGzipJson<string>(current(wordsFile(shard))));
   return makeEngine(pagefindIndex(pagefind, layout, loadRecord), lexicon, vocab);
 }
 

@@ -2,6 +2,11 @@
  * The files the build writes for the online search, next to the search page (search/…), and
  * how the browser reads them. Each is gzipped JSON, so it is small on any server.
  *
+ * The lexicon and the layout carry the version of the build's search files (a hash of their
+ * content) and are fetched revalidated; every other search file is fetched under that
+ * version, so a browser that cached the files of an earlier build never pairs them with
+ * the current ones.
+ *
  * Runs in the build (Node) and in the browser; no dependencies.
  */
 
@@ -20,9 +25,15 @@ export const wordsFile = (shard: number): string => `${WORDS_DIR}/${shard}.bin`;
 /** The display data file of the clause at this place in reading order, relative to the search page. */
 export const clauseFile = (ordinal: number): string => `${CLAUSES_DIR}/${ordinal}.bin`;
 
+/** A search file's value with the version of the build's search files. */
+export type Versioned<T> = T & { version: string };
+
+/** The URL of a search file of the build with this version. */
+export const ofVersion = (url: string, version: string): string => `${url}?v=${version}`;
+
 /** Fetch and parse a gzipped JSON file the build wrote. */
-export async function fetchGzipJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+export async function fetchGzipJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
   if (!response.ok || !response.body) throw new Error(`cannot load ${url} (${response.status})`);
   const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
   return JSON.parse(text) as T;

@@ -11,6 +11,7 @@
  * - the offline data (every clause's display data and the lexicon, for the in-memory index
  *   of a copy opened from disk).
  */
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Library } from '../model';
 import { libraryView } from '../site/view';
@@ -112,6 +113,13 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
 
 /** A clause's display data as its own file holds it. */
 export const displayData = ({ url, meta }: OfflineRecord): RecordData => ({ url, meta });
+
+/** The version of a build's search files (files.ts `Versioned`): the start of the SHA-256 of their bytes. */
+export function filesVersion(files: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file);
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** A value as a search file holds it: gzipped JSON (files.ts `fetchGzipJson` reads it). */
 export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(value), { level: 9 });

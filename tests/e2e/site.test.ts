@@ -13,11 +13,12 @@
  * SKIP_E2E=1 skips the whole file.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium, serveSite } from '../../scripts/lib/local-site';
@@ -401,6 +402,33 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () =
     const res = await page.goto(target.href);
     expect(res?.status()).toBe(200);
     await page.close();
+  });
+
+  it('search: fetches the files of one build under its version, and never pairs a cached layout of another build with them', async () => {
+    const searchFile = (name: string) => JSON.parse(gunzipSync(readFileSync(join(SITE, 'search', name))).toString());
+    const { version } = searchFile('lexicon.bin');
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    const q = clauses.flatMap((c) => c.keywords).find((k) => k.length >= 2)!;
+
+    const requested: string[] = [];
+    const onRequest = (r: { url(): string }) => void (/\/search\/(words|clauses)\//.test(r.url()) && requested.push(r.url()));
+    context.on('request', onRequest);
+    const fresh = await search(q);
+    context.off('request', onRequest);
+    const expected = await shownResults(fresh.page);
+    expect(requested.length).toBeGreaterThan(0);
+    for (const url of requested) expect(new URL(url).searchParams.get('v'), url).toBe(version);
+
+    // An earlier build's layout, as a browser may hold it in its cache: other records, another version.
+    const stale = { ...searchFile('layout.bin'), version: '0'.repeat(16) };
+    stale.records = [...stale.records].reverse();
+    const page = await context.newPage();
+    await page.route('**/search/layout.bin*', (route) => route.fulfill({ status: 200, body: gzipSync(JSON.stringify(stale)) }));
+    await page.goto(`${base}/search/index.html?q=${encodeURIComponent(q)}`);
+    await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+    expect(Number(await page.locator('#search-results').getAttribute('data-count'))).toBe(fresh.count);
+    expect(await shownResults(page)).toEqual(expected);
+    await Promise.all([fresh.page.close(), page.close()]);
   });
 
   it('pages make no request outside the site', () => {
