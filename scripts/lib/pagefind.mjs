@@ -19,6 +19,20 @@ import * as pagefindModule from 'pagefind';
 export const RECORDS_FILE = '.pagefind-records.json';
 
 /**
+ * Pagefind's ready-made search interfaces, which it writes beside the index: the site has its
+ * own search page and loads none of them (only pagefind.js, its worker, wasm and index).
+ */
+export const PAGEFIND_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
  * A Pagefind custom record as the site gives it (src/search/records.ts `SearchRecord`).
  * @typedef {{ url: string, content: string, language: string, sort: Record<string, string> }} SearchRecord
  */
@@ -70,7 +84,7 @@ async function indexedPages(outputPath) {
 }
 
 /**
- * Index the records and write Pagefind's files to `<siteDir>/pagefind`.
+ * Index the records and write Pagefind's files to `<siteDir>/pagefind`, less its search interfaces.
  * Throws if Pagefind reports any error or indexes another number of records; always closes the service.
  * @param {string} siteDir
  * @param {SearchRecord[]} records
@@ -93,6 +107,7 @@ export async function runPagefind(siteDir, records, log, pf = pagefindModule) {
       if (total !== records.length) throw new Error(`Pagefind indexed ${total} of ${records.length} documents.`);
       log(`Indexed ${total} documents.`);
     }
+    await Promise.all(PAGEFIND_UI_FILES.map((name) => rm(join(outputPath, name), { force: true })));
     log(`Pagefind finished in ${formatMs(performance.now() - started)}.`);
   } finally {
     if (previousChunkSize === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;

@@ -10,7 +10,7 @@ const mocks = vi.hoisted(() => ({
 vi.mock('pagefind', () => mocks);
 
 import { existsSync } from 'node:fs';
-import { RECORDS_FILE, assertPagefindResponse, indexChunkSize, indexSite, runPagefind } from '../../../scripts/lib/pagefind.mjs';
+import { PAGEFIND_UI_FILES, RECORDS_FILE, assertPagefindResponse, indexChunkSize, indexSite, runPagefind } from '../../../scripts/lib/pagefind.mjs';
 
 const log = vi.fn();
 
@@ -48,12 +48,15 @@ describe('assertPagefindResponse', () => {
 });
 
 describe('runPagefind', () => {
-  it('indexes every record, writes <dir>/pagefind and closes', async () => {
+  it('indexes every record, writes <dir>/pagefind without Pagefind’s search interfaces, and closes', async () => {
     const index = fakeIndex();
     mocks.createIndex.mockResolvedValue({ errors: [], index });
     await mkdir(join(dir, 'pagefind'));
     await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { und: { page_count: 2 } } }));
+    for (const name of [...PAGEFIND_UI_FILES, 'pagefind.js']) await writeFile(join(dir, 'pagefind', name), '');
     await runPagefind(dir + '/', records, log);
+    expect(PAGEFIND_UI_FILES.filter((name) => existsSync(join(dir, 'pagefind', name))), 'search interfaces left').toEqual([]);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(index.addCustomRecord).toHaveBeenCalledTimes(2);
     expect(index.addCustomRecord).toHaveBeenCalledWith(records[0]);
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: `${dir}/pagefind` });
