@@ -66,8 +66,11 @@ export function indexChunkSize(tokens) {
   return Math.min(20_000, Math.max(1_000, Math.round(Math.sqrt(2 * tokens))));
 }
 
-/** @param {number} ms */
-const formatMs = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+/**
+ * A duration as the build's log gives it ("812 ms", "1.23 s").
+ * @param {number} ms
+ */
+export const formatMs = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 /**
  * The number of records Pagefind wrote, from its entry file (undefined if it is missing).

@@ -14,15 +14,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { RECORDS_FILE } from '../../scripts/lib/pagefind.mjs';
+import { RECORDS_FILE, formatMs } from '../../scripts/lib/pagefind.mjs';
 import { loadLibrary } from '../library';
 import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, WORDS_DIR, clauseFile, type Versioned, wordsFile } from '../search/files';
 import type { SearchLayout } from '../search/layout';
 import { OFFLINE_FILE, offlineScript } from '../search/offline';
 import { type OnlineLexicon, buildLexicon, displayData, filesVersion, gzipJson, lexiconFiles, searchData } from '../search/records';
-
-/** Format a duration for the log. */
-const formatMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 /** The Astro integration: the search files and the Pagefind records, from the library the pages were built from. */
 export default function searchIntegration(): AstroIntegration {

@@ -2,6 +2,7 @@
  * What the pages say about transcriptions compared (library.comparisons): where a clause
  * stands in a comparison, where the other transcription lacks it, and the counts in words.
  */
+import { groupBy } from '../collections';
 import type { AlignedClause, DocumentRecord, VersionComparison } from '../model';
 import type { LibraryView } from './view';
 
@@ -26,18 +27,13 @@ export interface VersionEntry {
 export function versionEntries(comparisons: VersionComparison[], clauseId: string): VersionEntry[] {
   let index = entryIndexes.get(comparisons);
   if (!index) {
-    index = new Map();
-    const add = (id: string, entry: VersionEntry) => {
-      const list = index!.get(id);
-      if (list) list.push(entry);
-      else index!.set(id, [entry]);
-    };
-    for (const comparison of comparisons)
-      comparison.rows.forEach((row, i) => {
-        if (row.a) add(row.a, { comparison, index: i, row, side: 'a', counterpart: row.b });
-        if (row.b) add(row.b, { comparison, index: i, row, side: 'b', counterpart: row.a });
-      });
-    entryIndexes.set(comparisons, index);
+    const entries = comparisons.flatMap((comparison) =>
+      comparison.rows.flatMap((row, i): VersionEntry[] => [
+        ...(row.a ? [{ comparison, index: i, row, side: 'a' as const, counterpart: row.b }] : []),
+        ...(row.b ? [{ comparison, index: i, row, side: 'b' as const, counterpart: row.a }] : []),
+      ]),
+    );
+    entryIndexes.set(comparisons, (index = groupBy(entries, (e) => (e.side === 'a' ? e.row.a : e.row.b)!)));
   }
   return index.get(clauseId) ?? [];
 }
