@@ -20,10 +20,12 @@ export interface Text extends Node {
   spans: Span[];
 }
 
-/** One paragraph of a clause. */
+/** One paragraph of a clause. In an article (第N条) a paragraph is a 款, or a 项 (item) of the 款 before it. */
 export interface Paragraph extends Parent {
   type: 'paragraph';
   children: Text[];
+  /** An item (项) of an article: its number as printed, e.g. "（三）". The marker stays in the text. */
+  item?: string;
 }
 
 /** A labelled datum of a clause, e.g. 牵头单位 / 参加单位 of a work-division item. */
@@ -56,8 +58,10 @@ export interface Clause extends Parent {
   key: string;
   /** The numbering marker exactly as printed, e.g. "14. ", "一是", "（三）", "1."; null if unnumbered. */
   marker: Text | null;
-  /** The number as printed without trailing punctuation: "14", "（三）", "一是"; null if unnumbered. */
+  /** The number as printed without trailing punctuation: "14", "（三）", "一是", "第十二条"; null if unnumbered. */
   number: string | null;
+  /** The numbering system of the marker ('article' for 第N条, see numbering.ts); absent if unnumbered. */
+  system?: string;
   /** The clause's own title (a lead sentence, a section title, or an indicator name). */
   heading?: Text;
   /** Indicator-table rows: the column labels of the table. */
@@ -69,10 +73,16 @@ export interface Clause extends Parent {
   line: number;
 }
 
-/** A part (一、), a section (（一）) or an indicator table: a container with a title. */
+/**
+ * The kinds of division: 编 (volume), 章 (chapter), 节 (subsection), a markdown heading (heading),
+ * 一、/第一部分 (part), （一） (section), and an indicator table (table).
+ */
+export type DivisionLevel = 'volume' | 'chapter' | 'subsection' | 'heading' | 'part' | 'section' | 'table';
+
+/** A division of a document (第一章, 一、, （一）, an indicator table): a container with a title. */
 export interface Division extends Parent {
   type: 'division';
-  level: 'part' | 'section' | 'table';
+  level: DivisionLevel;
   /** Id segment, e.g. "5", "1", "zb". */
   key: string;
   marker: Text | null;
@@ -175,7 +185,7 @@ export interface DocumentRecord {
 }
 
 export interface OutlineEntry {
-  level: 'part' | 'section' | 'table';
+  level: DivisionLevel;
   id: string;
   marker: string | null;
   number: string | null;
