@@ -9,9 +9,11 @@
  * Nothing else is changed (no Unicode normalisation, no width folding, no trimming), so
  * the decoded text still contains every printed character of the seed.
  *
- * Accepted encodings: UTF-8 (with or without BOM), and, as a fallback for files saved by
- * Chinese Windows tools, GB18030 (which includes GBK and GB2312). Anything else is an
- * error that names the file and the first byte that is not valid UTF-8.
+ * Accepted encodings: UTF-8 (with or without BOM); UTF-16 (little- or big-endian) that
+ * starts with its byte-order mark, as Windows Notepad saves "Unicode"; and, as a fallback for
+ * files saved by Chinese Windows tools, GB18030 (which includes GBK and GB2312). UTF-16
+ * without a BOM is not guessed at. Anything else is an error that names the file and the
+ * first byte that is not valid UTF-8.
  */
 import iconv from 'iconv-lite';
 
@@ -46,11 +48,16 @@ export class SourceError extends Error {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const UTF16LE_BOM = [0xff, 0xfe] as const;
+const UTF16BE_BOM = [0xfe, 0xff] as const;
 
 /**
  * Decode a seed file. `file` is only used in error messages.
  *
  * - An empty source (no bytes, or nothing but whitespace) throws `<file>: source is empty`.
+ * - A UTF-16 byte-order mark (FF FE or FE FF) makes the file UTF-16 of that byte order; an
+ *   odd number of bytes or an unpaired surrogate throws `<file>: not valid UTF-16LE at
+ *   byte <n>` (resp. UTF-16BE).
  * - Valid UTF-8 (after an optional BOM) is decoded as UTF-8.
  * - Otherwise the bytes are tried as GB18030; that decoding is accepted only if it has no
  *   replacement characters (U+FFFD), no control characters other than tab/LF/CR/FF, and
@@ -67,6 +74,9 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
  */
 export function decodeSource(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new SourceError(file, 'source is empty');
+
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) return finish(decodeUtf16(bytes, utf16, file), file);
 
   const bomLength = hasUtf8Bom(bytes) ? UTF8_BOM.length : 0;
   const body = bytes.subarray(bomLength);
@@ -91,8 +101,41 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
     text = gb;
   }
 
-  text = normaliseLineEndings(text.replace(/^\uFEFF/, ''));
+  return finish(text, file);
+}
+
+/** Drop a leading BOM, normalise line endings and refuse a text with nothing but whitespace. */
+function finish(decoded: string, file: string): string {
+  const text = normaliseLineEndings(decoded.replace(/^\uFEFF/, ''));
   if (/^\s*$/u.test(text)) throw new SourceError(file, 'source is empty');
+  return text;
+}
+
+/** The byte order a UTF-16 byte-order mark at the start of `bytes` announces, or null. */
+export function utf16ByteOrder(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === UTF16LE_BOM[0] && bytes[1] === UTF16LE_BOM[1]) return 'utf-16le';
+  if (bytes[0] === UTF16BE_BOM[0] && bytes[1] === UTF16BE_BOM[1]) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decode UTF-16 of the given byte order (BOM included in `bytes`, dropped from the result).
+ * Throws naming the byte offset of a cut-off last code unit or of an unpaired surrogate.
+ */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): string {
+  const name = encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
+  const fail = (at: number) => new SourceError(file, `not valid ${name} at byte ${at}`, { byteOffset: at });
+  if (bytes.length % 2 !== 0) throw fail(bytes.length - 1);
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  // The decoder replaces an unpaired surrogate with U+FFFD; a U+FFFD in the file itself is kept.
+  for (let i = 0, at = 0; i < text.length; i++, at += 2) {
+    const code = text.charCodeAt(i);
+    if (code !== 0xfffd) continue;
+    const high = encoding === 'utf-16le' ? bytes[at + 1]! : bytes[at]!;
+    const low = encoding === 'utf-16le' ? bytes[at]! : bytes[at + 1]!;
+    if (((high << 8) | low) !== 0xfffd) throw fail(at);
+  }
   return text;
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { SourceError, decodeSource, firstInvalidUtf8, looksChinese, normaliseLineEndings } from '../../../src/pipeline/decode';
+import { SourceError, decodeSource, firstInvalidUtf8, looksChinese, normaliseLineEndings, utf16ByteOrder } from '../../../src/pipeline/decode';
 
 const fixtures = join(process.cwd(), 'tests/fixtures/decode');
 const seeds = join(process.cwd(), 'seeds');
@@ -21,7 +21,7 @@ function inputOf(name: string): { file: string; bytes: Uint8Array } {
 describe('decodeSource on the fixture folders', () => {
   it('finds the expected fixture cases', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['utf-8', 'utf-8-bom', 'crlf', 'gb18030', 'invalid-byte', 'empty']),
+      expect.arrayContaining(['utf-8', 'utf-8-bom', 'crlf', 'gb18030', 'invalid-byte', 'empty', 'utf-16le', 'utf-16le-bom', 'utf-16be-bom']),
     );
   });
 
@@ -67,6 +67,28 @@ describe('decodeSource', () => {
         expect(decodeSource(bytes, `seeds/${f}`), `${f} as ${encoding}`).toBe(text);
       }
     }
+  });
+
+  it('decodes every seed saved as UTF-16 with a byte-order mark, either byte order and CRLF, back to the same text', () => {
+    for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
+      const text = readFileSync(join(seeds, f), 'utf8');
+      const le = Buffer.from(`\ufeff${text.replace(/\n/g, '\r\n')}`, 'utf16le');
+      expect(decodeSource(new Uint8Array(le), `seeds/${f}`), `${f} as UTF-16LE`).toBe(text);
+      const be = Buffer.from(le).swap16();
+      expect(decodeSource(new Uint8Array(be), `seeds/${f}`), `${f} as UTF-16BE`).toBe(text);
+    }
+  });
+
+  it('keeps a U+FFFD that the UTF-16 file itself holds', () => {
+    const bytes = Buffer.from('\ufeff工会\ufffd驿站', 'utf16le');
+    expect(decodeSource(new Uint8Array(bytes), 'x.txt')).toBe('工会\ufffd驿站');
+  });
+
+  it('tells the byte orders of UTF-16 apart by the byte-order mark only', () => {
+    expect(utf16ByteOrder(new Uint8Array([0xff, 0xfe, 0x01, 0x02]))).toBe('utf-16le');
+    expect(utf16ByteOrder(new Uint8Array([0xfe, 0xff, 0x01, 0x02]))).toBe('utf-16be');
+    expect(utf16ByteOrder(new Uint8Array(Buffer.from('工会', 'utf16le')))).toBeNull();
+    expect(utf16ByteOrder(new Uint8Array([0xff]))).toBeNull();
   });
 
   it('reports the byte offset of the damage on the error object', () => {
