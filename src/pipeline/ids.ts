@@ -1,7 +1,8 @@
 /**
  * Permalinks. A clause's id is its document's id followed by the keys of its numbering path
  * (part, section, clause: plan14-a/5/14, report-2024/2/3/1, luhui-2014-79/0); never its position
- * or its text. URLs are files, so that they also resolve when the site is opened from disk.
+ * or its text. Articles (第N条) are numbered through their document, so an article's id is the
+ * document's id and its number alone (gonghuifa-2021/12), whatever chapter holds it. URLs are files, so that they also resolve when the site is opened from disk.
  */
 import type { Clause, Division, DocumentNode } from '../model';
 
@@ -32,7 +33,10 @@ export function placeClauses(doc: DocumentNode, docId: string): PlacedClause[] {
   const out: PlacedClause[] = [];
   const walk = (nodes: (Division | Clause)[], divisions: Division[]) => {
     for (const n of nodes) {
-      if (n.type === 'clause') out.push({ clause: n, divisions, id: clauseId(docId, [...divisions.map((d) => d.key), n.key]) });
+      if (n.type === 'clause') {
+        const keys = n.system === 'article' ? [n.key] : [...divisions.map((d) => d.key), n.key];
+        out.push({ clause: n, divisions, id: clauseId(docId, keys) });
+      }
       else walk(n.children, [...divisions, n]);
     }
   };

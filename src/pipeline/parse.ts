@@ -12,23 +12,31 @@
  *  6. infer divisions whose heading is on a page not in the source, and turn divisions without
  *     numbered units into clauses.
  */
-import type { Clause, ClauseContent, Diagnostic, Division, DocumentNode, Furniture, SourceNode, Text } from '../model';
+import type { Clause, Diagnostic, Division, DivisionLevel, DocumentNode, Field, Furniture, Paragraph, SourceNode, Text } from '../model';
 import {
+  ADOPTION_NOTE,
   ANNEX_MARKER,
   ARTICLE_FIELD,
+  ARTICLE_FIELDS,
   CONTINUED_FROM,
   DATE_LINE,
   DOC_NUMBER,
   FIELD,
   FIGURE_CAPTION,
   FIGURE_CREDIT,
+  HTML_COMMENT,
+  MARKDOWN_HEADING,
+  MARKDOWN_TITLE,
+  PUBLICATION_NOTE,
   RED_HEADER,
+  RESPONSIBILITY_LABEL,
+  RESPONSIBILITY_NOTE,
+  SOURCE_LINE,
   SPACED_ISSUER,
-  ARTICLE_FIELDS,
   pageFurnitureRole,
 } from './furniture';
 import { type Block, endsSentence, toBlocks } from './layout';
-import { type Marker, parseMarker } from './numbering';
+import { type Marker, type SystemName, SYSTEMS, SYSTEM_TABLE, parseMarker, readMarker } from './numbering';
 import { toChineseNumeral } from './numerals';
 import { concatText, sliceText, trimText } from './text';
 
@@ -68,7 +76,27 @@ function furniture(role: string, text: Text, line: number): Furniture {
   return { role, text, line };
 }
 
-/** Take front matter (headers, 文号, title, date, addressees; article fields) and back matter (signature, date, editor). */
+/** Whether a line reads like a title: short, not a sentence, not numbered, not page furniture. */
+function titleLike(v: string): boolean {
+  return v.length > 0 && v.length <= 60 && !endsSentence(v) && !parseMarker(v, ALL_SYSTEMS) && !CONTINUED_FROM.test(v) && !HTML_COMMENT.test(v);
+}
+
+/** Whether a line is the kind of front matter that follows a title (so the lines before it are the title). */
+function followsTitle(v: string): boolean {
+  return ADOPTION_NOTE.test(v) || DOC_NUMBER.test(v) || DATE_LINE.test(v) || HTML_COMMENT.test(v) || SOURCE_LINE.test(v) ||
+    parseMarker(v, ['volume', 'chapter', 'article']) !== null || addresseeLine(v);
+}
+
+/** Organisations a notice is addressed to, ending in a colon: 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： */
+export function addresseeLine(v: string): boolean {
+  return v.length <= 300 && /[会委部厅局院府室处办组司团队构位业校区县市省)）]\s*[:：]$/.test(v) && !/[。；]/.test(v) &&
+    !/^(?:为|根据|按照|依照|依据|现将|经|对|就|关于)/.test(v) && !parseMarker(v, ALL_SYSTEMS);
+}
+
+/**
+ * Take front matter (headers, 文号, title, date, adoption notes, addressees, markdown title marks,
+ * HTML comments; journal article fields) and back matter (signature, date, publication note).
+ */
 export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: Block[]; back: Furniture[] } {
   const front: Furniture[] = [];
   const back: Furniture[] = [];
@@ -77,6 +105,25 @@ export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: B
   const take = (role: string) => {
     front.push(furniture(role, blocks[i].text, blocks[i].line));
     i += 1;
+  };
+  /** A markdown title line: its "# " is markup, the rest is a title line. */
+  const takeMarkdownTitle = () => {
+    const { text, line } = blocks[i];
+    const mark = MARKDOWN_TITLE.exec(text.value)![0].length;
+    front.push(furniture('markup', sliceText(text, 0, mark), line), furniture('title', trimText(sliceText(text, mark)), line));
+    i += 1;
+  };
+  /** Notes that may stand under a title in any order: adoption notes, dates, comments, 来源 lines. */
+  const takeNotes = () => {
+    for (;;) {
+      const v = at(i);
+      if (i >= blocks.length) return;
+      if (ADOPTION_NOTE.test(v)) take('adoption');
+      else if (DATE_LINE.test(v)) take('date');
+      else if (HTML_COMMENT.test(v)) take('markup');
+      else if (SOURCE_LINE.test(v)) take('sourceLine');
+      else return;
+    }
   };
   const official = RED_HEADER.test(at(0));
   const annex = ANNEX_MARKER.test(at(0));
@@ -92,8 +139,8 @@ export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: B
       take('title');
       titleLines += 1;
     }
-    if (DATE_LINE.test(at(i))) take('date');
-    if (/[:：]$/.test(at(i)) && !parseMarker(at(i))) take('addressees');
+    takeNotes();
+    if (addresseeLine(at(i))) take('addressees');
   } else {
     const firstField = blocks.findIndex((b, k) => k < 12 && ARTICLE_FIELD.test(b.text.value));
     if (firstField > 0) {
@@ -103,44 +150,112 @@ export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: B
         const label = ARTICLE_FIELD.exec(at(i))![1];
         take(ARTICLE_FIELDS[label]);
       }
+    } else {
+      takeTitleBlock();
     }
   }
   let end = blocks.length;
   const last = (k: number) => blocks[end - k]?.text.value ?? '';
+  while (end - i >= 2 && (PUBLICATION_NOTE.test(last(1)) || HTML_COMMENT.test(last(1)))) {
+    back.push(furniture(PUBLICATION_NOTE.test(last(1)) ? 'publication' : 'markup', blocks[end - 1].text, blocks[end - 1].line));
+    end -= 1;
+  }
   if (end - i >= 2 && DATE_LINE.test(last(1)) && !/[（(]/.test(last(1)) && last(2).length <= 30 && !endsSentence(last(2)) && !parseMarker(last(2))) {
     back.push(furniture('signature', blocks[end - 2].text, blocks[end - 2].line));
     back.push(furniture('date', blocks[end - 1].text, blocks[end - 1].line));
     end -= 2;
   }
   return { front, body: blocks.slice(i, end), back };
+
+  /** The title block of a document without a red header: markdown title, or title lines that front matter follows. */
+  function takeTitleBlock() {
+    while (HTML_COMMENT.test(at(i))) take('markup');
+    if (MARKDOWN_TITLE.test(at(i)) && !MARKDOWN_HEADING.exec(at(i))?.[1].startsWith('##')) takeMarkdownTitle();
+    else {
+      let n = 0;
+      while (n < 3 && titleLike(at(i + n))) n += 1;
+      if (n === 0 || !followsTitle(at(i + n))) return;
+      for (let k = 0; k < n; k++) take('title');
+    }
+    takeNotes();
+    if (DOC_NUMBER.test(at(i))) take('docNumber');
+    takeNotes();
+    if (addresseeLine(at(i))) take('addressees');
+  }
 }
 
 /** A classified body element. */
 interface Element {
-  kind: 'part' | 'section' | 'numbered' | 'item' | 'caption' | 'headerRow' | 'row' | 'paragraph' | 'field' | 'figureCaption' | 'figureCredit';
+  kind: 'division' | 'numbered' | 'subitem' | 'caption' | 'headerRow' | 'row' | 'paragraph' | 'field' | 'figureCaption' | 'figureCredit';
   text: Text;
   cells?: Text[];
   marker?: Marker;
+  /** Divisions: their level and rank (lower is outer), and their title (null: none printed). */
+  level?: DivisionLevel;
+  rank?: number;
+  title?: Text | null;
   /** Markdown heading markup (## ) in front of the element, kept for the no-loss account. */
   markup?: Text;
   line: number;
 }
 
-/** Classify body blocks; page furniture is returned separately. */
-export function classify(body: Block[]): { elements: Element[]; furniture: Furniture[] } {
-  const out: Element[] = [];
-  const lifted: Furniture[] = [];
+/** Every numbering system, for telling numbered lines from titles. */
+const ALL_SYSTEMS: SystemName[] = SYSTEM_TABLE.map((s) => s.name);
+
+/** What a document's numbering systems do: which are divisions, which number its clauses, which are items inside a clause. */
+export interface Profile {
+  divisions: SystemName[];
+  clauses: SystemName[];
+  items: SystemName[];
+  /** Whether the clauses are articles (第N条) of a statute, regulation, 办法 or 章程. */
+  articles: boolean;
+}
+
+/** Division level of each division system. */
+const LEVEL: Partial<Record<SystemName, DivisionLevel>> = {
+  volume: 'volume', chapter: 'chapter', subsection: 'subsection', partOrdinal: 'part', part: 'part', section: 'section',
+};
+
+/** Find which numbering systems a document uses and which of them numbers its clauses. */
+export function profileOf(body: Block[]): Profile {
+  const starts = (system: SystemName) => body.filter((b) => readMarker(SYSTEMS[system], b.text.value.replace(MARKDOWN_HEADING, '')));
+  if (starts('article').length >= 2) {
+    return { divisions: ['volume', 'chapter', 'subsection', 'partOrdinal'], clauses: ['article'], items: ['section', 'arabic', 'arabicComma', 'parenArabic', 'circled'], articles: true };
+  }
   // Paragraph-initial 一是 counts as an item only in documents that set items as paragraphs
   // (some paragraph opens with 二是 or later); elsewhere 一是…二是… runs inline in a paragraph.
-  const itemsAreParagraphs = body.some((b) => {
-    const m = parseMarker(b.text.value, ['item']);
-    return m !== null && m.value >= 2;
-  });
+  const itemsAreParagraphs = starts('item').some((b) => parseMarker(b.text.value, ['item'])!.value >= 2);
+  return {
+    divisions: ['volume', 'chapter', 'subsection', 'partOrdinal', 'part', 'section'],
+    clauses: ['arabic', 'arabicComma', ...(itemsAreParagraphs ? (['item'] as SystemName[]) : [])],
+    items: ['parenArabic', 'circled'],
+    articles: false,
+  };
+}
+
+/** Characters that show a line is prose rather than a heading. */
+const PROSE_PUNCTUATION = /[，。；：！？、,;:!?]/;
+
+/** A short line without punctuation: in a statute, an unnumbered heading (总 则, 附 则). */
+export function headingLine(value: string): boolean {
+  return value.length > 0 && value.length <= 24 && !PROSE_PUNCTUATION.test(value) && !endsSentence(value);
+}
+
+/** The key of a division: its number (五、 → 5), or a letter for 编/章/节 (第二章 → zhang2) so it never equals an article's key. */
+function divisionKeyPrefix(system: SystemName): string {
+  return system === 'volume' ? 'bian' : system === 'chapter' ? 'zhang' : system === 'subsection' ? 'jie' : '';
+}
+
+/** Classify body blocks; page furniture is returned separately. */
+export function classify(body: Block[], profile: Profile = profileOf(body)): { elements: Element[]; furniture: Furniture[] } {
+  const out: Element[] = [];
+  const lifted: Furniture[] = [];
+  const numberedSystems = [...profile.divisions, ...profile.clauses, ...profile.items];
   for (let k = 0; k < body.length; k++) {
     const b = body[k];
     let text = b.text;
     let markup: Text | undefined;
-    const heading = /^#{1,6} +/.exec(text.value);
+    const heading = MARKDOWN_HEADING.exec(text.value);
     if (heading) {
       markup = sliceText(text, 0, heading[0].length);
       text = sliceText(text, heading[0].length);
@@ -151,7 +266,7 @@ export function classify(body: Block[]): { elements: Element[]; furniture: Furni
       text = trimText(sliceText(text, cont[0].length));
       if (text.value === '') continue;
     }
-    const role = pageFurnitureRole(text.value);
+    const role = pageFurnitureRole(text.value) ?? (HTML_COMMENT.test(text.value) ? 'markup' : null);
     if (role) {
       lifted.push(furniture(role, text, b.line));
       continue;
@@ -163,17 +278,47 @@ export function classify(body: Block[]): { elements: Element[]; furniture: Furni
       continue;
     }
     const v = text.value;
+    const next = body[k + 1]?.text.value ?? '';
+    const marker = parseMarker(v, numberedSystems);
     if (FIELD.test(v)) out.push({ ...base, kind: 'field' });
     else if (FIGURE_CREDIT.test(v)) out.push({ ...base, kind: 'figureCredit' });
-    else if (FIGURE_CAPTION.test(v) && FIGURE_CREDIT.test(body[k + 1]?.text.value ?? '')) out.push({ ...base, kind: 'figureCaption' });
+    else if (FIGURE_CAPTION.test(v) && FIGURE_CREDIT.test(next)) out.push({ ...base, kind: 'figureCaption' });
     else if (body[k + 1]?.cells && !parseMarker(v)) out.push({ ...base, kind: 'caption' });
-    else {
-      const marker = parseMarker(v, itemsAreParagraphs ? ['part', 'section', 'arabic', 'item'] : ['part', 'section', 'arabic']);
-      const kind = !marker ? 'paragraph' : marker.system === 'arabic' ? 'numbered' : (marker.system as Element['kind']);
-      out.push(marker ? { ...base, kind, marker } : { ...base, kind });
-    }
+    else if (marker && profile.divisions.includes(marker.system)) {
+      const system = SYSTEMS[marker.system];
+      let title: Text | null = trimText(sliceText(text, marker.raw.length));
+      // A 第N章 printed alone takes its title from the next line.
+      if (title.value === '' && marker.raw.startsWith('第') && headingLine(next) && !parseMarker(next, ALL_SYSTEMS)) {
+        title = body[k + 1].text;
+        k += 1;
+      }
+      out.push({ ...base, kind: 'division', marker, level: LEVEL[marker.system], rank: system.rank, title });
+    } else if (marker && profile.clauses.includes(marker.system)) out.push({ ...base, kind: 'numbered', marker });
+    else if (marker && profile.items.includes(marker.system)) out.push({ ...base, kind: 'subitem', marker });
+    else if (markup || (profile.articles && headingLine(v) && (/\S[ \u3000]\S/.test(v) || parseMarker(next, ALL_SYSTEMS)))) {
+      // An unnumbered heading: a markdown heading, or a short unpunctuated line of a statute
+      // that is letter-spaced (总 则) or that a numbered unit follows.
+      out.push({ ...base, kind: 'division', level: 'heading', rank: markup ? markup.value.trim().length : SYSTEMS.chapter.rank, title: text });
+    } else out.push({ ...base, kind: 'paragraph' });
   }
-  return { elements: out, furniture: lifted };
+  return { elements: out.flatMap(splitResponsibility), furniture: lifted };
+}
+
+/** Split a responsibility note printed at the end of an item's paragraph off into a field element of its own. */
+function splitResponsibility(el: Element): Element[] {
+  if (el.kind !== 'paragraph' && el.kind !== 'numbered' && el.kind !== 'subitem') return [el];
+  const m = RESPONSIBILITY_NOTE.exec(el.text.value);
+  if (!m || m.index === 0) return [el];
+  const body = trimText(sliceText(el.text, 0, m.index));
+  return [{ ...el, text: body }, { kind: 'field', text: sliceText(el.text, m.index), line: el.line }];
+}
+
+/** Furniture that shows a text was set in print pages (a newspaper's 上接第N版, a journal's 收稿日期 or 摘要). */
+const PRINT_ROLES = new Set(['continuedFrom', 'received', 'authorNote', 'editor', 'abstract']);
+
+/** Whether a document was set in print pages, so a paragraph that stops mid-sentence was cut by a page break. */
+export function printLayout(furniture: Furniture[]): boolean {
+  return furniture.some((f) => PRINT_ROLES.has(f.role));
 }
 
 /** Rejoin text split by a page break: a paragraph that stops mid-sentence continues in the next plain paragraph. */
@@ -181,49 +326,75 @@ export function joinPageBreaks(elements: Element[]): Element[] {
   const out: Element[] = [];
   for (const el of elements) {
     const prev = out[out.length - 1];
-    if (prev && el.kind === 'paragraph' && ['paragraph', 'numbered', 'item'].includes(prev.kind) && !endsSentence(prev.text.value)) {
+    if (prev && el.kind === 'paragraph' && ['paragraph', 'numbered', 'subitem'].includes(prev.kind) && !endsSentence(prev.text.value)) {
       out[out.length - 1] = { ...prev, text: concatText(prev.text, el.text) };
     } else out.push(el);
   }
   return out;
 }
 
-function paragraph(text: Text): ClauseContent {
-  return { type: 'paragraph', children: [text] };
+function paragraph(text: Text, item?: string): Paragraph {
+  return item ? { type: 'paragraph', children: [text], item } : { type: 'paragraph', children: [text] };
 }
 
 function newClause(key: string, line: number, marker: Text | null = null, number: string | null = null): Clause {
   return { type: 'clause', key, marker, number, children: [], line };
 }
 
-/** Build the hierarchy of one document's body elements. */
-export function buildHierarchy(elements: Element[], warn: Warn): (Division | Clause)[] {
+/** A field node from a labelled line (牵头单位：…) or a responsibility note (（…等负责）). */
+function fieldOf(text: Text): Field {
+  const m = FIELD.exec(text.value);
+  if (m) {
+    const value = trimText(sliceText(text, m[0].length));
+    return {
+      type: 'field', label: m[1], separator: m[2], items: value.value.split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
+      value, labelText: sliceText(text, 0, m[0].length),
+    };
+  }
+  const units = RESPONSIBILITY_NOTE.exec(text.value)![1];
+  return {
+    type: 'field', label: RESPONSIBILITY_LABEL, separator: '', items: units.split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
+    value: text, labelText: sliceText(text, 0, 0),
+  };
+}
+
+/** Numbering state of one container: numbers seen, for duplicate keys and gap warnings. */
+interface NumberState {
+  values: Map<string, number>;
+  last?: { system: SystemName; value: number; line: number; label: string };
+  lastKey?: string;
+}
+
+/** Build the hierarchy of one document's body elements: a stack of divisions over the numbering table's ranks. */
+export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profile): (Division | Clause)[] {
+  const articles = profile?.articles ?? false;
   const root: (Division | Clause)[] = [];
-  let part: Division | null = null;
-  let section: Division | null = null;
+  /** Open divisions, outermost first, each with its rank. */
+  const stack: { division: Division; rank: number }[] = [];
   let table: Division | null = null;
   let clause: Clause | null = null;
-  // Per container: numbers seen, for duplicate keys and gap warnings.
-  const seen = new Map<object, { values: Map<string, number>; last?: { system: string; value: number; line: number }; lastKey?: string }>();
+  const states = new Map<object, NumberState>();
   const stateOf = (c: object) => {
-    let s = seen.get(c);
-    if (!s) seen.set(c, (s = { values: new Map() }));
+    let s = states.get(c);
+    if (!s) states.set(c, (s = { values: new Map() }));
     return s;
   };
-  const containerNode = (): { children: (Division | Clause)[] } => table ?? section ?? part ?? { children: root };
-  const containerKey = (): object => table ?? section ?? part ?? root;
-  const containerName = () => (table ? '表' : section ? section.number ?? '' : part ? `${part.number ?? ''}、` : '正文');
+  const top = () => stack[stack.length - 1]?.division ?? null;
+  const containerNode = (): { children: (Division | Clause)[] } => table ?? top() ?? { children: root };
+  const containerKey = (): object => table ?? top() ?? root;
+  const nameOf = (d: Division | null) => (!d ? '正文' : d === table ? '表' : d.level === 'part' && d.number && !d.number.startsWith('第') ? `${d.number}、` : d.number ?? d.title?.value ?? '');
 
   /** A key from a number: the value, or value-n for the n-th repeat; warn on repeats and gaps. */
-  const numberedKey = (m: Marker, line: number): string => {
-    const st = stateOf(containerKey());
-    const base = String(m.value);
+  const numberedKey = (m: Marker, line: number, scope: object = containerKey(), prefix = ''): string => {
+    const st = stateOf(scope);
+    const where = `${scope === root ? '正文' : nameOf(scope as Division)} (numbering ${SYSTEMS[m.system].shape})`;
+    const base = `${prefix}${m.value}`;
     const count = (st.values.get(`${m.system}:${base}`) ?? 0) + 1;
     st.values.set(`${m.system}:${base}`, count);
-    if (count > 1) warn(line, `clause number ${m.label} appears ${count} times in ${containerName()}; this one gets the id …/${base}-${count}`);
+    if (count > 1) warn(line, `clause number ${m.label} appears ${count} times in ${where}; this one gets the id …/${base}-${count}`);
     else if (st.last && st.last.system === m.system && m.value !== st.last.value + 1)
-      warn(line, `numbering gap in ${containerName()}: ${m.label} follows ${st.last.value} (line ${st.last.line})`);
-    st.last = { system: m.system, value: m.value, line };
+      warn(line, `numbering gap in ${where}: ${m.label} follows ${st.last.label} (line ${st.last.line})`);
+    st.last = { system: m.system, value: m.value, line, label: m.label };
     const key = count > 1 ? `${base}-${count}` : base;
     st.lastKey = key;
     return key;
@@ -233,16 +404,6 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
     const st = stateOf(containerKey());
     return st.lastKey ? `${st.lastKey}a` : '0';
   };
-  const division = (level: Division['level'], el: Element, key: string, title: Text | null): Division => {
-    const d: Division = {
-      type: 'division', level, key, line: el.line, children: [],
-      marker: el.marker ? sliceText(el.text, 0, el.marker.raw.length) : null,
-      number: el.marker ? el.marker.label : null,
-      title,
-    };
-    if (el.markup) d.markup = el.markup;
-    return d;
-  };
   /** The clause that unnumbered content goes into: the open one, or a new unnumbered clause. */
   const openClause = (line: number): Clause => {
     if (!clause) {
@@ -251,28 +412,43 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
     }
     return clause;
   };
+  const openDivision = (el: Element) => {
+    table = clause = null;
+    while (stack.length > 0 && stack[stack.length - 1].rank >= el.rank!) stack.pop();
+    const m = el.marker;
+    const key = m
+      ? numberedKey(m, el.line, containerKey(), divisionKeyPrefix(m.system))
+      : `h${containerNode().children.filter((c) => c.type === 'division' && c.level === 'heading').length + 1}`;
+    const d: Division = {
+      type: 'division', level: el.level!, key, line: el.line, children: [],
+      marker: m ? sliceText(el.text, 0, m.raw.length) : null,
+      number: m ? m.label : null,
+      title: el.title ?? null,
+    };
+    if (el.markup) d.markup = el.markup;
+    containerNode().children.push(d);
+    stack.push({ division: d, rank: el.rank! });
+    // A title line that runs on into sentences (（一）加大稳岗支持力度。对不裁员…): the lead sentence is the title.
+    const title = d.title?.value ?? '';
+    const stop = title.indexOf('。');
+    if (d.title && stop > 0 && stop < title.length - 1) {
+      const rest = trimText(sliceText(d.title, stop + 1));
+      d.title = sliceText(d.title, 0, stop + 1);
+      openClause(el.line).children.push(paragraph(rest));
+    }
+  };
 
   for (const el of elements) {
     switch (el.kind) {
-      case 'part': {
-        part = section = table = clause = null;
-        const d = division('part', el, numberedKey(el.marker!, el.line), trimText(sliceText(el.text, el.marker!.raw.length)));
-        root.push(d);
-        part = d;
+      case 'division':
+        openDivision(el);
         break;
-      }
-      case 'section': {
-        section = table = clause = null;
-        const d = division('section', el, numberedKey(el.marker!, el.line), trimText(sliceText(el.text, el.marker!.raw.length)));
-        containerNode().children.push(d);
-        section = d;
-        break;
-      }
       case 'caption': {
         table = clause = null;
         const parent = containerNode();
         const n = parent.children.filter((c) => c.type === 'division' && c.level === 'table').length;
-        const d = division('table', el, n === 0 ? 'zb' : `zb${n + 1}`, el.text);
+        const d: Division = { type: 'division', level: 'table', key: n === 0 ? 'zb' : `zb${n + 1}`, line: el.line, children: [], marker: null, number: null, title: el.text };
+        if (el.markup) d.markup = el.markup;
         parent.children.push(d);
         table = d;
         break;
@@ -291,32 +467,32 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
         const name = sliceText(first, el.marker!.raw.length);
         if (name.value) c.heading = name;
         if (table?.columns) c.columns = table.columns.map((t) => t.value);
-        c.children = rest.map(paragraph);
+        c.children = rest.map((t) => paragraph(t));
         containerNode().children.push(c);
         clause = null;
         break;
       }
-      case 'numbered':
-      case 'item': {
+      case 'numbered': {
         table = null;
-        const key = numberedKey(el.marker!, el.line);
-        const c = newClause(key, el.line, sliceText(el.text, 0, el.marker!.raw.length), el.marker!.label);
-        const rest = sliceText(el.text, el.marker!.raw.length);
+        const m = el.marker!;
+        // Articles are numbered through the whole document: their keys need no division.
+        const key = m.system === 'article' ? numberedKey(m, el.line, root) : numberedKey(m, el.line);
+        const c = newClause(key, el.line, sliceText(el.text, 0, m.raw.length), m.label);
+        c.system = m.system;
+        const rest = sliceText(el.text, m.raw.length);
         if (rest.value) c.children.push(paragraph(rest));
         containerNode().children.push(c);
         clause = c;
         break;
       }
+      case 'subitem':
+        table = null;
+        openClause(el.line).children.push(paragraph(el.text, el.marker!.raw.trim()));
+        break;
       case 'field': {
-        const m = FIELD.exec(el.text.value)!;
-        if (!clause?.marker) warn(el.line, `${m[1]} outside a numbered item`);
-        const target = openClause(el.line);
-        const value = trimText(sliceText(el.text, m[0].length));
-        target.children.push({
-          type: 'field', label: m[1], separator: m[2],
-          items: value.value.split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
-          value, labelText: sliceText(el.text, 0, m[0].length),
-        });
+        const f = fieldOf(el.text);
+        if (!clause?.marker) warn(el.line, `${f.label} outside a numbered item`);
+        openClause(el.line).children.push(f);
         break;
       }
       case 'figureCaption':
@@ -333,7 +509,8 @@ export function buildHierarchy(elements: Element[], warn: Warn): (Division | Cla
       }
       case 'paragraph': {
         table = null;
-        if (clause?.marker) clause = null; // text after a numbered unit stands alone
+        // Text after a numbered unit stands alone, except in a statute, where it is the article's next 款.
+        if (clause?.marker && !articles) clause = null;
         openClause(el.line).children.push(paragraph(el.text));
         break;
       }
@@ -389,9 +566,10 @@ export function collapseDivisions(children: (Division | Clause)[]): (Division | 
 /** Parse one document's blocks. */
 export function parseDocument(blocks: Block[], index: number, warn: Warn): DocumentNode {
   const { front, body, back } = takeFrontAndBack(blocks);
-  const { elements, furniture: lifted } = classify(body);
-  const joined = joinPageBreaks(elements);
-  let children = buildHierarchy(joined, warn);
+  const profile = profileOf(body);
+  const { elements, furniture: lifted } = classify(body, profile);
+  const joined = printLayout([...front, ...lifted]) ? joinPageBreaks(elements) : elements;
+  let children = buildHierarchy(joined, warn, profile);
   children = collapseDivisions(inferImpliedDivisions(children));
   const all = [...front, ...lifted, ...back].sort((a, b) => (a.text.spans[0]?.start ?? 0) - (b.text.spans[0]?.start ?? 0));
   return { type: 'document', index, furniture: all, children, line: blocks[0]?.line ?? 1 };
