@@ -196,7 +196,16 @@ interface Element {
   title?: Text | null;
   /** Markdown heading markup (## ) in front of the element, kept for the no-loss account. */
   markup?: Text;
+  /** A paragraph inside a quotation that an earlier line opened. */
+  quoted?: boolean;
   line: number;
+}
+
+/** How many “ quotation marks a line leaves open (negative where it closes more than it opens). */
+function openQuotes(value: string): number {
+  let n = 0;
+  for (const ch of value) n += ch === '“' ? 1 : ch === '”' ? -1 : 0;
+  return n;
 }
 
 /** Every numbering system, for telling numbered lines from titles. */
@@ -251,8 +260,12 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
   const out: Element[] = [];
   const lifted: Furniture[] = [];
   const numberedSystems = [...profile.divisions, ...profile.clauses, ...profile.items];
+  /** Open “ quotation marks at the start of the block: a line inside a quotation is quoted text, never structure. */
+  let quoteDepth = 0;
   for (let k = 0; k < body.length; k++) {
     const b = body[k];
+    const quoted = quoteDepth > 0;
+    quoteDepth = Math.max(0, quoteDepth + openQuotes(b.text.value));
     let text = b.text;
     let markup: Text | undefined;
     const heading = MARKDOWN_HEADING.exec(text.value);
@@ -279,7 +292,11 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
     }
     const v = text.value;
     const next = body[k + 1]?.text.value ?? '';
-    const marker = parseMarker(v, numberedSystems);
+    const marker = quoted ? null : parseMarker(v, numberedSystems);
+    if (quoted) {
+      out.push({ ...base, kind: 'paragraph', quoted: true });
+      continue;
+    }
     if (FIELD.test(v)) out.push({ ...base, kind: 'field' });
     else if (FIGURE_CREDIT.test(v)) out.push({ ...base, kind: 'figureCredit' });
     else if (FIGURE_CAPTION.test(v) && FIGURE_CREDIT.test(next)) out.push({ ...base, kind: 'figureCaption' });
@@ -438,7 +455,11 @@ export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profil
     }
   };
 
+  /** The text of the previous element, to see whether it introduces what follows with a colon. */
+  let lastText = '';
   for (const el of elements) {
+    const before = lastText;
+    lastText = el.text.value;
     switch (el.kind) {
       case 'division':
         openDivision(el);
@@ -509,8 +530,10 @@ export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profil
       }
       case 'paragraph': {
         table = null;
-        // Text after a numbered unit stands alone, except in a statute, where it is the article's next 款.
-        if (clause?.marker && !articles) clause = null;
+        // Text after a numbered unit stands alone, except in a statute, where it is the article's next 款,
+        // and except quoted text that the unit introduces with a colon (将第六条修改为：“…”).
+        const introduced = el.quoted || (/^“/.test(el.text.value) && /[:：]$/.test(before));
+        if (clause?.marker && !articles && !introduced) clause = null;
         openClause(el.line).children.push(paragraph(el.text));
         break;
       }
@@ -557,7 +580,9 @@ export function collapseDivisions(children: (Division | Clause)[]): (Division | 
       type: 'clause', key: c.key, marker: c.marker, number: c.number,
       children: (c.children as Clause[]).flatMap((k) => k.children), line: c.line,
     };
-    if (c.title) clause.heading = c.title;
+    // A unit that is one sentence with nothing under it ((四)约定买受人在一定期限内可以退还标的物。) is text, not a title.
+    if (c.title && clause.children.length === 0 && endsSentence(c.title.value)) clause.children.push(paragraph(c.title));
+    else if (c.title) clause.heading = c.title;
     if (c.markup) clause.markup = c.markup;
     return clause;
   });
