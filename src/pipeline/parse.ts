@@ -15,6 +15,7 @@
 import type { Clause, Diagnostic, Division, DivisionLevel, DocumentNode, Field, Furniture, Paragraph, SourceNode, Text } from '../model';
 import {
   ADOPTION_NOTE,
+  ANNEX_LIST,
   ANNEX_MARKER,
   ARTICLE_FIELD,
   ARTICLE_FIELDS,
@@ -78,7 +79,7 @@ function furniture(role: string, text: Text, line: number): Furniture {
 
 /** Whether a line reads like a title: short, not a sentence, not numbered, not page furniture. */
 function titleLike(v: string): boolean {
-  return v.length > 0 && v.length <= 60 && !endsSentence(v) && !parseMarker(v, ALL_SYSTEMS) && !CONTINUED_FROM.test(v) && !HTML_COMMENT.test(v);
+  return v.length > 0 && v.length <= 60 && !endsSentence(v) && !parseMarker(v, ALL_SYSTEMS) && ![CONTINUED_FROM, HTML_COMMENT, DOC_NUMBER, DATE_LINE, ADOPTION_NOTE].some((r) => r.test(v));
 }
 
 /** Whether a line is the kind of front matter that follows a title (so the lines before it are the title). */
@@ -279,7 +280,7 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
       text = trimText(sliceText(text, cont[0].length));
       if (text.value === '') continue;
     }
-    const role = pageFurnitureRole(text.value) ?? (HTML_COMMENT.test(text.value) ? 'markup' : null);
+    const role = pageFurnitureRole(text.value) ?? (HTML_COMMENT.test(text.value) ? 'markup' : ANNEX_LIST.test(text.value) ? 'annexList' : null);
     if (role) {
       lifted.push(furniture(role, text, b.line));
       continue;
@@ -309,7 +310,12 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
         title = body[k + 1].text;
         k += 1;
       }
-      out.push({ ...base, kind: 'division', marker, level: LEVEL[marker.system], rank: system.rank, title });
+      const division: Element = { ...base, kind: 'division', marker, level: LEVEL[marker.system], rank: system.rank, title };
+      // A title line that runs on into sentences (（一）加大稳岗支持力度。对不裁员…): the lead sentence is the title.
+      const stop = title.value.indexOf('。');
+      if (stop > 0 && stop < title.value.length - 1) {
+        out.push({ ...division, title: sliceText(title, 0, stop + 1) }, { kind: 'paragraph', text: trimText(sliceText(title, stop + 1)), line: b.line });
+      } else out.push(division);
     } else if (marker && profile.clauses.includes(marker.system)) out.push({ ...base, kind: 'numbered', marker });
     else if (marker && profile.items.includes(marker.system)) out.push({ ...base, kind: 'subitem', marker });
     else if (markup || (profile.articles && headingLine(v) && (/\S[ \u3000]\S/.test(v) || parseMarker(next, ALL_SYSTEMS)))) {
@@ -445,14 +451,6 @@ export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profil
     if (el.markup) d.markup = el.markup;
     containerNode().children.push(d);
     stack.push({ division: d, rank: el.rank! });
-    // A title line that runs on into sentences (（一）加大稳岗支持力度。对不裁员…): the lead sentence is the title.
-    const title = d.title?.value ?? '';
-    const stop = title.indexOf('。');
-    if (d.title && stop > 0 && stop < title.length - 1) {
-      const rest = trimText(sliceText(d.title, stop + 1));
-      d.title = sliceText(d.title, 0, stop + 1);
-      openClause(el.line).children.push(paragraph(rest));
-    }
   };
 
   /** The text of the previous element, to see whether it introduces what follows with a colon. */
@@ -512,7 +510,7 @@ export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profil
         break;
       case 'field': {
         const f = fieldOf(el.text);
-        if (!clause?.marker) warn(el.line, `${f.label} outside a numbered item`);
+        if (!clause?.marker && top()?.level !== 'section') warn(el.line, `${f.label} outside a numbered item`);
         openClause(el.line).children.push(f);
         break;
       }

@@ -17,6 +17,10 @@ export const MIN_SHARE = 0.75;
 /** Field labels of the units that lead an item, and of those that join it. */
 export const LEAD_LABEL = '牵头单位';
 export const JOIN_LABEL = '参加单位';
+/** Every label, as printed, of units that lead or carry out an item (负责单位: a （…负责） note). */
+export const LEAD_LABELS = [LEAD_LABEL, '牵头部门', '责任单位', '责任部门', '负责单位'];
+/** Every label, as printed, of units that join an item. */
+export const JOIN_LABELS = [JOIN_LABEL, '参加部门', '配合单位', '配合部门'];
 
 /** A clause an item might carry out, with the share of the item's bigrams it holds. */
 export interface Candidate {
@@ -42,9 +46,9 @@ export function bigramShare(of: Set<string>, within: Set<string>): number {
   return shared / of.size;
 }
 
-/** Whether a clause is a work-division item: it names units in 牵头单位 / 参加单位 fields. */
+/** Whether a clause is a work-division item: it names units in 牵头单位 / 参加单位 (or 责任单位, 配合单位, （…负责）) fields. */
 export function isWorkItem(c: ClauseRecord): boolean {
-  return (c.fields ?? []).some((f) => f.label === LEAD_LABEL || f.label === JOIN_LABEL);
+  return (c.fields ?? []).some((f) => LEAD_LABELS.includes(f.label) || JOIN_LABELS.includes(f.label));
 }
 
 /** Whether a clause is a row of an indicator table (it has the table's columns). */
@@ -68,8 +72,8 @@ export function clauseWording(c: ClauseRecord): string {
 
 /** The units a work-division item names, as printed: those that lead it and those that join it. */
 export function itemUnits(c: ClauseRecord): { lead: string[]; join: string[] } {
-  const named = (label: string) => (c.fields ?? []).filter((f) => f.label === label).flatMap((f) => f.items);
-  return { lead: named(LEAD_LABEL), join: named(JOIN_LABEL) };
+  const named = (labels: string[]) => (c.fields ?? []).filter((f) => labels.includes(f.label)).flatMap((f) => f.items);
+  return { lead: named(LEAD_LABELS), join: named(JOIN_LABELS) };
 }
 
 /** The bigrams of each clause's wording, made once per clause record. */
