@@ -72,7 +72,10 @@ const NOTE_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const NUMERAL = '[〇零一二三四五六七八九十百\\d]+';
 /** The body that held the meeting: "上海市第十四届人民代表大会常务委员会第四十一次会议" → 上海市 + 人民代表大会常务委员会. */
 const MEETING_WITH_TERM = new RegExp(`^(.*?)第${NUMERAL}届(.+?)第${NUMERAL}次(?:全体)?会议`, 'u');
+/** "最高人民法院审判委员会第1825次会议" → 最高人民法院审判委员会. */
 const MEETING = new RegExp(`^(.+?)第${NUMERAL}次(?:全体)?会议`, 'u');
+/** "中国工会第十八次全国代表大会" → 中国工会全国代表大会. */
+const CONGRESS = new RegExp(`^(.+?)第${NUMERAL}次((?:全国)?代表大会)`, 'u');
 
 /** The adoption note that dates the text: the last one that adopts or revises it (not one that only puts it in force), else the last. */
 export function datingNote(doc: DocumentNode): Furniture | undefined {
@@ -86,7 +89,9 @@ export function meetingBody(note: string): string | null {
   const m = MEETING_WITH_TERM.exec(rest);
   if (m) return squeeze(`${m[1]}${m[2]}`);
   const n = MEETING.exec(rest);
-  return n ? squeeze(n[1]) : null;
+  if (n) return squeeze(n[1]);
+  const c = CONGRESS.exec(rest);
+  return c ? squeeze(`${c[1]}${c[2]}`) : null;
 }
 
 /** The ISO date: the date line, else the adoption or revision note that dates the text. */
@@ -142,7 +147,7 @@ export function deriveDocNumber(doc: DocumentNode): Derived | undefined {
 export function deriveLeadHeadings(doc: DocumentNode): Derived<boolean> {
   const numbered = placeClauses(doc, 'x')
     .map((p) => p.clause)
-    .filter((c) => c.marker && !c.columns && c.system !== 'article' && c.children[0]?.type === 'paragraph');
+    .filter((c) => c.marker && !c.heading && !c.columns && c.system !== 'article' && c.children[0]?.type === 'paragraph');
   const leads = numbered.filter((c) => {
     const first = c.children[0];
     const text = first.type === 'paragraph' ? first.children.map((t) => t.value).join('') : '';
