@@ -6,7 +6,8 @@ import type { ClauseRecord, CrossLinks, DocumentRecord, Link } from '../../model
 import { findAssignments, unitIndex } from './assignments';
 import { findMentions } from './references';
 import { relatedClauses } from './related';
-import { termIndex } from './terms';
+import { findRepoRoot } from '../segment';
+import { publishedTerms, termIndex } from './terms';
 import { compareVersions } from './versions';
 
 export interface CrossLinkInput {
@@ -20,6 +21,8 @@ export interface CrossLinkInput {
   domainTerms: string[];
   variants: Map<string, string[]>;
   stopwords: Set<string>;
+  /** The terms the site has published (default: content/published-terms.txt), kept while used. */
+  publishedTerms?: ReadonlySet<string>;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -49,7 +52,8 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
     linked: (a, b) => linked.has(pairKey(a, b)),
     sameText,
   });
-  const terms = termIndex({ clauses, domainTerms: input.domainTerms, variants: input.variants, stopwords: input.stopwords, words: input.words, sameText });
+  const published = input.publishedTerms ?? publishedTerms(findRepoRoot());
+  const terms = termIndex({ clauses, domainTerms: input.domainTerms, variants: input.variants, stopwords: input.stopwords, words: input.words, sameText, published });
   return { comparisons, assignments, units, terms, mentions, related };
 }
 

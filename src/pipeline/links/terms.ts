@@ -7,18 +7,47 @@
  *   labels 牵头单位 / 参加单位 are not subjects), matched by plain substring search in any
  *   of its printed spellings (会站家 and 会、站、家), so 基层工会 is also found inside
  *   基层工会联合会;
- * - the keywords (TF-IDF, see segment.ts) that name a subject across the library: a keyword
- *   of at least {@link MIN_KEYWORD_CLAUSES} clauses in at least {@link MIN_KEYWORD_TEXTS}
- *   different texts (two transcriptions of one text count once; with two clauses, a word
- *   such as 原则上 gets in because the annex restates its opinion), used by no more than
- *   {@link MAX_KEYWORD_SHARE} of all clauses (工会, 职工 and 服务 stand in nearly every clause
- *   and index nothing). A keyword is an ordinary word, so it is only taken where
- *   segmentation finds it as a word: 人大 in 积极参与人大立法, not inside 产业工人大军.
+ * - every term the site has published (content/published-terms.txt), while a clause uses it;
+ * - the keywords (TF-IDF, see segment.ts) that name a subject across the library. A keyword
+ *   is an ordinary word, so it is only taken where segmentation finds it as a word: 人大 in
+ *   积极参与人大立法, not inside 产业工人大军.
+ *
+ * Terms are published pages, and adding texts must not take one away. So the keyword rule is
+ * monotone in added sources: a word is a keyword term when, at some stage of the library's
+ * growth, it was one of the library's strongest keywords. The stages are the library's
+ * prefixes, source file by source file in reading order (new sources sort after the old
+ * ones); at a stage of p clauses the word must be a keyword of at least
+ * {@link MIN_KEYWORD_CLAUSES} and at least {@link MIN_KEYWORD_SHARE} × p of them, in at least
+ * {@link MIN_KEYWORD_TEXTS} different texts (two transcriptions of one text count once; with
+ * three clauses, a word such as 原则上 gets in because the annex restates its opinion), and
+ * stand in no more than {@link MAX_KEYWORD_SHARE} × p of them (工会, 职工 and 服务 stand in
+ * nearly every clause and index nothing). Adding a source adds a stage and changes none of
+ * the earlier ones, so no keyword term is lost — where the keywords of the earlier clauses
+ * stay what they were.
+ *
+ * They do not quite: keywords are TF-IDF over the whole library, and a text added changes the
+ * weight of every word it uses, so a word that was a keyword of exactly three clauses can
+ * drop to two (adding copies of the seeds or three statutes took 4 to 8 of 344 terms away
+ * that way). A build cannot see which terms an earlier build published, so those are listed
+ * in content/published-terms.txt and kept while used; the list is rewritten, after review,
+ * with `UPDATE=1` (tests/unit/links/published.test.ts).
+ *
+ * Why a share at all: keywords of any 3 clauses became terms by the thousand as the library
+ * grew (344, 1,988 and 3,167 terms at 1×, 10× and 100× the seed library in the scale
+ * benchmark, half the site's bytes in term uses). Taking the share at each stage instead of
+ * only at the end keeps that bound and never drops a term: in the synthetic libraries 344,
+ * 504 and 545 terms (9.8 uses per clause at 100×; the share at the end alone gave 344, 291
+ * and 284). A word entering at a stage of p clauses needs p/100 keyword places out of 8p, so
+ * each doubling of the library lets in at most 1,600 new keyword terms, and in practice far
+ * fewer: the strongest keywords of a grown library are mostly already terms.
+ *
  * Each use is the clause and the first of its sentences (heading and text split after
  * 。！？； and at line breaks) that holds the term, exactly as printed. Terms are in pinyin
  * order (Intl.Collator zh); each has a stable ASCII id made from the term alone.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ClauseRecord, TermEntry } from '../../model';
 
 export interface TermInput {
@@ -33,20 +62,22 @@ export interface TermInput {
   words: (text: string) => string[];
   /** Whether two documents are transcriptions of one text. */
   sameText: (docA: string, docB: string) => boolean;
+  /** Terms published before (see {@link publishedTerms}): each is kept while a clause uses it. */
+  published?: ReadonlySet<string>;
 }
 
 /** Fewest clauses of which a word must be a keyword to be a term. */
 export const MIN_KEYWORD_CLAUSES = 3;
 /**
- * Smallest share of all clauses of which a word must be a keyword to be a term (where that
- * is more than MIN_KEYWORD_CLAUSES): the index takes the library's strongest keywords, so the
- * number of keyword terms, and with it the uses listed per clause, does not grow with the
- * library. Below 1/79 (the seed library's 237 clauses) it changes nothing there.
+ * Smallest share of a stage's clauses of which a word must be a keyword to become a term there
+ * (where that is more than MIN_KEYWORD_CLAUSES): each stage takes only the strongest keywords,
+ * so the number of keyword terms, and with it the uses listed per clause, grows far slower
+ * than the library. Below 300 clauses it changes nothing.
  */
 export const MIN_KEYWORD_SHARE = 0.01;
 /** Fewest texts in whose clauses a word must be a keyword to be a term. */
 export const MIN_KEYWORD_TEXTS = 2;
-/** Largest share of all clauses a keyword term may stand in. */
+/** Largest share of a stage's clauses a keyword term may stand in there. */
 export const MAX_KEYWORD_SHARE = 0.15;
 
 /** Pinyin order for Chinese (ICU's zh collation); ties in code-unit order. */
@@ -85,8 +116,13 @@ interface Candidate {
   asWord: boolean;
 }
 
-/** The keywords of at least MIN_KEYWORD_CLAUSES clauses (and MIN_KEYWORD_SHARE of all) in at least MIN_KEYWORD_TEXTS texts. */
-function sharedKeywords(clauses: readonly ClauseRecord[], sameText: TermInput['sameText']): string[] {
+/**
+ * The words that pass a keyword term's lower bounds at some stage of the library's growth, with
+ * those stages: the end (exclusive clause index) of each prefix of the library, source file by
+ * source file in reading order, in which the word is a keyword of at least MIN_KEYWORD_CLAUSES
+ * clauses and MIN_KEYWORD_SHARE of the prefix's clauses, in at least MIN_KEYWORD_TEXTS texts.
+ */
+function keywordStages(clauses: readonly ClauseRecord[], sameText: TermInput['sameText']): Map<string, number[]> {
   const textOf = new Map<string, string>();
   for (const c of clauses) {
     if (textOf.has(c.doc)) continue;
@@ -94,15 +130,45 @@ function sharedKeywords(clauses: readonly ClauseRecord[], sameText: TermInput['s
     textOf.set(c.doc, twin === undefined ? c.doc : textOf.get(twin)!);
   }
   const uses = new Map<string, { clauses: number; texts: Set<string> }>();
-  for (const c of clauses)
+  const stages = new Map<string, number[]>();
+  const check = (end: number) => {
+    const fewest = Math.max(MIN_KEYWORD_CLAUSES, Math.ceil(MIN_KEYWORD_SHARE * end));
+    for (const [k, u] of uses)
+      if (u.clauses >= fewest && u.texts.size >= MIN_KEYWORD_TEXTS) {
+        const list = stages.get(k);
+        if (list) list.push(end);
+        else stages.set(k, [end]);
+      }
+  };
+  clauses.forEach((c, i) => {
+    if (i > 0 && c.source !== clauses[i - 1].source) check(i);
     for (const k of c.keywords) {
       let u = uses.get(k);
       if (!u) uses.set(k, (u = { clauses: 0, texts: new Set() }));
       u.clauses++;
       u.texts.add(textOf.get(c.doc)!);
     }
-  const fewest = Math.max(MIN_KEYWORD_CLAUSES, Math.ceil(MIN_KEYWORD_SHARE * clauses.length));
-  return [...uses].filter(([, u]) => u.clauses >= fewest && u.texts.size >= MIN_KEYWORD_TEXTS).map(([k]) => k);
+  });
+  check(clauses.length);
+  return stages;
+}
+
+/** The published terms file, relative to the repository root: one `<id><TAB><term>` per line. */
+export const PUBLISHED_TERMS_FILE = 'content/published-terms.txt';
+
+/** Parse a published terms file: the terms, in file order (blank lines and # comments skipped). */
+export function parsePublishedTerms(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split('\t').at(-1)!.trim());
+}
+
+/** The terms the site has published, from PUBLISHED_TERMS_FILE under root (none if it is missing). */
+export function publishedTerms(root: string): Set<string> {
+  const file = join(root, PUBLISHED_TERMS_FILE);
+  return new Set(existsSync(file) ? parsePublishedTerms(readFileSync(file, 'utf8')) : []);
 }
 
 /**
@@ -144,11 +210,12 @@ export function termIndex(input: TermInput): TermEntry[] {
   const { clauses, stopwords } = input;
   const units = clauses.map((c) => ({ id: c.id, sentences: sentences([c.heading ?? '', c.text].join('\n')) }));
   const domain = new Set(input.domainTerms);
+  const stages = keywordStages(clauses, input.sameText);
+  const published = input.published ?? new Set<string>();
+  const keywordTerms = [...new Set([...stages.keys(), ...published])].filter((term) => !domain.has(term));
   const candidates: Candidate[] = [
     ...input.domainTerms.map((term) => ({ term, spellings: [term, ...(input.variants.get(term) ?? [])], asWord: false })),
-    ...sharedKeywords(clauses, input.sameText)
-      .filter((term) => !domain.has(term))
-      .map((term) => ({ term, spellings: [term], asWord: true })),
+    ...keywordTerms.map((term) => ({ term, spellings: [term], asWord: true })),
   ].filter((c) => !stopwords.has(c.term));
 
   const wordCache = new Map<string, Set<string>>();
@@ -156,6 +223,16 @@ export function termIndex(input: TermInput): TermEntry[] {
     let set = wordCache.get(sentence);
     if (!set) wordCache.set(sentence, (set = new Set(input.words(sentence))));
     return set;
+  };
+  const position = new Map(clauses.map((c, i) => [c.id, i]));
+  /** Whether a term with these uses (in reading order) stands in at most MAX_KEYWORD_SHARE of the clauses at one of its stages. */
+  const rareEnough = (uses: TermEntry['uses'], ends: readonly number[]) => {
+    let before = 0;
+    for (const end of ends) {
+      while (before < uses.length && position.get(uses[before].clause)! < end) before++;
+      if (before <= MAX_KEYWORD_SHARE * end) return true;
+    }
+    return false;
   };
   const where = unitsWith(units.map((u) => u.sentences.join('\n')));
   const ids = new Map<string, string>();
@@ -166,7 +243,8 @@ export function termIndex(input: TermInput): TermEntry[] {
       const sentence = unit.sentences.find((s) => spellings.some((sp) => s.includes(sp)) && (!asWord || wordsOf(s).has(term)));
       if (sentence !== undefined) uses.push({ clause: unit.id, sentence });
     }
-    if (uses.length === 0 || (asWord && uses.length > MAX_KEYWORD_SHARE * clauses.length)) continue;
+    if (uses.length === 0) continue;
+    if (asWord && !published.has(term) && !rareEnough(uses, stages.get(term) ?? [])) continue;
     const id = termId(term);
     const other = ids.get(id);
     if (other !== undefined) throw new Error(`term ids collide: "${other}" and "${term}" both get ${id}`);

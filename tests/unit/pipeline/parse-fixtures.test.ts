@@ -1,7 +1,8 @@
 /**
  * Parser fixtures: each folder in tests/fixtures/parse holds an input.txt and the expected
  * result (expected.json: documents with their furniture and clauses, and the warnings).
- * Regenerate with UPDATE=1 after a deliberate change, and read the diff.
+ * Regenerate with UPDATE=1 after a deliberate change, and read the diff; a folder without
+ * expected.json fails until it is written that way.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,7 +39,8 @@ describe.each(readdirSync(DIR))('parser fixture %s', (name) => {
     const input = readFileSync(path.join(DIR, name, 'input.txt'), 'utf8');
     const expectedFile = path.join(DIR, name, 'expected.json');
     const actual = summarise(input);
-    if (process.env.UPDATE === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+    if (process.env.UPDATE === '1') writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
+    expect(existsSync(expectedFile), `${name}/expected.json is missing: write it with UPDATE=1 and review it`).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
   });
 });
