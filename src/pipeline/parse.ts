@@ -506,6 +506,7 @@ export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profil
       }
       case 'subitem':
         table = null;
+        if (articles && !clause?.marker) warn(el.line, `item ${el.marker!.label} (numbering ${SYSTEMS[el.marker!.system].shape}) stands outside any article; kept in the text before it`);
         openClause(el.line).children.push(paragraph(el.text, el.marker!.raw.trim()));
         break;
       case 'field': {
@@ -594,6 +595,11 @@ export function parseDocument(blocks: Block[], index: number, warn: Warn): Docum
   const joined = printLayout([...front, ...lifted]) ? joinPageBreaks(elements) : elements;
   let children = buildHierarchy(joined, warn, profile);
   children = collapseDivisions(inferImpliedDivisions(children));
+  // A short text without numbering (a forwarding notice's one paragraph) is one clause by nature; a long one is worth a word.
+  const long = body.length >= 5 || body.reduce((n, b) => n + b.text.value.length, 0) >= 2000;
+  if (long && children.length === 1 && children[0].type === 'clause' && children[0].marker === null) {
+    warn(body[0].line, 'no numbering found (第N条, 一、, （一）, 1. …): the whole text is one clause');
+  }
   const all = [...front, ...lifted, ...back].sort((a, b) => (a.text.spans[0]?.start ?? 0) - (b.text.spans[0]?.start ?? 0));
   return { type: 'document', index, furniture: all, children, line: blocks[0]?.line ?? 1 };
 }

@@ -66,6 +66,16 @@ function outline(nodes: (Division | Clause)[], docId: string, keys: string[]): O
     });
 }
 
+/** The date of a statute's latest adoption or revision note that adopts, amends or revises it (not the date it takes effect). */
+function lastRevision(doc: DocumentNode): string | undefined {
+  const dates = furnitureOf(doc, 'adoption')
+    .filter((f) => /通过|修正|修订|公布|发布|批准|印发/.test(f.text.value))
+    .map((f) => /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(f.text.value))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
+  return dates.sort().at(-1);
+}
+
 /** The published record of a document. */
 export function documentRecord(doc: DocumentNode, meta: DocumentMeta, source: string, clauseCount: number): DocumentRecord {
   const { title, titleEditorial } = documentTitle(doc, meta);
@@ -78,7 +88,7 @@ export function documentRecord(doc: DocumentNode, meta: DocumentMeta, source: st
   };
   const docNumber = first(doc, 'docNumber');
   if (docNumber) record.docNumber = docNumber;
-  const date = isoDate(first(doc, 'date') ?? '');
+  const date = isoDate(first(doc, 'date') ?? '') ?? lastRevision(doc);
   if (date) record.date = date;
   const author = first(doc, 'author');
   if (author) record.author = author;
