@@ -11,6 +11,7 @@ import { placeClauses } from './pipeline/ids';
 import { listSeeds, parseSeed } from './pipeline/load';
 import { clauseRecords, clauseText, documentRecord } from './pipeline/records';
 import { renderClauseBody } from './pipeline/render';
+import { publishedAnchors } from './site/paragraphs';
 import { clauseLinks, crossLink } from './pipeline/links';
 import { dictionaryEntries, domainTerms, keywordCandidates, keywords, stopwords, words as segmentWords } from './pipeline/segment';
 
@@ -63,6 +64,10 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
     log(`parsed ${file}: ${tree.children.length} document(s), ${clauses.length - before} clauses`);
   }
   log(`stage parse: ${documents.length} documents, ${clauses.length} clauses in ${took()}`);
+  for (const c of clauses) {
+    const anchors = publishedAnchors(trees.get(c.id)!);
+    if (anchors) c.anchors = anchors;
+  }
   const words = keywords(subjects);
   clauses.forEach((c, i) => (c.keywords = words[i]));
   log(`stage segment: keywords of ${clauses.length} clauses in ${took()}`);

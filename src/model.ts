@@ -221,6 +221,11 @@ export interface ClauseRecord {
   fields?: { label: string; items: string[] }[];
   /** The titles in 《》 and document numbers in the heading and text, in text order (absent where none). */
   mentions?: Mention[];
+  /**
+   * The anchors of the clause's paragraphs in order, where they are not p1…pN: an article's
+   * 款 and 项 (p1, p1-1, p1-2, p2…; src/site/paragraphs.ts). Absent otherwise.
+   */
+  anchors?: string[];
 }
 
 // ─────────────────────────────────────────────────────────────────── cross-links
@@ -342,7 +347,7 @@ export interface Library extends CrossLinks {
    * several bodies share a page. `from` is the site-relative URL of the page the body is
    * shown on; mentions of the library's documents become links relative to it.
    */
-  renderBody(id: string, options?: { idPrefix?: string; from?: string }): string;
+  renderBody(id: string, options?: { idPrefix?: string; from?: string; copy?: { url: string; title: string; position: string } }): string;
   /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
   diagnostics: Diagnostic[];
 }

@@ -5,11 +5,14 @@
  * (file://), where module scripts are blocked.
  *
  * Copy buttons: <button data-copy="text">…</button> inside an element with
- * [data-copy-group]; the group's [role=status] element reports the result. Groups are
+ * [data-copy-group]; the group's [role=status] element reports the result (a paragraph's
+ * group inside the clause body, which has none, reports in the clause's). Groups are
  * `hidden` in the HTML and shown here, so readers without JavaScript never see dead buttons.
+ * Each paragraph's pair copies its own link (#p2, or an article's 款 and 项: #p2, #p1-3) and
+ * citation (…第十二条第二款, …第十二条第一款第（三）项), both written at build time.
  *
- * Highlight on arrival: a clause page opened as `…/7.html?h=<terms>#p2` (a link from the
- * search page; terms separated by spaces) wraps every occurrence of the terms in the clause
+ * Highlight on arrival: a clause page opened as `…/7.html?h=<terms>#p2` (any paragraph
+ * anchor, an article's #p1-3 too; a link from the search page; terms separated by spaces) wraps every occurrence of the terms in the clause
  * heading and body in <mark class="hit">, matching on folded text the way the search engine
  * folds (src/search/fold.ts: NFKC, lower case, punctuation/symbols/spaces ignored — so 会站家
  * finds 会、站、家), then brings the first highlight of the targeted paragraph into view.
@@ -71,7 +74,7 @@
 
   /** @param {Element} group */
   function setUpGroup(group) {
-    var status = group.querySelector('[role="status"]');
+    var status = group.querySelector('[role="status"]') || document.querySelector('.clause-actions [role="status"]');
     var timer = 0;
     group.removeAttribute('hidden');
     group.querySelectorAll('button[data-copy]').forEach(function (button) {

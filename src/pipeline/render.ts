@@ -12,6 +12,8 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Clause, ClauseContent } from '../model';
+import { citationText, paragraphPosition } from '../site/citation';
+import { anchorLinkLabel, paragraphPlaces, type ParagraphPlace } from '../site/paragraphs';
 import { relativeUrl } from '../site/urls';
 
 /** mdast nodes for the parts of a clause that are not prose. */
@@ -62,27 +64,68 @@ const handlers: RemarkRehypeOptions['handlers'] = {
 export interface AnchorOptions {
   /** Put before every anchor id, so several clause bodies can share one page (default: none). */
   idPrefix?: string;
+  /**
+   * The place of each top-level block (paragraphs.ts `paragraphPlaces`); default p1, p2, …
+   * named 第N段.
+   */
+  places?: ParagraphPlace[];
+  /** Give each block a pair of copy buttons: its link and its citation (see `CopyOptions`). */
+  copy?: CopyOptions;
+}
+
+/** What the copy buttons of a clause's paragraphs start from. */
+export interface CopyOptions {
+  /** The clause's permalink (absolute); a paragraph's link adds #anchor. */
+  url: string;
+  /** The document's title, as citations give it. */
+  title: string;
+  /** The clause's place in the document (第十二条); a paragraph's citation adds its own (第二款). */
+  position: string;
+}
+
+/** The copy buttons of one block: hidden until the site script sets them up, ignored by the search. */
+function copyGroup(copy: CopyOptions, place: ParagraphPlace, places: ParagraphPlace[]): Element {
+  const link = `${copy.url}#${place.anchor}`;
+  const name = anchorLinkLabel(place).replace(/的链接$/, '');
+  const button = (kind: string, text: string, what: string): Element => ({
+    type: 'element', tagName: 'button',
+    properties: { type: 'button', className: ['para-copy-' + kind], dataCopyKind: kind, dataCopy: text, dataCopyLabel: `${name}的${what}`, ariaLabel: `复制${name}的${what}` },
+    children: [],
+  });
+  return {
+    type: 'element', tagName: 'span',
+    properties: { className: ['para-copy'], dataCopyGroup: '', dataPagefindIgnore: '', hidden: true },
+    children: [
+      button('link', link, '链接'),
+      button('citation', citationText(copy.title, copy.position + paragraphPosition(place, places), link), '引用'),
+    ],
+  };
 }
 
 /**
- * rehype plugin: give every top-level block an anchor id p1, p2, … and, as its first child,
- * an empty link to itself (its ¶ comes from CSS), so a reader can link to one paragraph.
+ * rehype plugin: give every top-level block an anchor id (p1, p2, …, or the given places'
+ * anchors) and, as its first child, an empty link to itself (its ¶ comes from CSS), so a reader
+ * can link to one paragraph; with `copy`, also a pair of copy buttons at its end (inside a
+ * figure, at the end of its caption).
  */
 export function rehypeParagraphAnchors(options: AnchorOptions = {}) {
   const prefix = options.idPrefix ?? '';
   return (tree: HastRoot) => {
-    let n = 0;
-    for (const node of tree.children) {
-      if (node.type !== 'element') continue;
-      const id = `${prefix}p${++n}`;
+    const blocks = tree.children.filter((node): node is Element => node.type === 'element');
+    const places = blocks.map((_, i): ParagraphPlace => options.places?.[i] ?? { anchor: `p${i + 1}`, block: i + 1 });
+    blocks.forEach((node, i) => {
+      const place = places[i]!;
+      const id = `${prefix}${place.anchor}`;
       node.properties = { ...node.properties, id };
-      const label = `第${n}段的链接`;
       node.children.unshift({
         type: 'element', tagName: 'a',
-        properties: { className: ['para-link'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: '' },
+        properties: { className: ['para-link'], href: `#${id}`, ariaLabel: anchorLinkLabel(place), dataPagefindIgnore: '' },
         children: [],
       });
-    }
+      if (!options.copy) return;
+      const caption = node.tagName === 'figure' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption') : undefined;
+      (caption ?? node).children.push(copyGroup(options.copy, place, places));
+    });
   };
 }
 
@@ -130,25 +173,24 @@ export function rehypeMentionLinks(options: MentionLinkOptions) {
   };
 }
 
-const processors = new Map<string, ReturnType<typeof makeProcessor>>();
-const makeProcessor = (options: AnchorOptions) =>
-  unified().use(remarkRehype, { handlers }).use(rehypeParagraphAnchors, options).use(rehypeStringify);
+const toHast = unified().use(remarkRehype, { handlers });
+const toHtml = unified().use(rehypeStringify);
 
-export interface BodyOptions extends AnchorOptions {
+export interface BodyOptions extends Omit<AnchorOptions, 'places'> {
   /** The site-relative URL of the page the body is shown on; without it, no mention is linked. */
   from?: string;
   /** Mentions of the library's documents in this clause: the text as printed and the site-relative URL it names. */
   cites?: { text: string; url: string }[];
 }
 
-/** The clause body as HTML: one element per paragraph, field or figure, anchored #p1…, mentions linked. */
+/**
+ * The clause body as HTML: one element per paragraph, field or figure, anchored #p1… (an
+ * article's 款 and 项 as #p{k} and #p{k}-{j}), mentions linked, copy buttons where asked.
+ */
 export function renderClauseBody(clause: Clause, options: BodyOptions = {}): string {
-  const key = options.idPrefix ?? '';
-  let processor = processors.get(key);
-  if (!processor) processors.set(key, (processor = makeProcessor({ idPrefix: options.idPrefix })));
+  const tree = toHast.runSync(clauseToMdast(clause)) as HastRoot;
+  rehypeParagraphAnchors({ idPrefix: options.idPrefix, places: paragraphPlaces(clause), copy: options.copy })(tree);
   const { from, cites = [] } = options;
-  const run = from && cites.length
-    ? processor().use(rehypeMentionLinks, { links: cites.map((c) => ({ text: c.text, href: relativeUrl(from, c.url) })) })
-    : processor;
-  return run.stringify(run.runSync(clauseToMdast(clause)) as HastRoot);
+  if (from && cites.length) rehypeMentionLinks({ links: cites.map((c) => ({ text: c.text, href: relativeUrl(from, c.url) })) })(tree);
+  return toHtml.stringify(tree);
 }

@@ -217,6 +217,7 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
       headingMatch: r.heading > 0,
     };
     if (meta.h) out.heading = meta.h;
+    if (meta.a) out.anchors = meta.a;
     return out;
   };
 

@@ -21,6 +21,8 @@ export type RecordMeta = {
   t: string;
   /** The clause's heading, where it has one. */
   h?: string;
+  /** The anchors of the text's lines where they are not p1…pN (an article's 款 and 项; ClauseRecord.anchors). */
+  a?: string[];
 };
 
 /** A record as a search result needs it. */

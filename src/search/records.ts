@@ -78,6 +78,7 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
   const clauses: OfflineRecord[] = library.clauses.map((c) => {
     const meta: RecordMeta = { id: c.id, p: view.position(c), t: c.text };
     if (c.heading) meta.h = c.heading;
+    if (c.anchors) meta.a = c.anchors;
     return { url: c.url, doc: c.doc, meta };
   });
   // The documents' runs of clauses (a document's clauses are together in reading order).

@@ -26,7 +26,7 @@ export interface SearchDoc {
 
 /** Where a result matches: a range of a paragraph's raw text, in UTF-16 offsets. */
 export interface MatchRange {
-  /** 0-based index into `Hit.paragraphs` (the paragraph #p{n+1} on the clause page). */
+  /** 0-based index into `Hit.paragraphs` (the paragraph #p{n+1} on the clause page, or `Hit.anchors[n]`). */
   paragraph: number;
   start: number;
   end: number;
@@ -44,6 +44,8 @@ export interface Hit {
   heading?: string;
   /** The clause's paragraphs (its text split on newlines), raw as the page shows them. */
   paragraphs: string[];
+  /** The anchors of the paragraphs on the clause page, where they are not p1…pN (an article's 款 and 项: p1, p1-1, p2…). */
+  anchors?: string[];
   /**
    * 1: contains the query as typed (after folding); 2: contains all of its words;
    * 3: contains some of its words.

@@ -16,6 +16,7 @@
  */
 import { type Segment, type TextRange, findTerms, makeExcerpt, markSegments } from './excerpt';
 import { fold } from './fold';
+import { lineAnchor } from '../site/paragraphs';
 import type { Engine, FilterCounts, Hit, Outcome, SearchDoc, SearchFilters } from './types';
 
 /** Results added per click on 显示更多结果 (and shown at once, at least). */
@@ -95,15 +96,15 @@ export function highlightTerms(hit: Hit, outcome: Pick<Outcome, 'folded' | 'word
 
 /**
  * The link from the search page (search/index.html) to a hit's clause page: relative, with
- * `?h=` (terms separated by spaces; folded text has none) before `#pN`, the paragraph of the
- * first match.
+ * `?h=` (terms separated by spaces; folded text has none) before the anchor of the paragraph of
+ * the first match: `#pN`, or an article's `#p{k}` / `#p{k}-{j}` (the hit's `anchors`).
  */
-export function resultHref(hit: Pick<Hit, 'url' | 'matches'>, terms: readonly string[]): string {
+export function resultHref(hit: Pick<Hit, 'url' | 'matches' | 'anchors'>, terms: readonly string[]): string {
   const path = `..${hit.url.startsWith('/') ? '' : '/'}${hit.url}`;
   const h = terms.filter(Boolean).join(' ');
   const query = h ? `?h=${encodeURIComponent(h)}` : '';
   const first = hit.matches[0];
-  return `${path}${query}${first ? `#p${first.paragraph + 1}` : ''}`;
+  return `${path}${query}${first ? `#${lineAnchor(hit.anchors, first.paragraph)}` : ''}`;
 }
 
 /** A hit's label: the document's title in book-title marks and the clause's place. */

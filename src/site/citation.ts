@@ -3,6 +3,7 @@
  * the document in Chinese legal style — 第七条, 二、（三）一是, 第一部分, 序言, 指标表第2项.
  */
 import type { PathStep } from './structure';
+import { itemNumber, type ParagraphPlace } from './paragraphs';
 import { parseChineseNumeral, toChineseNumeral } from '../pipeline/numerals';
 
 export interface PositionInput {
@@ -119,6 +120,19 @@ function tableName(table: PathStep): string {
   const title = table.title?.trim();
   if (!title) return '指标表';
   return /表$/.test(title) ? title : `${title}表`;
+}
+
+/**
+ * What a paragraph adds to its clause's position, from the places of all the clause's blocks
+ * (paragraphs.ts `paragraphPlaces`). In an article: 第二款, 第一款第（三）项, and where the
+ * article has a single 款, 第（三）项 for an item and nothing for the 款 itself (第十二条 is that
+ * 款). In other clauses: 第二段, nothing where the clause has a single block.
+ */
+export function paragraphPosition(place: ParagraphPlace, places: readonly ParagraphPlace[]): string {
+  if (place.paragraph === undefined) return places.length > 1 ? `第${toChineseNumeral(place.block)}段` : '';
+  const single = !places.some((p) => p.paragraph !== undefined && p.paragraph > 1);
+  const paragraph = single ? '' : `第${toChineseNumeral(place.paragraph)}款`;
+  return place.item === undefined ? paragraph : `${paragraph}第${itemNumber(place.item)}项`;
 }
 
 /** Arabic numbers that occur only once among the document's clauses (so 第N条 is unambiguous). */

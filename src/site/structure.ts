@@ -27,20 +27,50 @@ export function outlineAncestors(id: string, outline: OutlineEntry[]): OutlineEn
   }
 }
 
-/** The enclosing parts/sections/tables of a clause, outermost first (the outline and ids come from one tree). */
-export function clauseSteps(clause: Pick<ClauseRecord, 'id'>, outline: OutlineEntry[]): PathStep[] {
-  return outlineAncestors(clause.id, outline).map((e) => ({ level: e.level, id: e.id, marker: e.marker, number: e.number, title: e.title }));
+/** How an outline entry appears in a clause's `path` (records.ts `divisionLabel`): marker and title as printed. */
+export function entryPathLabel(entry: Pick<OutlineEntry, 'level' | 'marker' | 'number' | 'title'>): string {
+  if (entry.title === null) return `${entry.number ?? ''}${entry.level === 'part' ? '、' : ''}${MISSING_TITLE}`;
+  return `${entry.marker ?? ''}${entry.title}`;
+}
+
+/** The outline entries a clause's path names (each step by its label as printed), outermost first. */
+export function pathAncestors(path: readonly string[], outline: OutlineEntry[]): OutlineEntry[] {
+  const chain: OutlineEntry[] = [];
+  let level = outline;
+  for (const label of path) {
+    const next = level.find((e) => entryPathLabel(e) === label);
+    if (!next) break;
+    chain.push(next);
+    level = next.children;
+  }
+  return chain;
+}
+
+/**
+ * The enclosing divisions of a clause, outermost first. The outline and the ids come from one
+ * tree, so they are found by id; an article's id does not name its divisions (gonghuifa-2021/12,
+ * in 第二章), so where the id names none they are found by the clause's path.
+ */
+export function clauseSteps(clause: Pick<ClauseRecord, 'id'> & { path?: readonly string[] }, outline: OutlineEntry[]): PathStep[] {
+  let chain = outlineAncestors(clause.id, outline);
+  if (chain.length === 0 && clause.path?.length) chain = pathAncestors(clause.path, outline);
+  return chain.map((e) => ({ level: e.level, id: e.id, marker: e.marker, number: e.number, title: e.title }));
 }
 
 /** Placeholder for a title the source does not print (an excerpt that starts mid-part). */
 export const MISSING_TITLE = '〔标题未载〕';
 
+/** Divisions a statute prints as 第N编 / 第N章 / 第N节 and a title, named as printed. */
+const PRINTED_LEVELS = new Set<OutlineEntry['level']>(['volume', 'chapter', 'subsection']);
+
 /**
  * How a step is written in running text: its marker and title as printed ("一、总体要求").
  * Where the source prints no marker, one is made from the number (四 → "四、"); where it
- * prints no title, 〔标题未载〕 stands in.
+ * prints no title, 〔标题未载〕 stands in. 编, 章 and 节 read as printed, space included
+ * ("第二章 工会组织", "第一章 总 则").
  */
 export function stepLabel(step: PathStep): string {
+  if (PRINTED_LEVELS.has(step.level) && step.marker) return `${step.marker}${step.title ?? MISSING_TITLE}`;
   let marker = (step.marker ?? '').trim();
   if (!marker && step.number) {
     const n = step.number.trim();
@@ -57,14 +87,16 @@ export type TocNode<C> =
 
 /**
  * Merge a document's outline and its clauses into one tree in reading order. Each clause
- * goes under the innermost outline entry whose id encloses its id. Entries come where
- * their first clause comes; entries without clauses follow their preceding sibling.
+ * goes under the innermost outline entry that encloses it: whose id encloses its id, or, with
+ * `enclosing` (the ids of the entries around a clause, e.g. from `clauseSteps`), one of those.
+ * Entries come where their first clause comes; entries without clauses follow their preceding sibling.
  */
-export function buildToc<C extends { id: string }>(outline: OutlineEntry[], clauses: C[]): TocNode<C>[] {
+export function buildToc<C extends { id: string }>(outline: OutlineEntry[], clauses: C[], enclosing?: (clause: C) => readonly (string | undefined)[]): TocNode<C>[] {
   const nodes: TocNode<C>[] = [];
   const groups = new Map<OutlineEntry, C[]>();
+  const encloses = (e: OutlineEntry, clause: C) => (enclosing ? enclosing(clause).includes(e.id) : clause.id.startsWith(`${e.id}/`));
   for (const clause of clauses) {
-    const entry = outline.find((e) => clause.id.startsWith(`${e.id}/`));
+    const entry = outline.find((e) => encloses(e, clause));
     if (!entry) {
       nodes.push({ type: 'clause', clause });
       continue;
@@ -92,7 +124,7 @@ export function buildToc<C extends { id: string }>(outline: OutlineEntry[], clau
     else nodes.splice(at, 0, node);
   });
   for (const node of nodes) {
-    if (node.type === 'entry') node.children = buildToc(node.entry.children, groups.get(node.entry) ?? []);
+    if (node.type === 'entry') node.children = buildToc(node.entry.children, groups.get(node.entry) ?? [], enclosing);
   }
   return nodes;
 }

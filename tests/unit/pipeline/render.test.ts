@@ -83,3 +83,78 @@ describe('mention links in clause bodies', () => {
     expect(textOf(html)).toBe(textOf(renderClauseBody(notice)));
   });
 });
+
+describe('article bodies', () => {
+  const article: Clause = {
+    type: 'clause', key: '12', marker: t('第十二条 '), number: '第十二条', system: 'article', line: 1,
+    children: [
+      { type: 'paragraph', children: [t('第一款。')] },
+      { type: 'paragraph', item: '（一）', children: [t('（一）甲；')] },
+      { type: 'paragraph', item: '（二）', children: [t('（二）乙。')] },
+      { type: 'paragraph', children: [t('第二款。')] },
+    ],
+  };
+  const ids = (html: string) => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  const labels = (html: string) => [...html.matchAll(/class="para-link"[^>]* aria-label="([^"]+)"/g)].map((m) => m[1]);
+
+  it('anchor an article’s 款 as p{k} and its items as p{k}-{j}', () => {
+    expect(ids(renderClauseBody(article))).toEqual(['p1', 'p1-1', 'p1-2', 'p2']);
+    expect(ids(renderClauseBody(article, { idPrefix: 'c12-' }))).toEqual(['c12-p1', 'c12-p1-1', 'c12-p1-2', 'c12-p2']);
+  });
+
+  it('name an article’s ¶ links by 款 and 项', () => {
+    expect(labels(renderClauseBody(article))).toEqual(['第1款的链接', '第1款第（一）项的链接', '第1款第（二）项的链接', '第2款的链接']);
+  });
+
+  it('name the ¶ links of other clauses by paragraph, as before', () => {
+    expect(labels(renderClauseBody(clause))).toEqual(['第1段的链接', '第2段的链接']);
+  });
+});
+
+describe('copy buttons of paragraphs', () => {
+  const article: Clause = {
+    type: 'clause', key: '12', marker: t('第十二条 '), number: '第十二条', system: 'article', line: 1,
+    children: [
+      { type: 'paragraph', children: [t('第一款。')] },
+      { type: 'paragraph', item: '（三）', children: [t('（三）丙。')] },
+      { type: 'paragraph', children: [t('第二款。')] },
+    ],
+  };
+  const copy = { url: 'https://x.org/law/12.html', title: '中华人民共和国工会法', position: '第十二条' };
+  const buttons = (html: string) =>
+    [...html.matchAll(/<button[^>]*data-copy-kind="([^"]+)" data-copy="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  const textOf = (html: string) => {
+    let s = '';
+    visit(fromHtml(html, { fragment: true }), 'text', (n) => void (s += n.value));
+    return s;
+  };
+
+  it('give each paragraph its link and its citation', () => {
+    expect(buttons(renderClauseBody(article, { copy }))).toEqual([
+      ['link', 'https://x.org/law/12.html#p1'],
+      ['citation', '《中华人民共和国工会法》第十二条第一款 https://x.org/law/12.html#p1'],
+      ['link', 'https://x.org/law/12.html#p1-1'],
+      ['citation', '《中华人民共和国工会法》第十二条第一款第（三）项 https://x.org/law/12.html#p1-1'],
+      ['link', 'https://x.org/law/12.html#p2'],
+      ['citation', '《中华人民共和国工会法》第十二条第二款 https://x.org/law/12.html#p2'],
+    ]);
+  });
+
+  it('sit inside their paragraph, hidden until the script sets them up, with no text of their own', () => {
+    const html = renderClauseBody(article, { copy });
+    expect(html).toMatch(/<p id="p2">.*<span class="para-copy" data-copy-group="" data-pagefind-ignore="" hidden><button[^>]*><\/button><button[^>]*><\/button><\/span><\/p>$/);
+    expect(textOf(html)).toBe(textOf(renderClauseBody(article)));
+  });
+
+  it('go inside a figure’s caption, so the figure’s lines stay as they were', () => {
+    const figure: Clause = {
+      type: 'clause', key: '0', marker: null, number: null, line: 1,
+      children: [{ type: 'figure', caption: t('图1'), credit: t('摄影：甲') }],
+    };
+    expect(renderClauseBody(figure, { copy: { ...copy, position: '引言' } })).toMatch(/<figcaption>图1<span class="para-copy"/);
+  });
+
+  it('are left out unless asked for', () => {
+    expect(renderClauseBody(article)).not.toContain('para-copy');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationLabel, citationText, clausePosition, isUniqueNumber } from '../../../src/site/citation';
+import { citationLabel, citationText, clausePosition, isUniqueNumber, paragraphPosition } from '../../../src/site/citation';
+import type { ParagraphPlace } from '../../../src/site/paragraphs';
 import type { PathStep } from '../../../src/site/structure';
 
 const part = (number: string, title = '标题'): PathStep => ({ level: 'part', marker: `${number}、`, number, title });
@@ -111,5 +112,43 @@ describe('isUniqueNumber', () => {
 
   it('is true for unnumbered clauses', () => {
     expect(isUniqueNumber(null, [null, null])).toBe(true);
+  });
+});
+
+describe('citations of an article’s 款 and 项', () => {
+  const law = '中华人民共和国工会法';
+  const kuan = (paragraph: number, block: number): ParagraphPlace => ({ anchor: `p${paragraph}`, block, paragraph });
+  const xiang = (paragraph: number, block: number, item: string, itemOrdinal: number): ParagraphPlace => ({
+    anchor: `p${paragraph}-${itemOrdinal}`, block, paragraph, item, itemOrdinal,
+  });
+  /** 第十二条 with two 款, the first with items （一）–（三）. */
+  const twoKuan = [kuan(1, 1), xiang(1, 2, '（一）', 1), xiang(1, 3, '（二）', 2), xiang(1, 4, '（三）', 3), kuan(2, 5)];
+  const cite = (place: ParagraphPlace, places: ParagraphPlace[]) =>
+    citationLabel(law, clausePosition({ number: '第十二条', steps: [chapter] }) + paragraphPosition(place, places));
+  const chapter: PathStep = { level: 'chapter', marker: '第二章 ', number: '第二章', title: '工会组织' };
+
+  it('cite an article by its number alone, without its chapter', () => {
+    expect(citationLabel(law, clausePosition({ number: '第十二条', steps: [chapter] }))).toBe('《中华人民共和国工会法》第十二条');
+  });
+
+  it('cite a 款 as 第十二条第二款', () => {
+    expect(cite(twoKuan[4]!, twoKuan)).toBe('《中华人民共和国工会法》第十二条第二款');
+    expect(cite(twoKuan[0]!, twoKuan)).toBe('《中华人民共和国工会法》第十二条第一款');
+  });
+
+  it('cite an item as 第十二条第一款第（三）项', () => {
+    expect(cite(twoKuan[3]!, twoKuan)).toBe('《中华人民共和国工会法》第十二条第一款第（三）项');
+  });
+
+  it('cite an item of an article with a single 款 as 第十二条第（三）项, and that 款 as the article', () => {
+    const oneKuan = [kuan(1, 1), xiang(1, 2, '（一）', 1), xiang(1, 3, '（三）', 2)];
+    expect(cite(oneKuan[2]!, oneKuan)).toBe('《中华人民共和国工会法》第十二条第（三）项');
+    expect(cite(oneKuan[0]!, oneKuan)).toBe('《中华人民共和国工会法》第十二条');
+  });
+
+  it('cite the paragraphs of other clauses as 第N段, and the only one as the clause', () => {
+    const blocks: ParagraphPlace[] = [{ anchor: 'p1', block: 1 }, { anchor: 'p2', block: 2 }];
+    expect(paragraphPosition(blocks[1]!, blocks)).toBe('第二段');
+    expect(paragraphPosition(blocks[0]!, blocks.slice(0, 1))).toBe('');
   });
 });
