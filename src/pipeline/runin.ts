@@ -10,7 +10,8 @@
  */
 import type { Text } from '../model';
 import type { Block } from './layout';
-import { parseChineseNumeral } from './numerals';
+import { ADOPTION_NOTE } from './furniture';
+import { SYSTEM_TABLE, SYSTEMS, type SystemName, readMarker } from './numbering';
 import { sliceText, trimText } from './text';
 
 /**
@@ -36,14 +37,15 @@ const MAX_SIGNATURE = 40;
 /** How far into a block a document's title, 文号 and addressees are looked for. */
 const MAX_HEAD = 300;
 
-/** The kinds of structural marker, from the highest level down. */
-export type MarkerKind = 'volume' | 'chapter' | 'subsection' | 'article' | 'part' | 'section' | 'arabic' | 'parenArabic' | 'circled';
+/**
+ * The structural markers: every numbering system of the parser's table except 一是/二是, which
+ * in running prose is an inline enumeration, not a unit (see numbering.ts).
+ */
+export type MarkerKind = Exclude<SystemName, 'item'>;
+const MARKER_SYSTEMS = SYSTEM_TABLE.filter((s) => s.name !== 'item');
+const rankOf = (kind: MarkerKind) => SYSTEMS[kind].rank;
 
-const RANK: Record<MarkerKind, number> = {
-  volume: 1, chapter: 2, subsection: 3, article: 4, part: 5, section: 6, arabic: 7, parenArabic: 8, circled: 9,
-};
-
-/** A structural marker found in a text: [index, end) of the value. */
+/** A structural marker found in a text: [index, end) of the value (the end includes a space after it). */
 export interface MarkerHit {
   kind: MarkerKind;
   value: number;
@@ -51,39 +53,22 @@ export interface MarkerHit {
   end: number;
 }
 
-const CN_NUM = '[零〇一二两三四五六七八九十百千]{1,7}';
-const CN_SMALL = '[一二三四五六七八九十]{1,3}';
+/** Characters a marker can start with (a cheap filter before the systems' patterns). */
+const MARKER_START = /[第零〇一二两三四五六七八九十百千（(0-9①-⑳]/;
 const CN_DIGIT = /[零〇一二两三四五六七八九十百千]/;
-const AR_DIGIT = /[0-9０-９]/;
-
-const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-
-const PATTERNS: { re: RegExp; kind: (m: RegExpExecArray) => MarkerKind; value: (m: RegExpExecArray) => number | null }[] = [
-  {
-    re: new RegExp(`第(${CN_NUM})([编章节条])`, 'y'),
-    kind: (m) => ({ 编: 'volume', 章: 'chapter', 节: 'subsection', 条: 'article' })[m[2]] as MarkerKind,
-    value: (m) => parseChineseNumeral(m[1]),
-  },
-  { re: new RegExp(`(${CN_SMALL})、`, 'y'), kind: () => 'part', value: (m) => parseChineseNumeral(m[1]) },
-  { re: new RegExp(`[（(](${CN_SMALL})[）)]`, 'y'), kind: () => 'section', value: (m) => parseChineseNumeral(m[1]) },
-  { re: /([0-9０-９]{1,3})[.．、](?![0-9０-９])/y, kind: () => 'arabic', value: (m) => Number(toAscii(m[1])) },
-  { re: /[（(]([0-9０-９]{1,2})[）)]/y, kind: () => 'parenArabic', value: (m) => Number(toAscii(m[1])) },
-  { re: /[①-⑳]/y, kind: () => 'circled', value: (m) => m[0].charCodeAt(0) - 0x2460 + 1 },
-];
 
 /** The structural marker that starts exactly at `index` of `value`, if any (numbers are read whole). */
 export function markerAt(value: string, index: number): MarkerHit | null {
+  if (!MARKER_START.test(value[index] ?? '')) return null;
   const before = value[index - 1] ?? '';
-  for (const p of PATTERNS) {
-    p.re.lastIndex = index;
-    const m = p.re.exec(value);
+  const rest = value.slice(index);
+  for (const system of MARKER_SYSTEMS) {
+    const m = readMarker(system, rest);
     if (!m) continue;
-    const kind = p.kind(m);
-    // A numeral continues one printed before it (二十一、 is not 一、; 12. is not 2.).
-    if ((kind === 'part' && CN_DIGIT.test(before)) || (kind === 'arabic' && AR_DIGIT.test(before))) continue;
-    const n = p.value(m);
-    if (n === null || n === 0) continue;
-    return { kind, value: n, index, end: index + m[0].length };
+    // A numeral continues one printed before it: 二十一、 is not 一、, 12. is not 2.
+    if (system.numerals === 'chinese' && m.raw[0] !== '第' && !/[（(]/.test(m.raw[0]) && CN_DIGIT.test(before)) continue;
+    if (system.numerals === 'arabic' && !/[（(]/.test(m.raw[0]) && /[0-9]/.test(before)) continue;
+    return { kind: system.name as MarkerKind, value: m.value, index, end: index + m.raw.length };
   }
   return null;
 }
@@ -110,16 +95,26 @@ const BRACKET_END = /[）)]\s*$/;
 /** Punctuation a heading or a title does not hold. */
 const HEADING_PUNCT = /[，,。；;：:！？!?“”"《》]/;
 /** Words a citation of a marker follows: 根据本法第三条, 依照第十二条, 本条第二款. */
-const CITING_TAIL = /(?:本法|本条例|本规定|本办法|本细则|本决定|本章|本节|本编|本条|本款|本项|前款|依照|依据|根据|按照|参照|违反|适用|除|依|按|照|和|及|与|或|或者|以及|至|到|自|在|于|即|见|的|、|》|”|")\s*$/;
+const CITING_TAIL =
+  /(?:本(?:法|条例|规定|办法|细则|决定|通知|意见|方案|解释|规则|章程|章|节|编|部分|条|款|项)|前款|依照|依据|根据|按照|参照|违反|适用|除|依|按|和|及|与|或|或者|以及|至|到|自|在|于|即|见|的|第|、|》|”|")\s*$/;
 /** What follows a cited marker: 第三条第二款, 第五条规定, 第五条的, 第三条、第四条, 第一章第二条. */
 const CITED_NEXT = /^(?:[第款项目的所之和及与或至到、，,。；;：:！？!?”’」』）)】"']|中的|中规定|中所|规定|以外|以下|以上)/;
+
+/** Punctuation a unit's text does not open with. */
+const LEADING_PUNCT = /^[，,。；;：:、！？!?”’」』）)】]/;
+/** The ordinal markers (第N编 … 第N条), which are cited far more often than list markers. */
+const ORDINALS = new Set<MarkerKind>(['volume', 'chapter', 'subsection', 'partOrdinal', 'article']);
 
 /** Whether the marker at `hit` is cited (followed by 第…, 规定, 的…) or has no text after it. */
 export function isCited(value: string, hit: MarkerHit): boolean {
   const rest = value.slice(hit.end).trimStart();
   if (rest === '') return true;
-  if (hit.kind === 'volume' || hit.kind === 'chapter' || hit.kind === 'subsection' || hit.kind === 'article') return CITED_NEXT.test(rest);
-  return /^[，,。；;：:、！？!?”’」』）)】]/.test(rest);
+  if (ORDINALS.has(hit.kind)) {
+    // After a space the unit's own text may open with a citation: 第二条 第十九条第二款的规定同样适用。
+    const spaced = /\s$/.test(value.slice(hit.index, hit.end)) || /^\s/.test(value.slice(hit.end));
+    return spaced ? LEADING_PUNCT.test(rest) : CITED_NEXT.test(rest);
+  }
+  return LEADING_PUNCT.test(rest) || /^[项款](?:[所规的中和或及、，,。；;]|$)/.test(rest);
 }
 
 interface Segment {
@@ -133,24 +128,28 @@ interface Segment {
 /** Whether the text between a segment's opening marker and `index` is a short heading that may end at `hit`. */
 function endsHeading(value: string, seg: Segment, hit: MarkerHit): boolean {
   const from = seg.marker ? seg.marker.end : seg.start;
+  if (hit.index - from > MAX_LEAD_TITLE * 2) return false;
   const heading = value.slice(from, hit.index).trim();
   if (heading === '' || HEADING_PUNCT.test(heading) || CITING_TAIL.test(heading)) return false;
   if (seg.marker) {
     if (heading.length > MAX_HEADING) return false;
     // The next marker is one level down (第一章 总则 → 第一条) or the next of the same kind (1.名单 2.名单).
-    return RANK[hit.kind] > seg.rank || (hit.kind === seg.marker.kind && hit.value === seg.marker.value + 1);
+    return rankOf(hit.kind) > seg.rank || (hit.kind === seg.marker.kind && hit.value === seg.marker.value + 1);
   }
   return heading.length <= MAX_LEAD_TITLE && seg.rank <= 0;
 }
 
-/** Whether the text before `index` shows that a marker there starts a new unit. */
-function inMarkerContext(value: string, seg: Segment, hit: MarkerHit): boolean {
+/**
+ * Whether the text before a marker shows that it starts a new unit: 'cut' where a new block
+ * begins, 'open' where the unit begins but stays on the line before it (附件：1.…), or null.
+ */
+function markerContext(value: string, seg: Segment, hit: MarkerHit): 'cut' | 'open' | null {
   const before = value.slice(Math.max(seg.start, hit.index - 4), hit.index);
-  if (hit.index === seg.start) return true;
-  if (SENTENCE_END.test(before)) return true;
-  if (COLON_END.test(before)) return !/附\s*件\s*[：:]\s*$/.test(value.slice(0, hit.index));
-  if (BRACKET_END.test(before) && RANK[hit.kind] <= RANK.subsection) return true;
-  return endsHeading(value, seg, hit);
+  if (hit.index === seg.start) return 'cut';
+  if (SENTENCE_END.test(before)) return 'cut';
+  if (COLON_END.test(before)) return /附\s*件\s*[：:]\s*$/.test(value.slice(Math.max(0, hit.index - 12), hit.index)) ? 'open' : 'cut';
+  if (BRACKET_END.test(before) && rankOf(hit.kind) <= rankOf('subsection')) return 'cut';
+  return endsHeading(value, seg, hit) ? 'cut' : null;
 }
 
 /** An annex marker: 附件, 附件1, 附件：. */
@@ -160,7 +159,7 @@ const DATE_RE = /(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})\s*�
 /** A bracketed note after the date: （此件公开发布）. */
 const NOTE_AT = /\s*[（(][^（()）\n]{1,30}[）)]/y;
 /** A 文号: 国办发〔2020〕27号, 鲁会[2014]79号 (the issuer prefix is found separately). */
-const DOC_NUMBER_CORE = /[〔[（(【][0-9０-９]{4}[〕\]）)】][0-9０-９]{1,4}号/g;
+const DOC_NUMBER_CORE = /[〔[［（(【][0-9]{4}[〕\]］）)】]第?[0-9]{1,5}号/g;
 /** Words that end a document's title. */
 const TITLE_END = /(?:通知|意见|办法|规定|决定|方案|通告|公告|批复|细则|规则|条例|纲要|规划|指引|指南|报告|要点|函|令|文件)/g;
 /** Text that reads as a body's first sentence rather than a list of addressees. */
@@ -171,41 +170,50 @@ function titleEnds(text: string): number[] {
   return [...text.matchAll(TITLE_END)].map((m) => m.index + m[0].length);
 }
 
-/** Cuts for an official document's head at the start of a block: title, 文号, addressees. */
+/** Longest title of an official document. */
+const MAX_TITLE = 100;
+
+/**
+ * Cuts for an official document's head at the start of a block: red header, title, 文号 and
+ * addressees (the text up to the first colon, when it reads as a list of addressees). A title
+ * without a 文号 is recognised only as 关于…的通知 (or 意见, 办法…) in front of addressees.
+ */
 export function headBreaks(value: string): number[] {
   const colon = value.slice(0, MAX_HEAD).search(/[：:]/);
-  const headEnd = colon === -1 ? Math.min(value.length, MAX_HEAD) : colon;
-  const head = value.slice(0, headEnd);
+  const head = value.slice(0, colon === -1 ? Math.min(value.length, MAX_HEAD) : colon);
   // An official document's head holds no sentence: a 文号 after a sentence end is cited.
   if (/[。；;！？!?]/.test(head)) return [];
   const cuts: number[] = [];
   DOC_NUMBER_CORE.lastIndex = 0;
   const num = DOC_NUMBER_CORE.exec(head);
-  let rest = 0;
+  let from = 0;
+  let titled = false;
   if (num) {
-    // The issuer prefix (国办发) runs back to the end of the title, or to the block start.
+    // The issuer prefix (国办发) runs back to the end of the title (or red header), or to the block start.
     const before = head.slice(0, num.index);
     const ends = titleEnds(before).filter((e) => num.index - e >= 1 && num.index - e <= 12);
     const start = ends.length ? ends[ends.length - 1] : num.index <= 12 && !/\s/.test(before.trim()) ? 0 : -1;
     if (start === -1) return [];
-    const numEnd = num.index + num[0].length;
-    cuts.push(start, numEnd);
-    rest = numEnd;
+    from = num.index + num[0].length;
+    cuts.push(start, from);
+    titled = start > 0 && !/文件\s*$/.test(head.slice(0, start));
   }
   if (colon === -1) return cuts.filter((c) => c > 0 && c < value.length);
-  // After the 文号 (or from the start): the title, if not yet passed, then the addressees.
-  const tail = head.slice(rest);
-  const hasTitleBefore = num !== null && cuts[0] > 0;
-  if (hasTitleBefore) {
-    if (tail.trim() !== '' && !NOT_ADDRESSEES.test(tail)) cuts.push(rest);
+  const addressees = (a: number) => head.slice(a).trim() !== '' && !NOT_ADDRESSEES.test(head.slice(a));
+  if (titled) {
+    if (addressees(from)) cuts.push(from, colon + 1);
   } else {
-    const ends = titleEnds(tail).map((e) => rest + e).filter((e) => head.slice(e).trim() !== '');
+    // The title ends at its last title word that leaves addressees after it.
+    const ends = titleEnds(head.slice(from)).map((e) => from + e).filter(addressees);
     const end = ends[ends.length - 1];
-    if (end !== undefined && !NOT_ADDRESSEES.test(head.slice(end)) && !NOT_ADDRESSEES.test(head.slice(rest, end))) cuts.push(rest, end);
+    const title = end === undefined ? '' : head.slice(from, end);
+    if (end !== undefined && title.length <= MAX_TITLE && (num || title.includes('关于'))) cuts.push(from, end, colon + 1);
   }
-  cuts.push(colon + 1);
-  return cuts.filter((c) => c > 0 && c < value.length);
+  return [...new Set(cuts)].filter((c) => c > 0 && c < value.length);
 }
+
+/** A signature ends in a name, not in a word that leads into the date (至, 于, 自…) or in 的. */
+const SIGNATURE_END = /[^至于自到在从止为由截的]$/;
 
 /** The issuer printed in front of a title at the start of a block (中华全国总工会办公厅关于…), if any. */
 export function titleIssuer(value: string): string | null {
@@ -238,7 +246,7 @@ export function tailBreaks(value: string, issuer: string | null = titleIssuer(va
     const named = issuer ? lead.trimEnd().length - issuer.length : -1;
     if (issuer && named > sigStart && lead.trimEnd().endsWith(issuer)) sigStart = named;
     const signature = value.slice(sigStart, dateStart).trim();
-    if (signature.length > MAX_SIGNATURE || HEADING_PUNCT.test(signature) || markerAt(signature, 0)) continue;
+    if (signature.length > MAX_SIGNATURE || HEADING_PUNCT.test(signature) || markerAt(signature, 0) || !SIGNATURE_END.test(signature || '。')) continue;
     if (signature !== '') cuts.push(sigStart);
     cuts.push(dateStart, dateEnd);
     if (note) cuts.push(end);
@@ -291,12 +299,25 @@ export function findBreaks(value: string): { breaks: number[]; markers: number }
       h += 1;
     }
     if (hit.index < seg.start) continue;
-    if (isCited(value, hit) || !inMarkerContext(value, seg, hit)) continue;
+    const context = isCited(value, hit) ? null : markerContext(value, seg, hit);
+    if (!context) continue;
     markers += 1;
-    if (hit.index > 0) breaks.add(hit.index);
-    seg = { start: hit.index, marker: hit, rank: RANK[hit.kind] };
+    if (context === 'cut' && hit.index > 0) breaks.add(hit.index);
+    seg = { start: context === 'cut' ? hit.index : seg.start, marker: hit, rank: rankOf(hit.kind) };
   }
-  return { breaks: [...breaks].filter((b) => b > 0 && b < value.length).sort((a, b) => a - b), markers };
+  const sorted = [...breaks].filter((b) => b > 0 && b < value.length).sort((a, b) => a - b);
+  const note = noteBreak(value.slice(0, sorted[0] ?? value.length));
+  if (note !== null) sorted.unshift(note);
+  return { breaks: sorted, markers };
+}
+
+/** In a block's lead text, the cut between a title and its bracketed adoption note: 工会法（1992年…通过…修正）. */
+export function noteBreak(lead: string): number | null {
+  const open = lead.search(/[（(]/);
+  if (open <= 0) return null;
+  const title = lead.slice(0, open).trim();
+  if (title === '' || HEADING_PUNCT.test(title)) return null;
+  return ADOPTION_NOTE.test(lead.slice(open).trim()) && /[）)]$/.test(lead.trim()) ? open : null;
 }
 
 /** Whether a block is run-in text: long, not a table row, with enough markers in marker context. */
