@@ -13,6 +13,7 @@ import { clauseRecords, clauseText, documentRecord } from './pipeline/records';
 import { renderClauseBody } from './pipeline/render';
 import { publishedAnchors } from './site/paragraphs';
 import { clauseLinks, crossLink } from './pipeline/links';
+import { linkableMentions } from './pipeline/links/references';
 import { dictionaryEntries, domainTerms, keywordCandidates, keywords, stopwords, words as segmentWords } from './pipeline/segment';
 
 export interface LibraryOptions {
@@ -90,12 +91,16 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   log(`stage link: ${took()}`);
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
   const urls = new Map([...documents, ...clauses].map((r) => [r.id, r.url]));
+  const records = new Map(clauses.map((c) => [c.id, c]));
   const renderBody: Library['renderBody'] = (id, opts) => {
     const clause = trees.get(id);
     if (!clause) throw new Error(`no clause ${id}`);
-    const cites = (links.mentions.get(id) ?? []).flatMap((m) => {
+    const record = records.get(id);
+    const mentions = links.mentions.get(id) ?? [];
+    // Only mentions whose text names one place wherever it is printed (see linkableMentions); an article's 款 by its anchor.
+    const cites = (record ? linkableMentions(mentions, `${record.heading ?? ''}\n${record.text}`) : []).flatMap((m) => {
       const url = m.target && urls.get(m.target);
-      return url ? [{ text: m.text, url }] : [];
+      return url ? [{ text: m.text, url: m.anchor ? `${url}#${m.anchor}` : url }] : [];
     });
     return renderClauseBody(clause, { ...opts, cites });
   };

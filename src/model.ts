@@ -306,15 +306,22 @@ export interface TermEntry {
   uses: { clause: string; sentence: string }[];
 }
 
-/** A mention of another document in a clause's text: a title in 《》 or a document number. */
+/**
+ * A mention of a document in a clause's text: a title in 《》, a document number, or an article
+ * reference (《工会法》第十八条, 本法第二十条第二款, 第十二条 within a statute).
+ */
 export interface Mention {
-  /** The text as printed, e.g. "鲁会〔2014〕79号" or "《关于…的意见》". */
+  /** The text as printed, e.g. "鲁会〔2014〕79号", "《关于…的意见》" or "本法第二十条第二款". */
   text: string;
-  kind: 'title' | 'docNumber';
+  kind: 'title' | 'docNumber' | 'article';
   /** On a title: the document number printed in brackets right after it, which names the same document. */
   docNumber?: string;
-  /** The document (or clause) of the library it names, if the library holds it. */
+  /** The document (or, for an article, the clause) of the library it names, if the library holds it. */
   target?: string;
+  /** On an article: the anchor of the 款 (or 项) it names on the target clause's page, e.g. "p2". */
+  anchor?: string;
+  /** A title or number that names the clause's own document: no target, so neither a link nor 本库未收. */
+  self?: true;
 }
 
 /** A clause in another document on the same subject, with the shared key terms that make it so. */

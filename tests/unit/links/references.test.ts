@@ -56,6 +56,26 @@ describe('finding titles and document numbers', () => {
     ]);
   });
 
+  it('cuts a number at its issuer, which stops at the words no issuer abbreviation holds', () => {
+    expect(texts('国务院关于做好当前和今后一个时期促进就业工作的若干意见国发〔2018〕39号')).toEqual(['国发〔2018〕39号']);
+    expect(texts('国务院办公厅关于支持多渠道灵活就业的意见国办发〔2020〕27号')).toEqual(['国办发〔2020〕27号']);
+    expect(texts('关于维护新就业形态劳动者劳动保障权益的指导意见人社部发〔2021〕56号')).toEqual(['人社部发〔2021〕56号']);
+    expect(texts('《中共中央 国务院关于构建和谐劳动关系的意见》中发〔2015〕10号，贯彻落实中发〔2015〕10号文件精神')).toEqual([
+      '《中共中央 国务院关于构建和谐劳动关系的意见》', '中发〔2015〕10号', '中发〔2015〕10号',
+    ]);
+    expect(texts('《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》（法释〔2020〕26号）')[1]).toBe('法释〔2020〕26号');
+    expect(texts('审理劳动争议案件适用法律问题的解释法释〔2020〕26号')).toEqual(['法释〔2020〕26号']);
+    expect(texts('根据总工发〔2021〕5号、按照国办发〔2020〕27号要求，市政府印发的京政发〔2019〕1号')).toEqual([
+      '总工发〔2021〕5号', '国办发〔2020〕27号', '京政发〔2019〕1号',
+    ]);
+    expect(texts('关于加强和改进新时代产业工人队伍建设的通知京政发〔2019〕1号')).toEqual(['京政发〔2019〕1号']);
+  });
+
+  it('takes at most six characters for an issuer where no word ends it', () => {
+    expect(texts('工会财务资产监督国发〔2018〕39号')).toEqual(['资产监督国发〔2018〕39号']);
+    expect(texts('临会办〔2014〕99号、鲁会〔2014〕79号')).toEqual(['临会办〔2014〕99号', '鲁会〔2014〕79号']);
+  });
+
   it('pairs a title with the number printed in brackets right after it, and no other', () => {
     const [title, number] = scanMentions('落实《甲通知》精神（总工发〔2012〕77号），转发《乙意见》（鲁会〔2014〕79号）');
     expect([title.docNumber, number.kind]).toEqual(['总工发〔2012〕77号', 'docNumber']);
@@ -91,10 +111,14 @@ describe('resolving mentions to the library', () => {
     expect(mentionsIn('正文《乙》', 'notice', '标题《甲》').map((m) => m.text)).toEqual(['《甲》', '《乙》']);
   });
 
-  it('never cites the clause\'s own document or another transcription of it', () => {
-    expect(mentionsIn('鲁会〔2014〕79号', 'opinion')[0].target).toBeUndefined();
-    expect(mentionsIn('《工会发展规划》', 'plan-b')[0].target).toBeUndefined();
-    expect(mentionsIn('《工会发展规划》', 'notice')[0].target).toBe('plan-a');
+  it('never cites the clause\'s own document or another transcription of it, and marks such a mention self', () => {
+    expect(mentionsIn('鲁会〔2014〕79号', 'opinion')).toStrictEqual([{ text: '鲁会〔2014〕79号', kind: 'docNumber', self: true }]);
+    expect(mentionsIn('《工会发展规划》', 'plan-b')).toStrictEqual([{ text: '《工会发展规划》', kind: 'title', self: true }]);
+    expect(mentionsIn('《工会发展规划》', 'notice')).toStrictEqual([{ text: '《工会发展规划》', kind: 'title', target: 'plan-a' }]);
+  });
+
+  it('resolves a title nested in another on its own', () => {
+    expect(mentionsIn('《关于转发〈关于加强基层工会建设的实施意见〉的通知》').map((m) => m.target)).toEqual([undefined, 'opinion']);
   });
 });
 
@@ -133,9 +157,9 @@ describe('mentions in the library', () => {
     expect(clauseOf('linhuiban-2014-99/0').links).toContainEqual({ rel: 'cites', id: 'luhui-2014-79' });
   });
 
-  it('finds a title for every 《 and a number for every 〔year〕…号 of the clause texts', () => {
+  it('finds a title (or an article reference that opens with it) for every 《 and a number for every 〔year〕…号 of the clause texts', () => {
     const source = library.clauses.map((c) => `${c.heading ?? ''}\n${c.text}`).join('\n');
-    expect(all().filter((m) => m.kind === 'title').length).toBe(source.split('《').length - 1);
+    expect(all().filter((m) => m.kind === 'title' || m.text.startsWith('《')).length).toBe(source.split('《').length - 1);
     expect(all().filter((m) => m.kind === 'docNumber').length).toBe(source.match(/〔\d{4}〕\d+号/g)?.length);
   });
 
@@ -168,7 +192,8 @@ describe('mentions in the library', () => {
       expect(textOf(html), c.id).toBe(textOf(library.renderBody(c.id)));
       const page = new URL(c.url, 'http://site.test');
       const links = [...html.matchAll(/<a class="cite" href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[2], new URL(m[1], page).pathname]);
-      const expected = c.mentions!.filter((m) => m.target).map((m) => [m.text, library.documents.find((d) => d.id === m.target)?.url]);
+      const urlOf = (id: string) => [...library.documents, ...library.clauses].find((r) => r.id === id)?.url;
+      const expected = c.mentions!.filter((m) => m.target).map((m) => [m.text, urlOf(m.target!)]);
       expect(links, c.id).toEqual(expected);
     }
   });

@@ -51,6 +51,15 @@ describe('parseChineseNumeral', () => {
     expect(parseChineseNumeral('一百零五')).toBe(105);
   });
 
+  it('reads article numbers up to 千 as references print them', () => {
+    expect(parseChineseNumeral('一百二十三')).toBe(123);
+    expect(parseChineseNumeral('一百零八')).toBe(108);
+    expect(parseChineseNumeral('一百一十')).toBe(110);
+    expect(parseChineseNumeral('二百三十七')).toBe(237);
+    expect(parseChineseNumeral('一千二百六十')).toBe(1260);
+    expect(parseChineseNumeral('一千零一')).toBe(1001);
+  });
+
   it('returns null for anything else', () => {
     expect(parseChineseNumeral('一是')).toBeNull();
     expect(parseChineseNumeral('14')).toBeNull();
