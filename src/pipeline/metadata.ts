@@ -18,6 +18,8 @@ import type { SourceMeta } from '../model';
 export const KIND_TABLE: readonly (readonly [kind: string, titleEndings: readonly string[]])[] = [
   ['法律', ['法']],
   ['法律解释', []],
+  ['行政法规', []],
+  ['地方性法规', []],
   ['司法解释', ['解释']],
   ['条例', ['条例']],
   ['规定', ['规定']],
