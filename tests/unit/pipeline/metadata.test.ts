@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/pipeline/decode';
 import { parseSeed } from '../../../src/pipeline/load';
 import { KINDS, checkSourceMeta, keyPath, kindOfTitle } from '../../../src/pipeline/metadata';
+import { KIND_GROUPS } from '../../../src/site/kinds';
 import { META, ROOT } from './helpers';
 
 const DIR = path.join(ROOT, 'tests/fixtures/metadata');
@@ -58,6 +59,10 @@ describe('the metadata schema', () => {
       const checked = checkSourceMeta(JSON.parse(readFileSync(path.join(META, f), 'utf8')));
       expect('problems' in checked ? checked.problems : [], f).toEqual([]);
     }
+  });
+
+  it('accepts every kind the home page groups documents by', () => {
+    for (const kind of KIND_GROUPS.flatMap((g) => g.kinds)) expect(KINDS, kind).toContain(kind);
   });
 
   it('names key paths as they are written in JSON', () => {
