@@ -10,7 +10,6 @@
  */
 import type { Text } from '../model';
 import type { Block } from './layout';
-import { ADOPTION_NOTE } from './furniture';
 import { SYSTEM_TABLE, SYSTEMS, type SystemName, readMarker } from './numbering';
 import { sliceText, trimText } from './text';
 
@@ -29,7 +28,7 @@ export const RUN_IN_MIN_LENGTH = 1000;
 export const RUN_IN_MIN_MARKERS = 3;
 
 /** Longest heading text (after its marker) that can end where the next marker begins. */
-const MAX_HEADING = 40;
+const MAX_HEADING = 60;
 /** Longest lead title (text before the first marker of a block) that can end at a marker. */
 const MAX_LEAD_TITLE = 80;
 /** Longest signature (issuer name) in front of the closing date. */
@@ -89,14 +88,18 @@ export function findMarkers(value: string): MarkerHit[] {
 /** Sentence ends, possibly followed by a closing quote or bracket. */
 const SENTENCE_END = /[。；！？!?;][”’」』）)】"']?\s*$/;
 /** A colon that opens a list (通知如下：一、…; 下列情形：（一）…). */
-const COLON_END = /[：:]\s*$/;
+const COLON_END = /[：:][”’」』"]?\s*$/;
 /** A closing bracket: after a bracketed note (a statute's history), a heading may begin. */
 const BRACKET_END = /[）)]\s*$/;
 /** Punctuation a heading or a title does not hold. */
-const HEADING_PUNCT = /[，,。；;：:！？!?“”"《》]/;
+const HEADING_PUNCT = /[，,。；;：:！？!?]/;
 /** Words a citation of a marker follows: 根据本法第三条, 依照第十二条, 本条第二款. */
 const CITING_TAIL =
-  /(?:本(?:法|条例|规定|办法|细则|决定|通知|意见|方案|解释|规则|章程|章|节|编|部分|条|款|项)|前款|依照|依据|根据|按照|参照|违反|适用|除|依|按|和|及|与|或|或者|以及|至|到|自|在|于|即|见|的|第|、|》|”|")\s*$/;
+  /(?:本(?:法|条例|规定|办法|细则|决定|通知|意见|方案|解释|规则|章程|章|节|编|部分|条|款|项)|前款|依照|依据|根据|按照|参照|违反|适用|除|依|按|和|及|与|或|或者|以及|至|到|自|在|于|即|见|的|第|、|“|‘)\s*$/;
+/** Before an ordinal marker, the end of a cited title or quotation: 《工会法》第三条, “办法”第五条. */
+const CITED_TITLE_TAIL = /[》〉”’"]\s*$/;
+/** Markers that can open a document's first unit after a lead title: numbered 1, not a bracketed （一）, which ends titles such as 解释（一）. */
+const FIRST_UNIT = new Set<MarkerKind>(['volume', 'chapter', 'subsection', 'partOrdinal', 'article', 'part', 'arabic', 'arabicComma']);
 /** What follows a cited marker: 第三条第二款, 第五条规定, 第五条的, 第三条、第四条, 第一章第二条. */
 const CITED_NEXT = /^(?:[第款项目的所之和及与或至到、，,。；;：:！？!?”’」』）)】"']|中的|中规定|中所|规定|以外|以下|以上)/;
 
@@ -131,12 +134,13 @@ function endsHeading(value: string, seg: Segment, hit: MarkerHit): boolean {
   if (hit.index - from > MAX_LEAD_TITLE * 2) return false;
   const heading = value.slice(from, hit.index).trim();
   if (heading === '' || HEADING_PUNCT.test(heading) || CITING_TAIL.test(heading)) return false;
+  if (ORDINALS.has(hit.kind) && CITED_TITLE_TAIL.test(heading)) return false;
   if (seg.marker) {
     if (heading.length > MAX_HEADING) return false;
     // The next marker is one level down (第一章 总则 → 第一条) or the next of the same kind (1.名单 2.名单).
     return rankOf(hit.kind) > seg.rank || (hit.kind === seg.marker.kind && hit.value === seg.marker.value + 1);
   }
-  return heading.length <= MAX_LEAD_TITLE && seg.rank <= 0;
+  return heading.length <= MAX_LEAD_TITLE && seg.rank <= 0 && FIRST_UNIT.has(hit.kind) && hit.value === 1;
 }
 
 /**
@@ -285,7 +289,7 @@ export function fieldBreaks(value: string): number[] {
 export function findBreaks(value: string): { breaks: number[]; markers: number } {
   const head = headBreaks(value);
   const tail = tailBreaks(value);
-  const hard0 = [...head, ...tail, ...fieldBreaks(value)];
+  const hard0 = [...head, ...tail, ...noteBreaks(value), ...fieldBreaks(value)];
   const annex = annexBreaks(value, hard0);
   const hard = [...new Set([...hard0, ...annex])].sort((a, b) => a - b);
   const breaks = new Set(hard);
@@ -305,19 +309,35 @@ export function findBreaks(value: string): { breaks: number[]; markers: number }
     if (context === 'cut' && hit.index > 0) breaks.add(hit.index);
     seg = { start: context === 'cut' ? hit.index : seg.start, marker: hit, rank: rankOf(hit.kind) };
   }
-  const sorted = [...breaks].filter((b) => b > 0 && b < value.length).sort((a, b) => a - b);
-  const note = noteBreak(value.slice(0, sorted[0] ?? value.length));
-  if (note !== null) sorted.unshift(note);
-  return { breaks: sorted, markers };
+  return { breaks: [...breaks].filter((b) => b > 0 && b < value.length).sort((a, b) => a - b), markers };
 }
 
-/** In a block's lead text, the cut between a title and its bracketed adoption note: 工会法（1992年…通过…修正）. */
-export function noteBreak(lead: string): number | null {
-  const open = lead.search(/[（(]/);
-  if (open <= 0) return null;
-  const title = lead.slice(0, open).trim();
-  if (title === '' || HEADING_PUNCT.test(title)) return null;
-  return ADOPTION_NOTE.test(lead.slice(open).trim()) && /[）)]$/.test(lead.trim()) ? open : null;
+/** An adoption or revision note that opens at a date: 2021年12月24日 第十三届…第三次修正. */
+const NOTE_START = /[（(]?\s*(?:根据\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。；;]{0,100}?(?:通过|修正|修订|公布|施行|发布|批准|印发)/y;
+
+/**
+ * Cuts before the adoption and revision notes printed after a title at the start of a block
+ * (中华人民共和国工会法（1992年4月3日…通过　根据…修正）第一章 总则…, or the notes unbracketed,
+ * one after another). Only the text before the first sentence end is looked at.
+ */
+export function noteBreaks(value: string): number[] {
+  const stop = value.slice(0, MAX_HEAD * 4).search(/[。；;！？!?]/);
+  const lead = value.slice(0, stop === -1 ? Math.min(value.length, MAX_HEAD * 4) : stop);
+  const cuts: number[] = [];
+  for (let i = 1; i < lead.length; i++) {
+    const c = lead[i];
+    if (!/[（(0-9]/.test(c) || (/[0-9]/.test(c) && /[0-9]/.test(lead[i - 1]))) continue;
+    NOTE_START.lastIndex = i;
+    const m = NOTE_START.exec(lead);
+    if (!m) continue;
+    // The notes follow a title: text without sentence punctuation.
+    if (cuts.length === 0 && (lead.slice(0, i).trim() === '' || HEADING_PUNCT.test(lead.slice(0, i)))) return [];
+    cuts.push(i);
+    // A bracketed note runs to its closing bracket (the dates inside it, 根据2001年…修正, are its own).
+    const close = c === '（' || c === '(' ? lead.indexOf(c === '（' ? '）' : ')', i) : -1;
+    i = close !== -1 ? close : i + m[0].length - 1;
+  }
+  return cuts;
 }
 
 /** Whether a block is run-in text: long, not a table row, with enough markers in marker context. */

@@ -386,7 +386,7 @@ function random(seed: number) {
   };
 }
 
-const CN = (n: number) => {
+const CN = (n: number): string => {
   const d = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
   if (n < 10) return d[n];
   if (n < 20) return `十${d[n % 10]}`;
@@ -495,6 +495,41 @@ describe('generated run-in texts (a seeded loop; fast-check is not a dependency)
       while (text.length < RUN_IN_MIN_LENGTH + r.int(500)) text += r.pick(alphabet);
       splitChecked(text);
     }
+  });
+});
+
+describe('multi-line corpus sources printed on one line', () => {
+  // Statutes and interpretations of the corpus, read as a web copy without line breaks would
+  // print them: every block joined to the next with nothing between (markdown markup and HTML
+  // comments, which a web copy does not hold, left out). Every block of the original that opens
+  // with a marker must open a block of the split again, in order; the paragraphs (款) after it
+  // have no cue of their own and stay with it.
+  const SLUGS = [
+    'anquan-shengchan-2021',
+    'gonghuifa-2021',
+    'gonghuifa-jieshi-2020',
+    'laodong-zhengyi-2007',
+    'laodong-zhengyi-jieshi1-2020',
+    'laodongfa-2018',
+    'minshi-jieshi-xiugai-2020',
+    'shanghai-gonghui-tiaoli',
+    'shanghai-zhidaihui-2017',
+  ].filter((slug) => existsSync(path.join(CORPUS, slug, 'source.txt')));
+
+  it('has corpus sources to join', () => {
+    expect(SLUGS.length).toBeGreaterThan(0);
+  });
+
+  it.each(SLUGS)('finds every marked unit of %s again', (slug) => {
+    const original = toBlocks(read(path.join(CORPUS, slug, 'source.txt')))
+      .map((b) => b.text.value.replace(/^#{1,6} +/, ''))
+      .filter((v) => !v.startsWith('<!--'));
+    const joined = original.join('');
+    expect(joined.length).toBeGreaterThanOrEqual(RUN_IN_MIN_LENGTH);
+    const units = original.filter((v) => markerAt(v, 0));
+    const found = values(splitChecked(joined)).filter((v) => markerAt(v, 0));
+    expect(found.length).toBe(units.length);
+    expect(found.map((v, k) => v.startsWith(units[k])).filter((ok) => !ok)).toEqual([]);
   });
 });
 
