@@ -101,7 +101,7 @@ const CITED_TITLE_TAIL = /[》〉”’"]\s*$/;
 /** Markers that can open a document's first unit after a lead title: numbered 1, not a bracketed （一）, which ends titles such as 解释（一）. */
 const FIRST_UNIT = new Set<MarkerKind>(['volume', 'chapter', 'subsection', 'partOrdinal', 'article', 'part', 'arabic', 'arabicComma']);
 /** What follows a cited marker: 第三条第二款, 第五条规定, 第五条的, 第三条、第四条, 第一章第二条. */
-const CITED_NEXT = /^(?:[第款项目的所之和及与或至到、，,。；;：:！？!?”’」』）)】"']|中的|中规定|中所|规定|以外|以下|以上)/;
+const CITED_NEXT = /^(?:[第款项的所之和及与或至到、，,。；;：:！？!?”’」』）)】"']|中的|中规定|中所|规定|以外|以下|以上)/;
 
 /** Punctuation a unit's text does not open with. */
 const LEADING_PUNCT = /^[，,。；;：:、！？!?”’」』）)】]/;
@@ -265,9 +265,9 @@ export function annexBreaks(value: string, hard: number[]): number[] {
     ANNEX_AT.lastIndex = i;
     const m = ANNEX_AT.exec(value);
     if (!m) continue;
-    const before = value.slice(0, i);
-    const atCut = hard.includes(i) || (i > 0 && hard.includes(before.trimEnd().length));
-    if (!atCut && !SENTENCE_END.test(before.slice(-4)) && i !== 0) continue;
+    const before = value.slice(Math.max(0, i - 8), i);
+    const atCut = hard.includes(i) || hard.includes(i - (before.length - before.trimEnd().length));
+    if (i !== 0 && !atCut && !SENTENCE_END.test(before)) continue;
     const rest = value.slice(i + m[0].length).trimStart();
     if (rest === '' || /^[的中所和及与、，,。；;]/.test(rest)) continue;
     cuts.push(i);
@@ -302,7 +302,6 @@ export function findBreaks(value: string): { breaks: number[]; markers: number }
       seg = { start: hard[h], marker: null, rank: 0 };
       h += 1;
     }
-    if (hit.index < seg.start) continue;
     const context = isCited(value, hit) ? null : markerContext(value, seg, hit);
     if (!context) continue;
     markers += 1;
@@ -340,10 +339,16 @@ export function noteBreaks(value: string): number[] {
   return cuts;
 }
 
+/** The cuts of a run-in block, or null if the block is not run-in text. */
+function runInBreaks(block: Block): number[] | null {
+  if (block.cells || block.text.value.length < RUN_IN_MIN_LENGTH) return null;
+  const { breaks, markers } = findBreaks(block.text.value);
+  return markers >= RUN_IN_MIN_MARKERS ? breaks : null;
+}
+
 /** Whether a block is run-in text: long, not a table row, with enough markers in marker context. */
 export function isRunIn(block: Block): boolean {
-  if (block.cells || block.text.value.length < RUN_IN_MIN_LENGTH) return false;
-  return findBreaks(block.text.value).markers >= RUN_IN_MIN_MARKERS;
+  return runInBreaks(block) !== null;
 }
 
 /** Cut a text at the given value offsets into trimmed, non-empty slices. */
@@ -360,8 +365,9 @@ export function cutText(text: Text, breaks: number[]): Text[] {
 /** Split run-in blocks into the blocks a multi-line text would have; other blocks pass unchanged. */
 export function splitRunIn(blocks: Block[]): Block[] {
   return blocks.flatMap((block) => {
-    if (!isRunIn(block)) return [block];
-    const pieces = cutText(block.text, findBreaks(block.text.value).breaks);
+    const breaks = runInBreaks(block);
+    if (!breaks) return [block];
+    const pieces = cutText(block.text, breaks);
     return pieces.map((text, k) => ({ text, line: block.line, blankBefore: k === 0 ? block.blankBefore : 0 }));
   });
 }
