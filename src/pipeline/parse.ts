@@ -3,6 +3,7 @@
  * table rows, fields and figures.
  *
  * The steps, each a small function:
+ *  0. split text run in without line breaks into the blocks it would have had (runin.ts);
  *  1. split the source's blocks into documents (red headers, annex markers);
  *  2. take each document's front and back matter into furniture;
  *  3. classify body blocks (numbered, heading, table, field, figure, paragraph) and lift page
@@ -37,6 +38,7 @@ import {
   pageFurnitureRole,
 } from './furniture';
 import { type Block, endsSentence, toBlocks } from './layout';
+import { splitRunIn } from './runin';
 import { type Marker, type SystemName, SYSTEMS, SYSTEM_TABLE, parseMarker, readMarker } from './numbering';
 import { toChineseNumeral } from './numerals';
 import { concatText, sliceText, trimText } from './text';
@@ -50,7 +52,7 @@ export interface ParseResult {
 export function parseSource(file: string, source: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const warn = (line: number, message: string) => diagnostics.push({ file, line, message });
-  const blocks = toBlocks(source);
+  const blocks = splitRunIn(toBlocks(source));
   const documents = splitDocuments(blocks).map((docBlocks, index) => parseDocument(docBlocks, index, warn));
   return { tree: { type: 'source', file, text: source, children: documents }, diagnostics };
 }
