@@ -31,10 +31,12 @@
  * - An article reference that names a law of the library is one mention, its text running from the
  *   law's name (the title, 本法, or the bare name) to the end of the reference; a title it starts with
  *   is part of it, not a mention of its own. Its target is the article's clause, with the anchor of
- *   the 款 or 项 named where that exists on the clause's page. When the library holds the law but not
- *   the article, the target is the law's document (the reader still reaches the law). A reference to
- *   the clause's own document names an article of it or nothing: no mention is made where the article
- *   is missing, or where it is the clause itself.
+ *   the 款 or 项 named (第二款 → p2, 第一项 or 第（一）项 → p1-1) where that exists on the clause's page.
+ *   When the library holds the law but not the article, the target is the law's document (the reader
+ *   still reaches the law); so it is when the citing document is dated before the law's text in the
+ *   library, or either date is unknown, since articles are renumbered between versions. A reference
+ *   to the clause's own document names an article of it or nothing: no mention is made where the
+ *   article is missing, or where it is the clause itself.
  */
 import type { ClauseRecord, DocumentRecord, Mention } from '../../model';
 import { parseChineseNumeral } from '../numerals';
@@ -191,7 +193,10 @@ interface ScannedArticle {
 }
 
 const NUMERAL = '[零〇一二两三四五六七八九十百千]+|[0-9０-９]+';
-const ARTICLE_REF = new RegExp(`第(${NUMERAL})条(?:之([一二三四五六七八九十]+))?(?:第(${NUMERAL})款)?(?:第(${NUMERAL})项)?`, 'gu');
+const ARTICLE_REF = new RegExp(
+  `第(${NUMERAL})条(?:之([一二三四五六七八九十]+))?(?:第(${NUMERAL})款)?(?:第(?:(${NUMERAL})|[（(](${NUMERAL})[）)])项)?`,
+  'gu',
+);
 /** The number of an article as printed in its clause record: 第十八条, 第十八条之一. */
 const ARTICLE_NUMBER = new RegExp(`^第(${NUMERAL})条(?:之([一二三四五六七八九十]+))?$`, 'u');
 
@@ -215,7 +220,8 @@ function scanArticles(text: string): ScannedArticle[] {
     const article = articleKey(m[1], m[2]);
     if (article === null) continue;
     const paragraph = m[3] === undefined ? undefined : numeralValue(m[3]) ?? undefined;
-    const item = m[4] === undefined ? undefined : numeralValue(m[4]) ?? undefined;
+    const itemNumeral = m[4] ?? m[5];
+    const item = itemNumeral === undefined ? undefined : numeralValue(itemNumeral) ?? undefined;
     found.push({ start: m.index, end: m.index + m[0].length, article, ...(paragraph ? { paragraph } : {}), ...(item ? { item } : {}) });
   }
   return found;
@@ -295,6 +301,17 @@ export function findMentions(documents: DocumentRecord[], clauses: ClauseRecord[
   const longestName = Math.max(0, ...[...names.keys()].map((n) => n.length));
   const docs = new Map(documents.map((d) => [d.id, d]));
 
+  /**
+   * Whether a document `from` cites the articles of document `to` as the library holds them: its
+   * own, or one whose text (dated by its latest adoption or revision) is no later than the citing
+   * document. Articles are renumbered between versions (工会法第十八条 of 2009 is 第十九条 of 2021),
+   * so where either date is unknown, or the citing document is older, its references name the law only.
+   */
+  const sameVersion = (from: string, to: string): boolean => {
+    if (from === to) return true;
+    const [citing, cited] = [docs.get(from)?.date, docs.get(to)?.date];
+    return citing !== undefined && cited !== undefined && citing >= cited;
+  };
   /** The document a resolution names, as seen from `from` (its own document for a self resolution). */
   const docOf = (r: Resolution, from: string) => ('target' in r ? r.target : 'self' in r ? from : null);
   /** The library law named right before `at` by a bare name: its document (own or other) and where the name starts. */
@@ -335,7 +352,7 @@ export function findMentions(documents: DocumentRecord[], clauses: ClauseRecord[
       else if (articleOf(clause) !== null && BARE_BEFORE.test(before)) doc = clause.doc;
       previous = { end: ref.end, doc };
       if (doc === null) continue;
-      const article = articles.get(`${doc}\u0000${ref.article}`);
+      const article = sameVersion(clause.doc, doc) ? articles.get(`${doc}\u0000${ref.article}`) : undefined;
       if (doc === clause.doc && (!article || article.id === clause.id)) continue;
       const anchor = article ? articleAnchor(article, ref.paragraph, ref.item) : undefined;
       if (title) absorbed.add(title);
@@ -380,7 +397,7 @@ export type CitedEntry = { target: string; anchor?: string; part?: string } | { 
 
 /** The 款 and 项 an article reference names, as printed after its 第N条: "第二款", "第一项", or ''. */
 function partNamed(text: string): string {
-  return text.match(new RegExp(`条(?:之[一二三四五六七八九十]+)?((?:第(?:${NUMERAL})[款项])*)$`, 'u'))?.[1] ?? '';
+  return text.match(new RegExp(`条(?:之[一二三四五六七八九十]+)?((?:第(?:${NUMERAL}|[（(](?:${NUMERAL})[）)])[款项])*)$`, 'u'))?.[1] ?? '';
 }
 
 /**

@@ -25,11 +25,15 @@ function item(docId: string, text: string): ClauseRecord {
 const GHF = 'gonghuifa-2021';
 const LDZY = 'laodong-zhengyi-2007';
 const JIESHI = 'laodong-zhengyi-jieshi1-2020';
+const GHF_JIESHI = 'gonghuifa-jieshi-2020';
+/** Dated as the library dates them: a statute by its latest adoption or revision. */
 const documents = [
-  doc(GHF, '中华人民共和国工会法'),
-  doc(LDZY, '中华人民共和国劳动争议调解仲裁法'),
-  doc(JIESHI, '最高人民法院关于审理劳动争议案件适用法律问题的解释（一）', { kind: '司法解释', issuer: '最高人民法院', docNumber: '法释〔2020〕26号' }),
-  doc('notice', '关于学习贯彻工会法的通知', { kind: '通知' }),
+  doc(GHF, '中华人民共和国工会法', { date: '2021-12-24' }),
+  doc(LDZY, '中华人民共和国劳动争议调解仲裁法', { date: '2007-12-29' }),
+  doc(JIESHI, '最高人民法院关于审理劳动争议案件适用法律问题的解释（一）', { kind: '司法解释', issuer: '最高人民法院', docNumber: '法释〔2020〕26号', date: '2020-12-25' }),
+  doc(GHF_JIESHI, '最高人民法院关于在民事审判工作中适用《中华人民共和国工会法》若干问题的解释', { kind: '司法解释', date: '2020-12-23' }),
+  doc('notice', '关于学习贯彻工会法的通知', { kind: '通知', date: '2022-03-01' }),
+  doc('undated', '关于学习贯彻工会法的通知', { kind: '通知' }),
 ];
 const library: ClauseRecord[] = [
   article(GHF, 3, '在中国境内的企业、事业单位、机关、社会组织（以下统称用人单位）中以工资收入为主要生活来源的劳动者，……都有依法参加和组织工会的权利。'),
@@ -134,8 +138,10 @@ describe('a bare 第N条', () => {
     expect(targets(inArticle(GHF, 51, '依照第十二条第二款规定'))).toEqual([['第十二条第二款', `${GHF}/12`, 'p2']]);
   });
 
-  it('names nothing in a clause that is not an article', () => {
+  it('names nothing in a clause that is not an article, even of a law that has the article', () => {
     expect(inNotice('按照第十二条规定，报上一级工会批准。')).toEqual([]);
+    const preamble: ClauseRecord = { ...article(GHF, 12, '按照第十二条规定，报上一级工会批准。'), id: `${GHF}/0`, number: null };
+    expect(mentionsIn(preamble)).toEqual([]);
   });
 
   it('names nothing after a word that ends a name the library does not hold', () => {
@@ -178,6 +184,10 @@ describe('the 款 and 项 named', () => {
       ['劳动争议调解仲裁法第四十七条第一项', `${LDZY}/47`, 'p1-1'],
     ]);
     expect(targets(inNotice('《工会法》第四十三条第一款第二项'))).toEqual([['《工会法》第四十三条第一款第二项', `${GHF}/43`, 'p1-2']]);
+    // As the 2020 interpretation prints it: 第四十二条第一款第（二）项 (here of the 2021 text's 第四十三条).
+    expect(targets(inNotice('按照工会法第四十三条第一款第（二）项规定的“全部职工”“工资总额”确定拨缴数额'))).toEqual([
+      ['工会法第四十三条第一款第（二）项', `${GHF}/43`, 'p1-2'],
+    ]);
   });
 
   it('links to the article without an anchor where the 款 named is not there', () => {
@@ -197,6 +207,23 @@ describe('the 款 and 项 named', () => {
     expect([articleAnchor({ text }, 3), articleAnchor({ text }, 1, 1)]).toEqual(['p3', 'p1']);
     expect(articleAnchor({ text, anchors: ['p1', 'p1-1', 'p2'] }, 3)).toBeUndefined();
     expect(articleAnchor({ text, anchors: ['p1', 'p1-1', 'p2'] }, 1, 1)).toBe('p1-1');
+  });
+});
+
+describe('versions of a law', () => {
+  it('links a reference of a document older than the law\'s text to the law, not to the article of that number', () => {
+    // The 2020 interpretation cites the 2009 text: its 第十八条 is 第十九条 of the 2021 text in the library.
+    expect(inArticle(GHF_JIESHI, 2, '根据工会法第十八条规定，人民法院审理劳动争议案件，涉及确定基层工会专职主席、副主席或者委员延长的劳动合同期限的')).toStrictEqual([
+      { text: '工会法第十八条', kind: 'article', target: GHF },
+    ]);
+  });
+
+  it('links a reference to the law where the citing document has no date', () => {
+    expect(mentionsIn(item('undated', '落实《工会法》第十八条'))).toStrictEqual([{ text: '《工会法》第十八条', kind: 'article', target: GHF }]);
+  });
+
+  it('links a reference of a later document to the article', () => {
+    expect(targets(inArticle(JIESHI, 41, '依据劳动争议调解仲裁法第四十七条第一项规定'))).toEqual([['劳动争议调解仲裁法第四十七条第一项', `${LDZY}/47`, 'p1-1']]);
   });
 });
 
@@ -240,12 +267,13 @@ describe('mentions of the clause\'s own document', () => {
 
 describe('the list of cited documents and articles', () => {
   it('lists an article once per place named, with the 款 as printed, and leaves out the document\'s own title', () => {
-    const mentions = inNotice('《工会法》第十八条第二款、第十八条，又见工会法第十八条第二款和《工会法》第九十九条、《工会法》、《中国工会章程》');
+    const mentions = inNotice('《工会法》第十八条第二款、第十八条，又见工会法第十八条第二款和《工会法》第九十九条、《工会法》、《中国工会章程》、工会法第四十三条第一款第（二）项');
     expect(citedEntries(mentions)).toEqual([
       { target: `${GHF}/18`, anchor: 'p2', part: '第二款' },
       { target: `${GHF}/18` },
       { target: GHF },
       { text: '《中国工会章程》' },
+      { target: `${GHF}/43`, anchor: 'p1-2', part: '第一款第（二）项' },
     ]);
     expect(citedEntries([{ text: '《中华人民共和国工会法》', kind: 'title', self: true }])).toEqual([]);
   });

@@ -115,6 +115,8 @@ describe('resolving mentions to the library', () => {
     expect(mentionsIn('鲁会〔2014〕79号', 'opinion')).toStrictEqual([{ text: '鲁会〔2014〕79号', kind: 'docNumber', self: true }]);
     expect(mentionsIn('《工会发展规划》', 'plan-b')).toStrictEqual([{ text: '《工会发展规划》', kind: 'title', self: true }]);
     expect(mentionsIn('《工会发展规划》', 'notice')).toStrictEqual([{ text: '《工会发展规划》', kind: 'title', target: 'plan-a' }]);
+    // The number after its own title names it too, though the library does not record the number.
+    expect(mentionsIn('《工会发展规划》（总工发〔2021〕5号）', 'plan-b').map((m) => m.self)).toEqual([true, true]);
   });
 
   it('resolves a title nested in another on its own', () => {
