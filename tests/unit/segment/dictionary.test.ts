@@ -15,6 +15,7 @@ import {
   parseStopwords,
   stopwords,
 } from '../../../src/pipeline/segment';
+import { SEEDS } from '../pipeline/helpers';
 
 const root = process.cwd();
 const segmentModuleDir = join(root, 'src/pipeline');
@@ -27,9 +28,9 @@ const REQUIRED = `会站家 职工之家 小三级工会 新就业形态 新就�
   群团组织 牵头单位 参加单位 工会主席 产业工会 职工代表大会 十四五 五一劳动奖状 工人先锋号 安康杯
   创新工作室 疗休养`.split(/\s+/).filter(Boolean);
 
-/** The seed texts with the narrow-column hard wraps of 003 (and all other whitespace) removed. */
+/** The library's texts with the narrow-column hard wraps of 003 (and all other whitespace) removed. */
 function seedsWithoutWhitespace(): string[] {
-  const dir = join(root, 'seeds');
+  const dir = SEEDS;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => readFileSync(join(dir, f), 'utf8').replace(/\s+/g, ''));
@@ -48,7 +49,7 @@ describe('content/dictionary.txt', () => {
     expect(REQUIRED.filter((t) => !terms.has(t))).toEqual([]);
   });
 
-  it('lists only terms that occur in the seed texts', () => {
+  it('lists only terms that occur in the texts of the library', () => {
     const seeds = seedsWithoutWhitespace();
     const missing = dictionaryEntries()
       .map((e) => e.word)

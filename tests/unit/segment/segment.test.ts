@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,15 +15,14 @@ import {
   stopwords,
   words,
 } from '../../../src/pipeline/segment';
+import { SEED_SOURCES } from '../pipeline/helpers';
 
 const root = process.cwd();
 
-/** Seed paragraphs: 003's narrow-column hard wraps ("  \n") joined, as layout repair does. */
+/** The five seed sources' paragraphs: 003's narrow-column hard wraps ("  \n") joined, as layout repair does. */
 function seedParagraphs(): { file: string; text: string }[] {
   const dir = join(root, 'seeds');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
+  return [...SEED_SOURCES]
     .flatMap((file) =>
       readFileSync(join(dir, file), 'utf8')
         .replace(/ {2}\n/g, '')
@@ -87,7 +86,7 @@ describe('cut', () => {
     }
   });
 
-  it('keeps every dictionary term whole wherever it occurs in the seeds, unless a longer or overlapping term takes it', () => {
+  it('keeps every dictionary term whole wherever it occurs in the five seed sources, unless a longer or overlapping term takes it', () => {
     const terms = dictionaryEntries().map((e) => e.word);
     // Where jieba's reading beats ours: 职工运用 is 职工/运用, and 全总动员 would need 全总 so
     // frequent (> 4,000) that it would glue 全 and 总 elsewhere.
