@@ -294,10 +294,12 @@ type Placed = { start: number; mention: Mention };
 export function findMentions(documents: DocumentRecord[], clauses: ClauseRecord[]): Map<string, Mention[]> {
   const resolve = mentionResolver(documents);
   const articles = articleIndex(clauses);
+  // Bare law names: a title, and a title without 中华人民共和国 (工会法); no other shortening is guessed.
   const names = new Map<string, DocumentRecord[]>();
-  for (const doc of documents)
-    for (const name of new Set([doc.title, ...citableNames(doc).filter((n) => n !== doc.title && doc.title === PRC + n)]))
-      if (name.length >= MIN_NAME) names.set(name, [...(names.get(name) ?? []), doc]);
+  for (const doc of documents) {
+    const bare = doc.title.startsWith(PRC) ? [doc.title, doc.title.slice(PRC.length)] : [doc.title];
+    for (const name of bare) if (name.length >= MIN_NAME) names.set(name, [...(names.get(name) ?? []), doc]);
+  }
   const longestName = Math.max(0, ...[...names.keys()].map((n) => n.length));
   const docs = new Map(documents.map((d) => [d.id, d]));
 
