@@ -7,6 +7,7 @@
  *   --id ID          the id of a document (repeat for the next documents, in reading order; "" keeps the derived one)
  *   --title TITLE    the title of a document that prints none (repeat as for --id)
  *   --kind KIND      the kind of a document whose title does not name one (repeat as for --id)
+ *   --origin TEXT    where the text was taken from (a publisher, web address, or repository path and commit)
  *   --dry-run        print what would be written, and write nothing
  *   --seeds DIR      the seed folder (default seeds)
  *   --meta DIR       the metadata folder (default content/sources)
@@ -47,7 +48,7 @@ import { parseSource } from '../src/pipeline/parse';
 import { clauseRecords } from '../src/pipeline/records';
 import { type DerivedDocument, assignIds, deriveDocument, deriveKind, inheritFromParent } from './lib/derive-meta';
 
-const USAGE = 'usage: npm run add-source -- FILE [--id ID]… [--title TITLE]… [--kind KIND]… [--dry-run] [--seeds DIR] [--meta DIR]';
+const USAGE = 'usage: npm run add-source -- FILE [--id ID]… [--title TITLE]… [--kind KIND]… [--origin TEXT] [--dry-run] [--seeds DIR] [--meta DIR]';
 
 /** Labels of transcriptions, in order (转录本甲, 转录本乙, …). */
 const VERSION_LABELS = [...'甲乙丙丁戊己庚辛壬癸'].map((c) => `转录本${c}`);
@@ -151,7 +152,7 @@ function nextVersionLabel(used: (string | undefined)[]): string {
 const versionLabel = (meta: DocumentMeta): string | undefined => (typeof meta.version === 'string' ? meta.version : undefined);
 
 /** Ordered metadata of one document, in the key order of the files already in content/sources. */
-function documentMeta(d: DerivedDocument, id: string, extra: { title?: string; kind: string; version?: string }): DocumentMeta {
+function documentMeta(d: DerivedDocument, id: string, extra: { title?: string; kind: string; version?: string; origin?: string }): DocumentMeta {
   const meta: DocumentMeta = { id, kind: extra.kind };
   if (extra.title) meta.title = extra.title;
   if (extra.version) meta.version = extra.version;
@@ -159,6 +160,7 @@ function documentMeta(d: DerivedDocument, id: string, extra: { title?: string; k
   if (d.date) meta.date = d.date.value;
   if (d.docNumber) meta.docNumber = d.docNumber.value;
   meta.leadHeadings = d.leadHeadings.value;
+  if (extra.origin) meta.origin = extra.origin;
   return meta;
 }
 
@@ -181,6 +183,7 @@ export function addSource(argv: string[], io: Output): number {
           id: { type: 'string', multiple: true },
           title: { type: 'string', multiple: true },
           kind: { type: 'string', multiple: true },
+          origin: { type: 'string' },
           'dry-run': { type: 'boolean' },
           seeds: { type: 'string' },
           meta: { type: 'string' },
@@ -292,7 +295,7 @@ export function addSource(argv: string[], io: Output): number {
         }
       }
       const title = !tree.children[i].furniture.some((f) => f.role === 'title') ? d.title!.value : undefined;
-      return documentMeta(d, id.id, { title, kind: given(values.kind, i) ?? d.kind!.value, version });
+      return documentMeta(d, id.id, { title, kind: given(values.kind, i) ?? d.kind!.value, version, origin: values.origin });
     });
     const meta: SourceMeta = { source: seed, documents: metas };
     const checked = checkSourceMeta(meta);

@@ -215,6 +215,8 @@ export interface ClauseRecord {
   links: Link[];
   /** The numbering marker as printed ("14. ", "一是"); absent if unnumbered. */
   marker?: string;
+  /** Markdown heading markup (## ) printed before the clause's number or heading in the source. */
+  markup?: string;
   /** Indicator-table rows: the column labels. */
   columns?: string[];
   /** Labelled fields as printed (牵头单位 / 参加单位 of a work-division item), values split on 、. */

@@ -95,6 +95,7 @@ export const documentMetaSchema = z
     docNumber: text('the document number (文号)').optional(),
     leadHeadings: z.boolean({ invalid_type_error: 'expected true or false' }).optional(),
     notes: text('notes').optional(),
+    origin: text('where the text was taken from (a publisher, a web address, or a repository path and commit)').optional(),
   })
   .strict();
 

@@ -118,6 +118,7 @@ export function clauseRecords(doc: DocumentNode, docId: string, source: string):
     };
     if (clause.heading) record.heading = clause.heading.value;
     if (clause.marker) record.marker = clause.marker.value;
+    if (clause.markup) record.markup = clause.markup.value;
     if (clause.columns) record.columns = clause.columns;
     const fields = clause.children.filter((c) => c.type === 'field');
     if (fields.length > 0) record.fields = fields.map((f) => ({ label: f.label, items: f.items }));

@@ -22,6 +22,7 @@ export const DOCUMENT_FIELDS: [key: string, label: string][] = [
   ['received', '收稿日期'],
   ['editor', '责任编辑'],
   ['notes', '说明'],
+  ['origin', '文本出处'],
   ['clauseCount', '条文数'],
   ['source', '来源文件'],
 ];
@@ -51,7 +52,11 @@ const FURNITURE_ROLES: Record<string, string> = {
   documentCode: '文献标识码',
   articleNumber: '文章编号',
   annexMarker: '附件标记',
+  annexList: '附件',
   markup: '排版标记',
+  adoption: '通过及修正',
+  sourceLine: '来源',
+  publication: '公开方式',
 };
 
 /** The Chinese name of a furniture role (版头, 收稿日期, 责任编辑…); the code itself if unknown. */

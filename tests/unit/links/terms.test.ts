@@ -24,7 +24,7 @@ import {
   unitsWith,
 } from '../../../src/pipeline/links/terms';
 import { dictionaryEntries, domainTerms, stopwords, words } from '../../../src/pipeline/segment';
-import { ROOT } from '../pipeline/helpers';
+import { ROOT, seedSourcesAlone } from '../pipeline/helpers';
 
 let library: Library;
 let byId: Map<string, ClauseRecord>;
@@ -146,9 +146,7 @@ describe('the term index of the library', () => {
 
 describe('the five seed sources', () => {
   it('alone give the 344 terms of the published list, without reading that list', () => {
-    const seeds = process.env.TIAOWEN_SEEDS || process.env.TIAOWEN_META
-      ? buildLibrary({ seedsDir: path.join(ROOT, 'seeds'), metaDir: path.join(ROOT, 'content/sources') })
-      : library;
+    const seeds = buildLibrary(seedSourcesAlone());
     const versions = new Set(seeds.comparisons.map((c) => [c.a, c.b].sort().join('\n')));
     const variants = new Map<string, string[]>();
     for (const e of dictionaryEntries()) if (e.word !== e.canonical) variants.set(e.canonical, [...(variants.get(e.canonical) ?? []), e.word]);

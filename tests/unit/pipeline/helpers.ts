@@ -1,3 +1,5 @@
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Clause, Division, DocumentNode, Text } from '../../../src/model';
 import { listSeeds, parseSeed } from '../../../src/pipeline/load';
@@ -23,6 +25,21 @@ export const SEED_SOURCES: readonly string[] = [
 ];
 /** Whether a record (document or clause) comes from one of the five seed sources. */
 export const fromSeeds = (record: { source: string }) => SEED_SOURCES.includes(record.source);
+
+/** A temporary library folder holding the five seed sources and their metadata alone (for figures of those five by themselves). */
+export function seedSourcesAlone(): { seedsDir: string; metaDir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tiaowen-five-'));
+  const seedsDir = path.join(dir, 'seeds');
+  const metaDir = path.join(dir, 'meta');
+  mkdirSync(seedsDir);
+  mkdirSync(metaDir);
+  for (const file of SEED_SOURCES) {
+    copyFileSync(path.join(ROOT, 'seeds', file), path.join(seedsDir, file));
+    const meta = file.replace(/\.txt$/, '.json');
+    copyFileSync(path.join(ROOT, 'content/sources', meta), path.join(metaDir, meta));
+  }
+  return { seedsDir, metaDir };
+}
 
 /** Every text node of a document: furniture, division headings, clause markers, headings and bodies. */
 export function textsOf(doc: DocumentNode): Text[] {

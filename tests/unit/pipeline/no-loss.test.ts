@@ -48,7 +48,7 @@ describe('the open data', () => {
       for (const f of d.furniture) chars.push(...nonSpace(f.text));
       outline(d.outline);
     }
-    for (const c of lib.clauses.filter((c) => c.source === file)) chars.push(...nonSpace([c.marker ?? '', c.heading ?? '', c.text].join('')));
+    for (const c of lib.clauses.filter((c) => c.source === file)) chars.push(...nonSpace([c.markup ?? '', c.marker ?? '', c.heading ?? '', c.text].join('')));
     expect(counts(chars)).toEqual(counts(nonSpace(tree.text)));
   });
 });
