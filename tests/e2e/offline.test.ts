@@ -54,7 +54,7 @@ const COPY_PROBE = `(async () => {
   for (const button of document.querySelectorAll('[data-copy-group]:not([hidden]) button[data-copy]')) {
     button.click();
     await new Promise((r) => setTimeout(r, 50));
-    out.push({ label: button.textContent.trim(), text: button.getAttribute('data-copy'), copied: copied.at(-1) ?? null });
+    out.push({ label: button.textContent.trim(), kind: button.getAttribute('data-copy-kind'), paragraph: button.closest('[id^="p"]')?.id ?? null, text: button.getAttribute('data-copy'), copied: copied.at(-1) ?? null });
   }
   return out;
 })()`;
@@ -65,6 +65,9 @@ interface Clause extends CorpusClause {
 /** A copy button's label and text, and what clicking it copied. */
 interface Copy {
   label: string;
+  kind: string | null;
+  /** The id of the paragraph whose copy buttons these are; null for the whole clause's. */
+  paragraph: string | null;
   text: string | null;
   copied: string | null;
 }
@@ -263,12 +266,21 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
   });
 
   /** Copying gave exactly the buttons' texts: the clause's canonical URL, and a citation naming it. */
-  function expectCanonicalCopies(copies: Copy[], clause: Clause): void {
+  function expectCanonicalCopies(all: Copy[], clause: Clause): void {
     const expected = new URL(clause.url.slice(1), CANONICAL).href;
+    for (const c of all) expect(c.copied, `${c.paragraph ?? 'clause'} ${c.kind}`).toBe(c.text);
+    // The whole clause's pair…
+    const copies = all.filter((c) => c.paragraph === null);
     expect(copies.map((c) => c.label)).toEqual(['复制链接', '复制引用']);
-    for (const c of copies) expect(c.copied, c.label).toBe(c.text);
     expect(copies[0]!.copied).toBe(expected);
     expect(copies[1]!.copied).toContain(expected);
+    // …and each paragraph's pair, whose link ends in the paragraph's anchor.
+    const paragraphs = all.filter((c) => c.paragraph !== null);
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const c of paragraphs) {
+      if (c.kind === 'link') expect(c.copied).toBe(`${expected}#${c.paragraph}`);
+      else expect(c.copied).toContain(`${expected}#${c.paragraph}`);
+    }
   }
 
   describe.skipIf(!existsSync(FIREFOX))('in Firefox', () => {
