@@ -73,7 +73,9 @@ const NUMERAL = '[〇零一二三四五六七八九十百\\d]+';
 /** The body that held the meeting: "上海市第十四届人民代表大会常务委员会第四十一次会议" → 上海市 + 人民代表大会常务委员会. */
 const MEETING_WITH_TERM = new RegExp(`^(.*?)第${NUMERAL}届(.+?)第${NUMERAL}次(?:全体)?会议`, 'u');
 /** "最高人民法院审判委员会第1825次会议" → 最高人民法院审判委员会. */
-const MEETING = new RegExp(`^(.+?)第${NUMERAL}次(?:全体)?会议`, 'u');
+const MEETING = new RegExp(`^(.+?)第${NUMERAL}次(?:全体|常务)?会议`, 'u');
+/** An order that promulgates a regulation: 中华人民共和国国务院令第619号 → 国务院. */
+const ORDER = /^(?:中华人民共和国)?(\S+?)令第\d+号/u;
 /** "中国工会第十八次全国代表大会" → 中国工会全国代表大会. */
 const CONGRESS = new RegExp(`^(.+?)第${NUMERAL}次((?:全国)?代表大会)`, 'u');
 
@@ -91,7 +93,9 @@ export function meetingBody(note: string): string | null {
   const n = MEETING.exec(rest);
   if (n) return squeeze(n[1]);
   const c = CONGRESS.exec(rest);
-  return c ? squeeze(`${c[1]}${c[2]}`) : null;
+  if (c) return squeeze(`${c[1]}${c[2]}`);
+  const o = ORDER.exec(rest);
+  return o ? squeeze(o[1]) : null;
 }
 
 /** The ISO date: the date line, else the adoption or revision note that dates the text. */
@@ -127,9 +131,13 @@ export function deriveIssuer(doc: DocumentNode, title: string | undefined): Deri
   if (signature && squeeze(signature.text.value)) return { value: squeeze(signature.text.value), from: at(signature, 'the signature') };
   const named = title ? titleIssuer(title) : null;
   if (named) return { value: named, from: 'the title (…关于…)' };
-  const note = datingNote(doc);
-  const body = note && meetingBody(note.text.value);
-  if (note && body) return { value: body, from: at(note, 'the adoption note') };
+  // The latest note that names a body (a note may only date a promulgation or entry into force).
+  const dated = datingNote(doc);
+  const notes = roleOf(doc, 'adoption').filter((f) => NOTE_DATE.test(f.text.value));
+  for (const note of [...(dated ? [dated] : []), ...notes.reverse()]) {
+    const body = meetingBody(note.text.value);
+    if (body) return { value: body, from: at(note, 'the adoption note') };
+  }
   return undefined;
 }
 
@@ -167,7 +175,9 @@ export function deriveDocument(doc: DocumentNode): DerivedDocument {
     clauseCount: placeClauses(doc, 'x').length,
   };
   if (title) out.title = title;
-  const kind = deriveKind(title?.value);
+  // An annex whose title names no kind (附录：女职工禁忌从事的劳动范围) is an annex.
+  const annex = doc.furniture.find((f) => f.role === 'annexMarker');
+  const kind = deriveKind(title?.value) ?? (annex ? { value: '附件', from: `the annex marker, line ${annex.line}` } : undefined);
   if (kind) out.kind = kind;
   const issuer = deriveIssuer(doc, title?.value);
   if (issuer) out.issuer = issuer;

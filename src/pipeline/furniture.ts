@@ -30,8 +30,8 @@ export const ARTICLE_FIELD = /^[[【]\s*(摘要|关键词|中图分类号|文献
 
 /** The red header of an official document: "山东省总工会文件". */
 export const RED_HEADER = /^\S{2,24}文件$/;
-/** The line that opens an annex: "附件", "附件1". */
-export const ANNEX_MARKER = /^附\s*件\s*[0-9０-９]*\s*[:：]?$/;
+/** The line that opens an annex: "附件", "附件1", "附录：". */
+export const ANNEX_MARKER = /^附\s*[件录]\s*[0-9０-９]*\s*[:：]?$/;
 /** A list of annexes in a notice's body: "附件：国家职业资格目录", "附件：1．…". */
 export const ANNEX_LIST = /^附\s*件\s*[0-9０-９]*\s*[:：]\s*\S/;
 /** A document number on a line of its own, in any bracket form: 鲁会〔2014〕79号, 劳社部发[2008]3号. */

@@ -50,6 +50,7 @@ export const KIND_TABLE: readonly (readonly [kind: string, titleEndings: readonl
   ['工作报告', ['工作报告']],
   ['讲话', ['讲话']],
   ['论文', []],
+  ['附件', ['附件', '附录']],
 ];
 
 /** Every kind a document may have. */

@@ -132,5 +132,7 @@ describe('adoption notes', () => {
     expect(meetingBody('（2021年12月24日第十三届全国人民代表大会常务委员会第三十二次会议修正）')).toBe('全国人民代表大会常务委员会');
     expect(meetingBody('2020年12月25日 最高人民法院审判委员会第1825次会议通过')).toBe('最高人民法院审判委员会');
     expect(meetingBody('2021年1月1日 施行')).toBeNull();
+    expect(meetingBody('2012年4月18日 国务院第200次常务会议通过')).toBe('国务院');
+    expect(meetingBody('2012年4月28日 中华人民共和国国务院令第619号公布')).toBe('国务院');
   });
 });
