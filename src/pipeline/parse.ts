@@ -104,23 +104,17 @@ export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: B
   const front: Furniture[] = [];
   const back: Furniture[] = [];
   let i = 0;
+  let end = blocks.length;
   const at = (k: number) => blocks[k]?.text.value ?? '';
   const take = (role: string) => {
     front.push(furniture(role, blocks[i].text, blocks[i].line));
     i += 1;
   };
-  /** A markdown title line: its "# " is markup, the rest is a title line. */
-  const takeMarkdownTitle = () => {
-    const { text, line } = blocks[i];
-    const mark = MARKDOWN_TITLE.exec(text.value)![0].length;
-    front.push(furniture('markup', sliceText(text, 0, mark), line), furniture('title', trimText(sliceText(text, mark)), line));
-    i += 1;
-  };
+
   /** Notes that may stand under a title in any order: adoption notes, dates, comments, 来源 lines. */
   const takeNotes = () => {
-    for (;;) {
+    for (; i < blocks.length; ) {
       const v = at(i);
-      if (i >= blocks.length) return;
       if (ADOPTION_NOTE.test(v)) take('adoption');
       else if (DATE_LINE.test(v)) take('date');
       else if (HTML_COMMENT.test(v)) take('markup');
@@ -128,53 +122,39 @@ export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: B
       else return;
     }
   };
-  const official = RED_HEADER.test(at(0));
-  const annex = ANNEX_MARKER.test(at(0));
-  if (official || annex) {
-    take(official ? 'header' : 'annexMarker');
+
+  /** An official document or annex: red header or annex marker, 文号, issuer line, title lines, notes, addressees. */
+  const takeOfficialFront = () => {
+    take(RED_HEADER.test(at(0)) ? 'header' : 'annexMarker');
     if (DOC_NUMBER.test(at(i))) take('docNumber');
     if (SPACED_ISSUER.test(at(i))) take('issuerLine');
     // Title lines: up to the date, the addressees, or the first numbered or sentence-ending block.
-    let titleLines = 0;
-    while (i < blocks.length && titleLines < 4) {
+    for (let n = 0; i < blocks.length && n < 4; n++) {
       const v = at(i);
       if (DATE_LINE.test(v) || endsSentence(v) || parseMarker(v)) break;
       take('title');
-      titleLines += 1;
     }
     takeNotes();
     if (addresseeLine(at(i))) take('addressees');
-  } else {
-    const firstField = blocks.findIndex((b, k) => k < 12 && ARTICLE_FIELD.test(b.text.value));
-    if (firstField > 0) {
-      const roles = ['title', 'author', 'affiliation'];
-      for (let k = 0; k < firstField; k++) take(roles[k] ?? 'frontMatter');
-      while (i < blocks.length && ARTICLE_FIELD.test(at(i))) {
-        const label = ARTICLE_FIELD.exec(at(i))![1];
-        take(ARTICLE_FIELDS[label]);
-      }
-    } else {
-      takeTitleBlock();
-    }
-  }
-  let end = blocks.length;
-  const last = (k: number) => blocks[end - k]?.text.value ?? '';
-  while (end - i >= 2 && (PUBLICATION_NOTE.test(last(1)) || HTML_COMMENT.test(last(1)))) {
-    back.push(furniture(PUBLICATION_NOTE.test(last(1)) ? 'publication' : 'markup', blocks[end - 1].text, blocks[end - 1].line));
-    end -= 1;
-  }
-  if (end - i >= 2 && DATE_LINE.test(last(1)) && !/[（(]/.test(last(1)) && last(2).length <= 30 && !endsSentence(last(2)) && !parseMarker(last(2))) {
-    back.push(furniture('signature', blocks[end - 2].text, blocks[end - 2].line));
-    back.push(furniture('date', blocks[end - 1].text, blocks[end - 1].line));
-    end -= 2;
-  }
-  return { front, body: blocks.slice(i, end), back };
+  };
 
-  /** The title block of a document without a red header: markdown title, or title lines that front matter follows. */
-  function takeTitleBlock() {
+  /** A journal article: title, author and affiliation before its bracketed fields ([摘要] …). */
+  const takeJournalFront = (firstField: number) => {
+    const roles = ['title', 'author', 'affiliation'];
+    for (let k = 0; k < firstField; k++) take(roles[k] ?? 'frontMatter');
+    while (i < blocks.length && ARTICLE_FIELD.test(at(i))) take(ARTICLE_FIELDS[ARTICLE_FIELD.exec(at(i))![1]]);
+  };
+
+  /** Any other text: a markdown title, or title lines that front matter follows; then notes, 文号 and addressees. */
+  const takeTitleBlock = () => {
     while (HTML_COMMENT.test(at(i))) take('markup');
-    if (MARKDOWN_TITLE.test(at(i)) && !MARKDOWN_HEADING.exec(at(i))?.[1].startsWith('##')) takeMarkdownTitle();
-    else {
+    if (MARKDOWN_TITLE.test(at(i))) {
+      // The "# " is markup, the rest is a title line.
+      const { text, line } = blocks[i];
+      const mark = MARKDOWN_TITLE.exec(text.value)![0].length;
+      front.push(furniture('markup', sliceText(text, 0, mark), line), furniture('title', trimText(sliceText(text, mark)), line));
+      i += 1;
+    } else {
       let n = 0;
       while (n < 3 && titleLike(at(i + n))) n += 1;
       if (n === 0 || !followsTitle(at(i + n))) return;
@@ -184,7 +164,29 @@ export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: B
     if (DOC_NUMBER.test(at(i))) take('docNumber');
     takeNotes();
     if (addresseeLine(at(i))) take('addressees');
-  }
+  };
+
+  /** Back matter: publication notes and comments at the very end, then a signature and a date. */
+  const takeBack = () => {
+    const last = (k: number) => blocks[end - k]?.text.value ?? '';
+    const keep = (role: string, k: number) => back.push(furniture(role, blocks[end - k].text, blocks[end - k].line));
+    while (end - i >= 2 && (PUBLICATION_NOTE.test(last(1)) || HTML_COMMENT.test(last(1)))) {
+      keep(PUBLICATION_NOTE.test(last(1)) ? 'publication' : 'markup', 1);
+      end -= 1;
+    }
+    if (end - i >= 2 && DATE_LINE.test(last(1)) && !/[（(]/.test(last(1)) && last(2).length <= 30 && !endsSentence(last(2)) && !parseMarker(last(2))) {
+      keep('signature', 2);
+      keep('date', 1);
+      end -= 2;
+    }
+  };
+
+  const firstField = blocks.findIndex((b, k) => k < 12 && ARTICLE_FIELD.test(b.text.value));
+  if (RED_HEADER.test(at(0)) || ANNEX_MARKER.test(at(0))) takeOfficialFront();
+  else if (firstField > 0) takeJournalFront(firstField);
+  else takeTitleBlock();
+  takeBack();
+  return { front, body: blocks.slice(i, end), back };
 }
 
 /** A classified body element. */
