@@ -18,6 +18,18 @@ export interface LayoutEntry {
 /** How Pagefind's records divide into clauses: one entry per record, in record order. */
 export interface SearchLayout {
   records: LayoutEntry[];
+  /**
+   * Every character of the records' tokens, once each (`tokenChars`): the tokens a single
+   * character starts are that character followed by one of these (pagefind-index.ts).
+   */
+  chars: string;
+}
+
+/** Every character of the tokens, once each, in code unit order, as one string. */
+export function tokenChars(tokens: Iterable<string>): string {
+  const chars = new Set<string>();
+  for (const token of tokens) for (const c of token) chars.add(c);
+  return [...chars].sort().join('');
 }
 
 /** Encode a clause's token counts for the layout. */

@@ -5,6 +5,8 @@
  * (records.ts); the search layout (layout.ts) divides each record back into clauses. A token's
  * postings come from a plain Pagefind search for it, which reports every place the token
  * occurs in each record; the layout turns each place into a clause and a place within it.
+ * Before a search for the tokens a single character starts, the index has Pagefind load every
+ * index chunk that holds one of them (see `loadPrefix`).
  * A clause's display data is a small file of its own, loaded only for the results shown.
  */
 import { type LayoutEntry, type SearchLayout, layoutClauses } from './layout';
@@ -112,8 +114,21 @@ export function pagefindIndex(pagefind: PagefindApi, layout: SearchLayout, loadR
     return out;
   };
 
+  // Pagefind loads the index chunks a search needs by its words: for each word the chunk
+  // whose range of words holds it, and only where none does, every chunk holding a word that
+  // starts with it. So a plain search for one character loads the chunk its tokens begin in,
+  // not those they run on into, and finds only the tokens that chunk holds. Every token is
+  // two characters (fold.ts `bigrams`): a search for the character followed by each character
+  // of the index first loads every chunk holding one of the tokens the character starts.
+  // (A longer prefix of a two-character token is the token itself: its chunk loads as it is.)
+  const chars = [...layout.chars];
+  const loadPrefix = async (prefix: string): Promise<void> => {
+    if ([...prefix].length === 1) await pagefind.preload(chars.map((c) => prefix + c).join(' '));
+  };
+
   const postings = async (token: string, prefix: boolean): Promise<Postings> => {
-    if (!prefix) {
+    if (prefix) await loadPrefix(token);
+    else {
       // Where no word starts with a plain search's word, Pagefind falls back to a shorter
       // word; a quoted search never does. So the token must first be found as it is.
       const exact = await pagefind.search(`"${token}"`);

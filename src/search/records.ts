@@ -5,7 +5,8 @@
  *   language "und" so Pagefind keeps them as they are), run together in reading order. A
  *   record per clause would cost Pagefind's metadata, which every first query loads whole,
  *   about 12 bytes per clause; a record per document costs that per document;
- * - the layout that divides each record back into clauses (token counts per clause);
+ * - the layout that divides each record back into clauses (token counts per clause), with
+ *   the characters of the records' tokens (a one-character query's tokens start with it);
  * - each clause's display data, one small file per clause, loaded for the results shown;
  * - the lexicon the browser folds and cuts queries with;
  * - the offline data (every clause's display data and the lexicon, for the in-memory index
@@ -18,7 +19,7 @@ import { libraryView } from '../site/view';
 import type { CharMap } from './fold';
 import { buildCharMap, buildVocabulary, type LexiconReport } from './lexicon';
 import type { OfflineRecord } from './memory-index';
-import { type LayoutEntry, type SearchLayout, layoutClause } from './layout';
+import { type LayoutEntry, type SearchLayout, layoutClause, tokenChars } from './layout';
 import { type RecordData, type RecordMeta, recordHeadingTokens, recordTokens } from './record-index';
 import { parseFreqs, serialiseFreqs, wordShard } from './segmenter';
 import type { SearchDoc } from './types';
@@ -109,7 +110,7 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
     first: r.first,
     clauses: r.tokens.map((t, i) => layoutClause(t.length, r.heading[i]!)).join(','),
   }));
-  return { records, layout: { records: entries }, clauses };
+  return { records, layout: { records: entries, chars: tokenChars(indexed.flatMap((r) => r.tokens.flat())) }, clauses };
 }
 
 /** A clause's display data as its own file holds it. */

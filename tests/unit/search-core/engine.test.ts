@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charMap, countFacets, makeEngine, matchRanges, passes, rankResults, shardedVocabulary, wholeVocabulary } from '../../../src/search/engine';
 import { fold, headingTokens, indexTokens } from '../../../src/search/fold';
-import { type SearchLayout, layoutClause } from '../../../src/search/layout';
+import { type SearchLayout, layoutClause, tokenChars } from '../../../src/search/layout';
 import { memoryIndex } from '../../../src/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../src/search/pagefind-index';
 import type { RecordData, RecordIndex } from '../../../src/search/record-index';
@@ -93,7 +93,7 @@ function fakePagefind(clauses: Clause[]): { api: PagefindApi; layout: SearchLayo
       return { results: records.map((r) => ({ id: r.id, words: places(r.tokens, (t) => word !== '' && t.startsWith(word)) })).filter((r) => r.words.length > 0) };
     },
   };
-  return { api, layout: { records: records.map((r) => r.entry) } };
+  return { api, layout: { records: records.map((r) => r.entry), chars: tokenChars(records.flatMap((r) => r.tokens)) } };
 }
 
 const display = (c: Clause, i: number): RecordData => ({ url: `/${c.id}.html`, meta: { id: c.id, p: `第${i + 1}条`, t: c.text, ...(c.heading ? { h: c.heading } : {}) } });
@@ -125,7 +125,7 @@ describe('the Pagefind index', () => {
   });
 
   it('refuses a Pagefind index whose records do not match the layout', async () => {
-    const short = pagefindIndex(api, { records: layout.records.slice(1) }, async (i) => display(few[i]!, i));
+    const short = pagefindIndex(api, { ...layout, records: layout.records.slice(1) }, async (i) => display(few[i]!, i));
     await expect(short.postings('职工')).rejects.toThrow(/2 records where its layout has 1/);
   });
 });
