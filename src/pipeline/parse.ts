@@ -38,6 +38,7 @@ import {
   pageFurnitureRole,
 } from './furniture';
 import { type Block, endsSentence, toBlocks } from './layout';
+import { placeClauses } from './ids';
 import { splitRunIn } from './runin';
 import { type Marker, type SystemName, SYSTEMS, SYSTEM_TABLE, parseMarker, readMarker } from './numbering';
 import { toChineseNumeral } from './numerals';
@@ -271,6 +272,10 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
     const b = body[k];
     const quoted = quoteDepth > 0;
     quoteDepth = Math.max(0, quoteDepth + openQuotes(b.text.value));
+    if (quoted && !b.cells) {
+      out.push({ kind: 'paragraph', text: b.text, line: b.line, quoted: true });
+      continue;
+    }
     let text = b.text;
     let markup: Text | undefined;
     const heading = MARKDOWN_HEADING.exec(text.value);
@@ -280,12 +285,15 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
     }
     const cont = CONTINUED_FROM.exec(text.value);
     if (cont) {
+      if (markup) lifted.push(furniture('markup', markup, b.line));
+      markup = undefined;
       lifted.push(furniture('continuedFrom', sliceText(text, 0, cont[0].length), b.line));
       text = trimText(sliceText(text, cont[0].length));
       if (text.value === '') continue;
     }
     const role = pageFurnitureRole(text.value) ?? (HTML_COMMENT.test(text.value) ? 'markup' : ANNEX_LIST.test(text.value) ? 'annexList' : null);
     if (role) {
+      if (markup) lifted.push(furniture('markup', markup, b.line));
       lifted.push(furniture(role, text, b.line));
       continue;
     }
@@ -297,11 +305,7 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
     }
     const v = text.value;
     const next = body[k + 1]?.text.value ?? '';
-    const marker = quoted ? null : parseMarker(v, numberedSystems);
-    if (quoted) {
-      out.push({ ...base, kind: 'paragraph', quoted: true });
-      continue;
-    }
+    const marker = parseMarker(v, numberedSystems);
     if (FIELD.test(v)) out.push({ ...base, kind: 'field' });
     else if (FIGURE_CREDIT.test(v)) out.push({ ...base, kind: 'figureCredit' });
     else if (FIGURE_CAPTION.test(v) && FIGURE_CREDIT.test(next)) out.push({ ...base, kind: 'figureCaption' });
@@ -328,7 +332,14 @@ export function classify(body: Block[], profile: Profile = profileOf(body)): { e
       out.push({ ...base, kind: 'division', level: 'heading', rank: markup ? markup.value.trim().length : SYSTEMS.chapter.rank, title: text });
     } else out.push({ ...base, kind: 'paragraph' });
   }
-  return { elements: out.flatMap(splitResponsibility), furniture: lifted };
+  return { elements: out.map(keepMarkup).flatMap(splitResponsibility), furniture: lifted };
+}
+
+/** Markdown heading marks stay with what they mark: kept apart on divisions, captions and numbered units, in the text elsewhere. */
+function keepMarkup(el: Element): Element {
+  if (!el.markup || ['division', 'caption', 'numbered'].includes(el.kind)) return el;
+  const { markup, ...rest } = el;
+  return { ...rest, text: concatText(markup, el.text) };
 }
 
 /** Split a responsibility note printed at the end of an item's paragraph off into a field element of its own. */
@@ -502,6 +513,7 @@ export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profil
         const key = m.system === 'article' ? numberedKey(m, el.line, root) : numberedKey(m, el.line);
         const c = newClause(key, el.line, sliceText(el.text, 0, m.raw.length), m.label);
         c.system = m.system;
+        if (el.markup) c.markup = el.markup;
         const rest = sliceText(el.text, m.raw.length);
         if (rest.value) c.children.push(paragraph(rest));
         containerNode().children.push(c);
@@ -591,6 +603,26 @@ export function collapseDivisions(children: (Division | Clause)[]): (Division | 
   });
 }
 
+/**
+ * A safety net for texts whose numbering the rules above do not foresee: where two clauses
+ * would get one id, the later gets the next free `-n` suffix, with a warning, so a build
+ * never fails on a numbering and no text is lost.
+ */
+export function uniqueKeys(children: (Division | Clause)[], warn: Warn): void {
+  const seen = new Set<string>();
+  for (const { clause, id } of placeClauses({ type: 'document', index: 0, furniture: [], children, line: 1 }, '')) {
+    if (!seen.has(id)) {
+      seen.add(id);
+      continue;
+    }
+    let n = 2;
+    while (seen.has(`${id}-${n}`)) n++;
+    warn(clause.line, `two units would have the id …${id}; this one gets …${id}-${n}`);
+    clause.key = `${clause.key}-${n}`;
+    seen.add(`${id}-${n}`);
+  }
+}
+
 /** Parse one document's blocks. */
 export function parseDocument(blocks: Block[], index: number, warn: Warn): DocumentNode {
   const { front, body, back } = takeFrontAndBack(blocks);
@@ -604,6 +636,7 @@ export function parseDocument(blocks: Block[], index: number, warn: Warn): Docum
   if (long && children.length === 1 && children[0].type === 'clause' && children[0].marker === null) {
     warn(body[0].line, 'no numbering found (第N条, 一、, （一）, 1. …): the whole text is one clause');
   }
+  uniqueKeys(children, warn);
   const all = [...front, ...lifted, ...back].sort((a, b) => (a.text.spans[0]?.start ?? 0) - (b.text.spans[0]?.start ?? 0));
   return { type: 'document', index, furniture: all, children, line: blocks[0]?.line ?? 1 };
 }
