@@ -39,7 +39,7 @@ import { median } from './bench/metrics';
 import { makeCorpus, relevantIds, substringQueries, type CorpusClause } from './bench/queries';
 import { createRng, subSeed } from './bench/rng';
 import { folderSize, medianStages, stageTimes, watchPeakRss, type LogLine, type StageTimes } from './bench/scale/measure';
-import { writeSyntheticLibrary } from './bench/scale/synthesize';
+import { BASELINE_SOURCES, writeSyntheticLibrary } from './bench/scale/synthesize';
 import { serveSite } from './lib/local-site';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -54,10 +54,12 @@ interface Options {
   builds: number;
   out: string;
   keep: boolean;
+  /** Synthesize from every seed, not only the five baseline sources. */
+  allSources: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { factors: [1, 10, 100], seed: 20251122, queries: 40, builds: 1, out: 'bench-results/scale.json', keep: false };
+  const opts: Options = { factors: [1, 10, 100], seed: 20251122, queries: 40, builds: 1, out: 'bench-results/scale.json', keep: false, allSources: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -76,8 +78,9 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--builds') opts.builds = int(value());
     else if (arg === '--out') opts.out = value();
     else if (arg === '--keep') opts.keep = true;
+    else if (arg === '--all-sources') opts.allSources = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench:scale [-- --factors 1,10,100] [--seed N] [--queries N] [--builds N] [--out FILE] [--keep]');
+      console.log('npm run bench:scale [-- --factors 1,10,100] [--seed N] [--queries N] [--builds N] [--out FILE] [--keep] [--all-sources]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (see --help)`);
   }
@@ -263,7 +266,7 @@ async function main() {
       let t = performance.now();
       const files = await writeSyntheticLibrary({
         seedsDir: join(ROOT, 'seeds'), metaDir: join(ROOT, 'content', 'sources'), outDir: dir,
-        factor, seed: opts.seed, decode: decodeSource, cut, isFurniture,
+        sources: opts.allSources ? undefined : BASELINE_SOURCES, factor, seed: opts.seed, decode: decodeSource, cut, isFurniture,
       });
       log(`${factor}×: ${files.length} sources written in ${s(performance.now() - t)} s; building…`);
       t = performance.now();

@@ -104,10 +104,24 @@ export function copyFileName(file: string, copy: number): string {
   return copy === 0 ? file : `s${String(copy).padStart(3, '0')}-${file}`;
 }
 
+/**
+ * The five sources the library started from: the scale benchmark's baseline (its figures in the
+ * README are multiples of these), and the texts the hand-checked tests are about.
+ */
+export const BASELINE_SOURCES: readonly string[] = [
+  '000_5988d93a2f9083af.txt',
+  '001_42e14eb1134fccac.txt',
+  '002_0a478edff0f21451.txt',
+  '003_73b9ced2cff9b3a0.txt',
+  '004_c5ab4ba5001bdcd8.txt',
+];
+
 /** Where to find the real library and where to write a synthetic one. */
 export interface SynthesizeOptions {
   seedsDir: string;
   metaDir: string;
+  /** The seed files to copy (default: every seed of seedsDir). */
+  sources?: readonly string[];
   outDir: string;
   /** Copies of the library, the real one included (1 = just the real sources). */
   factor: number;
@@ -128,7 +142,7 @@ export async function writeSyntheticLibrary(opts: SynthesizeOptions): Promise<st
   const metaOut = join(opts.outDir, 'sources');
   await mkdir(seedsOut, { recursive: true });
   await mkdir(metaOut, { recursive: true });
-  const files = (await readdir(opts.seedsDir)).filter((f) => f.endsWith('.txt')).sort();
+  const files = (await readdir(opts.seedsDir)).filter((f) => f.endsWith('.txt') && (!opts.sources || opts.sources.includes(f))).sort();
   const sources = await Promise.all(
     files.map(async (file) => {
       const text = opts.decode(await readFile(join(opts.seedsDir, file)), file);
