@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
-import { PAGE_TYPES, pagesToVisit, siteUnderTest, type SiteUnderTest } from './support/hardening';
+import { PAGE_TYPES, pagesToVisit } from './support/hardening';
+import { sharedSite, SKIP_E2E } from './support/site';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DONE = '#search-results[aria-busy="false"][data-count]';
@@ -17,24 +18,23 @@ interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
 }
 
-describe('accessibility', () => {
-  let site: SiteUnderTest;
+describe.skipIf(SKIP_E2E)('accessibility', () => {
+  let siteDir = '';
   let server: LocalServer;
   let browser: Browser;
   let pages: { type: string; url: string }[] = [];
   let missing: string[] = [];
 
   beforeAll(async () => {
-    site = siteUnderTest('a11y');
-    ({ pages, missing } = pagesToVisit(site.dir));
+    siteDir = sharedSite();
+    ({ pages, missing } = pagesToVisit(siteDir));
     pages.push({ type: '404 (served at a missing URL)', url: '/no/such/page.html' });
-    server = await serveSite(site.dir);
+    server = await serveSite(siteDir);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     server?.proc.kill();
-    site?.dispose();
   });
 
   /** Open a page of the site in a context of its own (in a colour scheme); wait for a search to finish. */

@@ -1,23 +1,17 @@
 /**
  * End-to-end: work-division items, indicator rows and units in the built site, in Chromium.
  *
- * Builds the site into a private folder (E2E_SKIP_BUILD=1 tests dist/ instead), serves it, and
- * checks the pages against the open data: each implements / implemented-by link of
- * data/clauses.json is shown on both clause pages, and the unit pages list exactly the items
- * whose printed 牵头单位 / 参加单位 lines name the unit. SKIP_E2E=1 skips the file.
+ * Serves the shared built site (support/site.ts) and checks the pages against the open data:
+ * each implements / implemented-by link of data/clauses.json is shown on both clause pages,
+ * and the unit pages list exactly the items whose printed 牵头单位 / 参加单位 lines name the
+ * unit. SKIP_E2E=1 skips the file.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium, serveSite } from '../../scripts/lib/local-site';
-
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
-const SITE = SKIP_BUILD ? join(ROOT, 'dist') : join(ROOT, `.build-e2e-assignments-${process.pid}`);
+import { sharedSite, SKIP_E2E } from './support/site';
 
 interface Clause {
   id: string;
@@ -35,7 +29,7 @@ const printedUnits = (c: Clause, label: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-describe.skipIf(process.env.SKIP_E2E === '1')('assignments in the built site', () => {
+describe.skipIf(SKIP_E2E)('assignments in the built site', () => {
   let server: ChildProcess | undefined;
   let base = '';
   let browser: Browser | undefined;
@@ -45,15 +39,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('assignments in the built site', (
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; set CHROMIUM_PATH or SKIP_E2E=1`);
-    if (!SKIP_BUILD) {
-      const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', SITE], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}\n${result.stderr}`);
-    }
-    ({ proc: server, base } = await serveSite(SITE));
+    ({ proc: server, base } = await serveSite(sharedSite()));
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'zh-CN' });
     clauses = (await (await fetch(`${base}/data/clauses.json`)).json()) as Clause[];
@@ -63,7 +49,6 @@ describe.skipIf(process.env.SKIP_E2E === '1')('assignments in the built site', (
   afterAll(async () => {
     await browser?.close();
     server?.kill();
-    if (!SKIP_BUILD) await rm(SITE, { recursive: true, force: true });
   });
 
   /** Load a page into `page` (a new one by default). */

@@ -1,20 +1,18 @@
 /**
  * The built files, read as files: the open data says what the pages show, and every link
  * of every page is relative and resolves to a file (and fragment) of the site, so the site
- * also works opened from disk. Builds into a private folder (E2E_SKIP_BUILD=1: test dist/).
+ * also works opened from disk. Reads the shared built site (support/site.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
+import { sharedSite, SKIP_E2E } from './support/site';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
-const SITE = SKIP_BUILD ? path.join(ROOT, 'dist') : path.join(ROOT, `.build-files-${process.pid}`);
+let SITE = '';
 
 const classes = (el: Element): string[] => (el.properties.className as string[] | undefined) ?? [];
 const textOf = (node: Element | Root): string => {
@@ -37,7 +35,7 @@ const htmlFiles = (dir: string): string[] =>
     return e.isDirectory() ? htmlFiles(p) : e.name.endsWith('.html') ? [p] : [];
   });
 
-describe('the built files', () => {
+describe.skipIf(SKIP_E2E)('the built files', () => {
   let clauses: ClauseRecord[] = [];
   let documents: DocumentRecord[] = [];
   const pages = new Map<string, Root>();
@@ -48,15 +46,9 @@ describe('the built files', () => {
   };
 
   beforeAll(() => {
-    if (!SKIP_BUILD) {
-      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', path.basename(SITE)], { cwd: ROOT, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-    }
+    SITE = sharedSite();
     clauses = JSON.parse(readFileSync(path.join(SITE, 'data/clauses.json'), 'utf8'));
     documents = JSON.parse(readFileSync(path.join(SITE, 'data/documents.json'), 'utf8'));
-  });
-  afterAll(() => {
-    if (!SKIP_BUILD) rmSync(SITE, { recursive: true, force: true });
   });
 
   it('publish every clause of every document, as many as each document counts', () => {

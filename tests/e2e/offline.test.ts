@@ -1,25 +1,24 @@
 /**
  * End-to-end: the offline bundle, unpacked and opened from disk (file://) in Chromium.
  *
- * Builds the site with `scripts/build.mjs` into a private folder (E2E_SKIP_BUILD=1: test dist/),
- * unpacks its zip (download/tiaowen-offline.zip) into a temporary folder with the build's own
- * unzip helper, and walks every page of it from disk: it loads with the stylesheet applied,
- * without console errors or failed requests, and every link and script names a file of the
- * bundle. The search page runs offline through the search contract, copying gives the
- * canonical online URLs (astro.config.mjs `site`), and a sample of the search benchmark's
- * queries gives the same results from disk as over http (the full comparison is
- * `npm run bench:search -- --offline`).
+ * Takes the shared built site (support/site.ts), unpacks its zip (download/tiaowen-offline.zip)
+ * into a temporary folder with the build's own unzip helper, and walks every page of it from
+ * disk: it loads with the stylesheet applied, without console errors or failed requests, and
+ * every link and script names a file of the bundle. The search page runs offline through the
+ * search contract, copying gives the canonical online URLs (astro.config.mjs `site`), and a
+ * sample of the search benchmark's queries gives the same results from disk as over http
+ * (the full comparison is `npm run bench:search -- --offline`).
  *
  * Where Debian's firefox-esr is installed (FIREFOX_PATH overrides /usr/bin/firefox-esr), the
  * same bundle is checked in Firefox, driven over WebDriver BiDi (scripts/lib/firefox.ts):
  * every page, the sample's results, and copying. Without it that part is skipped and says so.
  * SKIP_E2E=1 skips the file.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
@@ -33,15 +32,16 @@ import { BUNDLE_FOLDER, BUNDLE_PATH, formatSize, listFiles, unzipBundle } from '
 import { FIREFOX, Firefox } from '../../scripts/lib/firefox';
 import { launchChromium, serveSite } from '../../scripts/lib/local-site';
 import { domainTerms, words } from '../../src/pipeline/segment';
+import { sharedSite, SKIP_E2E } from './support/site';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
-const SITE = SKIP_BUILD ? join(ROOT, 'dist') : join(ROOT, `.build-offline-${process.pid}`);
+let SITE = '';
 const DONE = '#search-results[aria-busy="false"][data-count]';
 /** The canonical online site, set in one place. */
 const CANONICAL = String(config.site).replace(/\/?$/, '/');
 
 const ALL = { all: 1000, timeoutMs: 30_000 };
+/** The time a walk over every page of the bundle may take (90–110 s for the whole library on two cores; 120 s ran out under load). */
+const WALK_TIMEOUT = 300_000;
 /** The copy buttons of a clause page, and what clicking each copied (by whichever route the page took). */
 const COPY_PROBE = `(async () => {
   const copied = [];
@@ -72,7 +72,7 @@ interface Copy {
   copied: string | null;
 }
 
-describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from disk', () => {
+describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
   let dir = '';
   let offline = '';
   let offlineBase = '';
@@ -85,10 +85,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
   let sample: string[] = [];
 
   beforeAll(async () => {
-    if (!SKIP_BUILD) {
-      const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', SITE], { cwd: ROOT, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`The build failed:\n${r.stdout}\n${r.stderr}`);
-    }
+    SITE = sharedSite();
     zip = readFileSync(join(SITE, BUNDLE_PATH));
     dir = await mkdtemp(join(tmpdir(), 'tiaowen-offline-'));
     offline = await unzipBundle(join(SITE, BUNDLE_PATH), dir);
@@ -111,7 +108,6 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
     await browser?.close();
     server?.kill();
     if (dir) await rm(dir, { recursive: true, force: true });
-    if (!SKIP_BUILD) await rm(SITE, { recursive: true, force: true });
   });
 
   /** A page whose console errors, uncaught errors and failed requests are collected. */
@@ -173,7 +169,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
     await page.close();
     console.log(`offline bundle: ${pages.length} pages checked from file://`);
     expect({ unstyled, missing, problems }).toEqual({ unstyled: [], missing: [], problems: [] });
-  });
+  }, WALK_TIMEOUT);
 
   it('searches from disk through the search contract, and its results open clause pages', async () => {
     const { page, problems } = await watchedPage();
@@ -300,7 +296,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the offline bundle, opened from d
       }
       console.log(`offline bundle: ${pages.length} pages checked from file:// in Firefox ${firefox!.version}`);
       expect({ unstyled, errors: firefox!.errors }).toEqual({ unstyled: [], errors: [] });
-    });
+    }, WALK_TIMEOUT);
 
     it('gives from disk the same results as online for the sample of benchmark queries', async () => {
       const listings = [];

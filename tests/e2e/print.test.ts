@@ -9,29 +9,29 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
-import { siteUnderTest, spread, type SiteUnderTest } from './support/hardening';
+import { spread } from './support/hardening';
+import { sharedSite, SKIP_E2E } from './support/site';
 
 /** What must not reach paper. */
 const SCREEN_ONLY = ['.skip-link', '.site-header', 'nav', 'form', 'button', '.site-footer', '.clause-actions', '.pager', '.para-link', '.keywords'];
 
-describe('print', () => {
-  let site: SiteUnderTest;
+describe.skipIf(SKIP_E2E)('print', () => {
+  let siteDir = '';
   let server: LocalServer;
   let browser: Browser;
   let documents: DocumentRecord[] = [];
   let clauses: ClauseRecord[] = [];
 
   beforeAll(async () => {
-    site = siteUnderTest('print');
-    documents = JSON.parse(readFileSync(path.join(site.dir, 'data/documents.json'), 'utf8'));
-    clauses = JSON.parse(readFileSync(path.join(site.dir, 'data/clauses.json'), 'utf8'));
-    server = await serveSite(site.dir);
+    siteDir = sharedSite();
+    documents = JSON.parse(readFileSync(path.join(siteDir, 'data/documents.json'), 'utf8'));
+    clauses = JSON.parse(readFileSync(path.join(siteDir, 'data/clauses.json'), 'utf8'));
+    server = await serveSite(siteDir);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     server?.proc.kill();
-    site?.dispose();
   });
 
   async function open(url: string, media: 'print' | 'screen'): Promise<Page> {

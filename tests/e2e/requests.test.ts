@@ -14,7 +14,8 @@ import { visit } from 'unist-util-visit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
-import { pagesToVisit, siteFiles, siteUnderTest, type SiteUnderTest } from './support/hardening';
+import { pagesToVisit, siteFiles } from './support/hardening';
+import { sharedSite, SKIP_E2E } from './support/site';
 
 const DONE = '#search-results[aria-busy="false"][data-count]';
 const QUERIES = ['职工之家', '集體協商', '鲁会〔2014〕79号', '龘靐齉'];
@@ -65,22 +66,21 @@ function remoteUrlsInHtml(html: string, space: 'html' | 'svg' = 'html'): string[
   return found;
 }
 
-describe('requests', () => {
-  let site: SiteUnderTest;
+describe.skipIf(SKIP_E2E)('requests', () => {
+  let siteDir = '';
   let server: LocalServer;
   let browser: Browser;
   let pages: { type: string; url: string }[] = [];
 
   beforeAll(async () => {
-    site = siteUnderTest('requests');
-    pages = pagesToVisit(site.dir).pages;
-    server = await serveSite(site.dir);
+    siteDir = sharedSite();
+    pages = pagesToVisit(siteDir).pages;
+    server = await serveSite(siteDir);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     server?.proc.kill();
-    site?.dispose();
   });
 
   /** A browser context that lets through only requests `allowed` accepts; the rest are aborted and listed. */
@@ -137,7 +137,7 @@ describe('requests', () => {
     const { context, blocked, seen } = await guarded((url) => url.startsWith('file:'));
     const fileUrl = (url: string) => {
       const [file, query] = url.split('?');
-      return pathToFileURL(path.join(site.dir, file!)).href + (query ? `?${query}` : '');
+      return pathToFileURL(path.join(siteDir, file!)).href + (query ? `?${query}` : '');
     };
     const urls = [...pages.map((p) => fileUrl(p.url)), ...QUERIES.map((q) => fileUrl(`/search/index.html?q=${encodeURIComponent(q)}`))];
     for (const url of urls) await (await settled(context, url)).close();
@@ -149,8 +149,8 @@ describe('requests', () => {
 
   it('no built file names a remote URL where a browser would fetch it', () => {
     const found: string[] = [];
-    for (const file of siteFiles(site.dir, ['.html', '.css', '.js', '.svg'])) {
-      const text = readFileSync(path.join(site.dir, file), 'utf8');
+    for (const file of siteFiles(siteDir, ['.html', '.css', '.js', '.svg'])) {
+      const text = readFileSync(path.join(siteDir, file), 'utf8');
       const urls = file.endsWith('.css')
         ? remoteUrlsInCss(text)
         : file.endsWith('.js')

@@ -16,7 +16,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
-import { buildSite, pagesToVisit, ROOT, siteFiles, siteUnderTest, watchCsp, type SiteUnderTest } from './support/hardening';
+import { pagesToVisit, siteFiles, watchCsp } from './support/hardening';
+import { buildSite, ROOT, sharedSite, SKIP_E2E } from './support/site';
 
 const DONE = '#search-results[aria-busy="false"][data-count]';
 const HOSTILE = path.join(ROOT, 'tests/fixtures/security/hostile');
@@ -60,8 +61,8 @@ function pagePolicy(tree: Root): { metas: Element[]; first: boolean; scripts: st
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-describe('security', () => {
-  let site: SiteUnderTest;
+describe.skipIf(SKIP_E2E)('security', () => {
+  let siteDir = '';
   let hostileDir = '';
   let server: LocalServer;
   let hostileServer: LocalServer;
@@ -69,18 +70,17 @@ describe('security', () => {
   let pages: { type: string; url: string }[] = [];
 
   beforeAll(async () => {
-    site = siteUnderTest('security');
-    pages = pagesToVisit(site.dir).pages;
+    siteDir = sharedSite();
+    pages = pagesToVisit(siteDir).pages;
     hostileDir = path.join(ROOT, `.build-security-hostile-${process.pid}`);
-    buildSite(hostileDir, { TIAOWEN_SEEDS: path.join(HOSTILE, 'seeds'), TIAOWEN_META: path.join(HOSTILE, 'meta') });
-    [server, hostileServer] = await Promise.all([serveSite(site.dir), serveSite(hostileDir)]);
+    await buildSite(hostileDir, { TIAOWEN_SEEDS: path.join(HOSTILE, 'seeds'), TIAOWEN_META: path.join(HOSTILE, 'meta') });
+    [server, hostileServer] = await Promise.all([serveSite(siteDir), serveSite(hostileDir)]);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     server?.proc.kill();
     hostileServer?.proc.kill();
-    site?.dispose();
     if (hostileDir) rmSync(hostileDir, { recursive: true, force: true });
   });
 
@@ -108,9 +108,9 @@ describe('security', () => {
   describe('the Content-Security-Policy', () => {
     it('stands first in the head of every page and allows nothing but the site and WebAssembly', () => {
       const problems: string[] = [];
-      const files = siteFiles(site.dir, ['.html']);
+      const files = siteFiles(siteDir, ['.html']);
       for (const file of files) {
-        const { metas, first } = pagePolicy(fromHtml(readFileSync(path.join(site.dir, file), 'utf8')));
+        const { metas, first } = pagePolicy(fromHtml(readFileSync(path.join(siteDir, file), 'utf8')));
         if (metas.length !== 1) {
           problems.push(`${file}: ${metas.length} policies`);
           continue;
@@ -135,8 +135,8 @@ describe('security', () => {
 
     it('allows by its hash every inline script and style of every page, and no other', () => {
       const problems: string[] = [];
-      for (const file of siteFiles(site.dir, ['.html'])) {
-        const tree = fromHtml(readFileSync(path.join(site.dir, file), 'utf8'));
+      for (const file of siteFiles(siteDir, ['.html'])) {
+        const tree = fromHtml(readFileSync(path.join(siteDir, file), 'utf8'));
         const { metas, scripts, styles } = pagePolicy(tree);
         const policy = directives(String(metas[0]?.properties.content ?? ''));
         const hashes = (name: string) => (policy.get(name) ?? []).filter((s) => s.startsWith("'sha256-"));
@@ -173,7 +173,7 @@ describe('security', () => {
       const { page, context, violations } = await watched();
       for (const { type, url } of pages) {
         const [file, query] = url.split('?');
-        await page.goto(pathToFileURL(path.join(site.dir, file!)).href + (query ? `?${query}` : ''));
+        await page.goto(pathToFileURL(path.join(siteDir, file!)).href + (query ? `?${query}` : ''));
         await page.waitForLoadState('load');
         const look = await page.evaluate(() => getComputedStyle(document.querySelector('.site-footer')!).borderTopStyle);
         expect(look, `${url}: the stylesheet applies`).toBe('solid');

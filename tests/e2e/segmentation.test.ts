@@ -3,11 +3,11 @@
  * vocabulary in shards, loaded per query as the search page loads them) cuts every
  * dictionary term and sampled corpus sentences exactly as the build cuts them, and
  * (for all but a handful of sentences, where nodejieba's HMM depends on context) as
- * nodejieba with the domain dictionary cuts them. Builds into a private folder
- * (E2E_SKIP_BUILD=1: test dist/).
+ * nodejieba with the domain dictionary cuts them. Reads the shared built site
+ * (support/site.ts).
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
@@ -20,12 +20,11 @@ import { LEXICON_FILE } from '../../src/search/files';
 import { OFFLINE_FILE, type OfflineData } from '../../src/search/offline';
 import type { LexiconData } from '../../src/search/records';
 import { cut, parseFreqs, vocabulary } from '../../src/search/segmenter';
+import { ROOT, sharedSite, SKIP_E2E } from './support/site';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
-const SITE = SKIP_BUILD ? path.join(ROOT, 'dist') : path.join(ROOT, `.build-seg-${process.pid}`);
+let SITE = '';
 
-describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () => {
+describe.skipIf(SKIP_E2E)('segmentation in the browser', () => {
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
   let base = '';
@@ -34,10 +33,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
   let lexicon: LexiconData;
 
   beforeAll(async () => {
-    if (!SKIP_BUILD) {
-      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', path.basename(SITE)], { cwd: ROOT, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-    }
+    SITE = sharedSite();
     // The whole lexicon, as the offline data holds it.
     const offline = readFileSync(path.join(SITE, 'search', OFFLINE_FILE), 'utf8');
     lexicon = (JSON.parse(offline.slice(offline.indexOf('=') + 1).replace(/;\s*$/, '')) as OfflineData).lexicon;
@@ -77,7 +73,6 @@ describe.skipIf(process.env.SKIP_E2E === '1')('segmentation in the browser', () 
   afterAll(async () => {
     await browser?.close();
     server?.kill();
-    if (!SKIP_BUILD) rmSync(SITE, { recursive: true, force: true });
   });
 
   it('cuts every dictionary term and every sampled sentence exactly as the build does', () => {

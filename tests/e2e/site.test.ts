@@ -1,10 +1,10 @@
 /**
  * End-to-end: the built site in real Chromium.
  *
- * Builds the site once with `scripts/build.mjs` into a private folder (`.build-e2e-<pid>/`,
+ * Takes the shared built site (support/site.ts: one build per test run, into a private folder,
  * so that a build running meanwhile in the same checkout cannot change the site under test;
- * set E2E_SKIP_BUILD=1 to test the existing dist/ instead), serves it with scripts/serve.mjs
- * on a free port, and drives Debian's chromium through playwright-core
+ * E2E_SKIP_BUILD=1 tests the existing dist/, E2E_SITE=<dir> that folder), serves it with
+ * scripts/serve.mjs on a free port, and drives Debian's chromium through playwright-core
  * (CHROMIUM_PATH overrides /usr/bin/chromium). Everything is checked through the published
  * interfaces: the open data (data/clauses.json) names the clause pages, and the search page
  * is read through its contract (#search-results, aria-busy, data-count).
@@ -12,20 +12,18 @@
  * Chromium missing is a failure, not a skip: install it with `apt-get install -y chromium`.
  * SKIP_E2E=1 skips the whole file.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { sharedSite, SKIP_E2E } from './support/site';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
-const SITE = SKIP_BUILD ? join(ROOT, 'dist') : join(ROOT, `.build-e2e-${process.pid}`);
+let SITE = '';
 const DONE = '#search-results[aria-busy="false"][data-count]';
 
 interface Clause {
@@ -39,7 +37,7 @@ interface Clause {
 /** The path of a page URL, decoded, without query or hash. */
 const pathOf = (url: string) => decodeURIComponent(new URL(url).pathname);
 
-describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () => {
+describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
   let server: ChildProcess | undefined;
   let prefixServer: ChildProcess | undefined;
   let prefixDir: string | undefined;
@@ -56,15 +54,7 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () =
           'set CHROMIUM_PATH to a Chromium binary, or set SKIP_E2E=1 to skip the browser tests.',
       );
     }
-    if (!SKIP_BUILD) {
-      const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--out', SITE], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}\n${result.stderr}`);
-    }
-    if (!existsSync(join(SITE, 'search', 'index.html'))) throw new Error(`${SITE}/search/index.html is missing: build the site`);
+    SITE = sharedSite(); // throws if SITE/search/index.html is missing
 
     ({ proc: server, base } = await serveSite(SITE));
     browser = await launchChromium();
@@ -86,7 +76,6 @@ describe.skipIf(process.env.SKIP_E2E === '1')('the built site in Chromium', () =
     server?.kill();
     prefixServer?.kill();
     if (prefixDir) await rm(prefixDir, { recursive: true, force: true });
-    if (!SKIP_BUILD) await rm(SITE, { recursive: true, force: true });
   });
 
   async function open(url: string): Promise<Page> {

@@ -1,20 +1,18 @@
 /**
  * The term index, the term pages and the related clauses of the built site, read as files
- * against the open data (data/terms.json, data/clauses.json). Builds into a private folder
- * (E2E_SKIP_BUILD=1: test dist/).
+ * against the open data (data/terms.json, data/clauses.json). Reads the shared built site
+ * (support/site.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClauseRecord } from '../../src/model';
+import { sharedSite, SKIP_E2E } from './support/site';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
-const SITE = SKIP_BUILD ? path.join(ROOT, 'dist') : path.join(ROOT, `.build-terms-${process.pid}`);
+let SITE = '';
 
 interface TermRecord {
   term: string;
@@ -42,23 +40,17 @@ const byClass = (tree: Element | Root, name: string) => all(tree, (el) => classe
 const resolve = (from: string, href: string) => path.posix.normalize(path.posix.join(path.posix.dirname(from), href.replace(/[?#].*$/, '')));
 const hrefs = (el: Element) => all(el, (a) => a.tagName === 'a').map((a) => String(a.properties.href));
 
-describe('the term index and related clauses in the built site', () => {
+describe.skipIf(SKIP_E2E)('the term index and related clauses in the built site', () => {
   let terms: TermRecord[] = [];
   let clauses: ClauseRecord[] = [];
   let clauseById: Map<string, ClauseRecord>;
   const page = (url: string): Root => fromHtml(readFileSync(path.join(SITE, url), 'utf8'));
 
   beforeAll(() => {
-    if (!SKIP_BUILD) {
-      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', path.basename(SITE)], { cwd: ROOT, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-    }
+    SITE = sharedSite();
     terms = JSON.parse(readFileSync(path.join(SITE, 'data/terms.json'), 'utf8'));
     clauses = JSON.parse(readFileSync(path.join(SITE, 'data/clauses.json'), 'utf8'));
     clauseById = new Map(clauses.map((c) => [c.id, c]));
-  }, 300_000);
-  afterAll(() => {
-    if (!SKIP_BUILD) rmSync(SITE, { recursive: true, force: true });
   });
 
   it('publish data/terms.json as the contract says: terms with the ids of the clauses using them', () => {

@@ -1,20 +1,18 @@
 /**
  * The transcriptions compared, as built: each clause page of a compared document shows its
  * counterpart and a comparison that gives back both texts exactly, and the comparison page
- * lists every clause of both. Builds into a private folder (E2E_SKIP_BUILD=1: test dist/).
+ * lists every clause of both. Reads the shared built site (support/site.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { SKIP, visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClauseRecord } from '../../src/model';
+import { sharedSite, SKIP_E2E } from './support/site';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SKIP_BUILD = process.env.E2E_SKIP_BUILD === '1';
-const SITE = SKIP_BUILD ? path.join(ROOT, 'dist') : path.join(ROOT, `.build-versions-${process.pid}`);
+let SITE = '';
 
 const classes = (el: Element): string[] => (el.properties.className as string[] | undefined) ?? [];
 const all = (tree: Root | Element, test: (el: Element) => boolean): Element[] => {
@@ -36,20 +34,14 @@ const seen = (node: Element, skip: string[] = []): string => {
 /** Where a relative link on the page at `from` (site-relative) leads, site-relative. */
 const resolve = (from: string, href: string) => new URL(href, `http://site${from}`).pathname;
 
-describe('the transcriptions compared, as built', () => {
+describe.skipIf(SKIP_E2E)('the transcriptions compared, as built', () => {
   let clauses: ClauseRecord[] = [];
   const page = (url: string): Root => fromHtml(readFileSync(path.join(SITE, url), 'utf8'));
   const clause = (id: string) => clauses.find((c) => c.id === id)!;
 
   beforeAll(() => {
-    if (!SKIP_BUILD) {
-      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', path.basename(SITE)], { cwd: ROOT, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-    }
+    SITE = sharedSite();
     clauses = JSON.parse(readFileSync(path.join(SITE, 'data/clauses.json'), 'utf8'));
-  });
-  afterAll(() => {
-    if (!SKIP_BUILD) rmSync(SITE, { recursive: true, force: true });
   });
 
   it('links each clause page of a transcription to its counterpart, as the open data says', () => {

@@ -1,43 +1,11 @@
 /**
  * Shared by the hardening browser tests (requests, print, accessibility, security): which
- * built site they check, which of its pages stand for each page type, and how a page's
+ * pages of the built site (support/site.ts) stand for each page type, and how a page's
  * Content-Security-Policy violations are collected.
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-
-export const ROOT = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-
-/** Build the site from the repository into `out` (with extra environment, e.g. other seeds); throws on failure. */
-export function buildSite(out: string, env: NodeJS.ProcessEnv = {}): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--out', out], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  if (r.status !== 0) throw new Error(`The build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-/** A built site for one test file, and how to dispose of it. */
-export interface SiteUnderTest {
-  dir: string;
-  dispose(): void;
-}
-
-/**
- * The site a test file checks: E2E_SITE (a folder already built), dist/ when E2E_SKIP_BUILD=1,
- * else a fresh build into a private folder named after the test, removed by dispose().
- */
-export function siteUnderTest(name: string): SiteUnderTest {
-  if (process.env.E2E_SITE) return { dir: path.resolve(process.env.E2E_SITE), dispose() {} };
-  if (process.env.E2E_SKIP_BUILD === '1') return { dir: path.join(ROOT, 'dist'), dispose() {} };
-  const dir = path.join(ROOT, `.build-${name}-${process.pid}`);
-  buildSite(dir);
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Every file of a built site with one of these extensions, as site-relative URLs (`/a/b.html`), sorted. */
 export function siteFiles(dir: string, extensions: string[]): string[] {
