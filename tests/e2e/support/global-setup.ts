@@ -15,7 +15,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   if (SKIP_E2E) return undefined;
   const source = siteSource(process.env, path.join(ROOT, `.build-e2e-shared-${process.pid}`));
   if (source.kind === 'given') {
-    console.log(`[e2e] testing ${path.relative(ROOT, source.dir) || source.dir}/ (${source.why}), not building`);
+    const shown = path.relative(ROOT, source.dir);
+    console.log(`[e2e] testing ${shown && !shown.startsWith('..') ? shown : source.dir}/ (${source.why}), not building`);
     project.provide('e2eSite', source.dir);
     return undefined;
   }
@@ -33,6 +34,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   return () => {
     const after = treeFingerprint(source.dir);
     rmSync(source.dir, { recursive: true, force: true });
-    if (after !== before) throw new Error(`A test file changed the shared build ${path.relative(ROOT, source.dir)}/: test files must only read it`);
+    if (after === before) return;
+    process.exitCode = 1; // vitest reports an error thrown here, but would still exit with 0
+    throw new Error(`A test file changed the shared build ${path.relative(ROOT, source.dir)}/: test files must only read it`);
   };
 }
