@@ -101,7 +101,8 @@ export interface Division extends Parent {
 export interface Furniture {
   /** What it is: 'header' | 'docNumber' | 'title' | 'issuerLine' | 'date' | 'addressees' | 'signature' |
    * 'continuedFrom' | 'received' | 'authorNote' | 'editor' | 'author' | 'affiliation' | 'abstract' |
-   * 'keywords' | 'classification' | 'documentCode' | 'articleNumber' | 'annexMarker' | 'markup'. */
+   * 'keywords' | 'classification' | 'documentCode' | 'articleNumber' | 'annexMarker' | 'markup' |
+   * 'adoption' (adoption and revision notes) | 'sourceLine' (来源) | 'publication' (（此件公开发布）) | 'annexList' (附件：…). */
   role: string;
   text: Text;
   line: number;
