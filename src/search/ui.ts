@@ -1,7 +1,7 @@
 /**
  * The results page (search/index.html), over any `Engine` (types.ts).
  *
- * It follows the search page contract (shared CONTRACTS.md):
+ * It follows the search page contract (docs/contracts.md):
  * - reads `?q=` on load and runs it at once; the query and the filters stay in the URL
  *   (`history.replaceState`), so a search can be shared as a link;
  * - results go into `<ol id="search-results">`, one `<li>` per result in rank order; the first

@@ -1,4 +1,4 @@
-/** Open data: data/clauses.json — exactly `library.clauses`, in reading order (CONTRACTS.md). */
+/** Open data: data/clauses.json — exactly `library.clauses`, in reading order (docs/contracts.md). */
 import type { APIRoute } from 'astro';
 import { loadLibrary } from '../../library';
 

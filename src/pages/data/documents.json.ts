@@ -1,4 +1,4 @@
-/** Open data: data/documents.json — exactly `library.documents` (CONTRACTS.md). */
+/** Open data: data/documents.json — exactly `library.documents` (docs/contracts.md). */
 import type { APIRoute } from 'astro';
 import { loadLibrary } from '../../library';
 

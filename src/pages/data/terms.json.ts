@@ -1,4 +1,4 @@
-/** Open data: data/terms.json — the term index in its order, each term with its page and the ids of the clauses using it (CONTRACTS.md). */
+/** Open data: data/terms.json — the term index in its order, each term with its page and the ids of the clauses using it (docs/contracts.md). */
 import type { APIRoute } from 'astro';
 import { loadLibrary } from '../../library';
 

@@ -57,7 +57,7 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
   return { comparisons, assignments, units, terms, mentions, related };
 }
 
-/** Each clause's links (CONTRACTS.md rels), in the order version, implements, implemented-by, cites, related. */
+/** Each clause's links (docs/contracts.md rels), in the order version, implements, implemented-by, cites, related. */
 export function clauseLinks(links: CrossLinks): Map<string, Link[]> {
   const out = new Map<string, Link[]>();
   const add = (from: string, rel: Link['rel'], id: string) => {
