@@ -44,8 +44,12 @@ export const DATE_LINE = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/;
 export const FIGURE_CAPTION = /(示意图|统计图|分布图|图\s*[0-9０-９]+)$/;
 /** The source line under a figure. */
 export const FIGURE_CREDIT = /^资料来源\s*[:：]/;
+/** Field labels, as printed, of the units that lead or carry out an item. */
+export const LEAD_FIELD_LABELS = ['牵头单位', '牵头部门', '责任单位', '责任部门'];
+/** Field labels, as printed, of the units that join an item. */
+export const JOIN_FIELD_LABELS = ['参加单位', '参加部门', '配合单位', '配合部门'];
 /** A labelled field of a work-division item. */
-export const FIELD = /^(牵头单位|参加单位|责任单位|配合单位|牵头部门|参加部门|责任部门|配合部门)([:：])/;
+export const FIELD = new RegExp(`^(${[...LEAD_FIELD_LABELS, ...JOIN_FIELD_LABELS].join('|')})([:：])`);
 /** A responsibility note printed at the end of an item: （人力资源社会保障部、财政部等负责）. */
 export const RESPONSIBILITY_NOTE = /[（(]([^（）()。；\n]{2,120}?)(?:等)?(?:按职责分工|分别|共同)?负责[）)]$/;
 /** The label a responsibility note's units get in the data: they carry the item out. */

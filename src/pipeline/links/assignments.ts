@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Assignment, ClauseRecord, DocumentRecord, Unit } from '../../model';
 import { groupBy } from '../../collections';
 import { documentPairs } from './versions';
+import { JOIN_FIELD_LABELS, LEAD_FIELD_LABELS, RESPONSIBILITY_LABEL } from '../furniture';
 
 /** The least share of an item's bigrams its clause must hold for a link. */
 export const MIN_SHARE = 0.75;
@@ -17,10 +18,10 @@ export const MIN_SHARE = 0.75;
 /** Field labels of the units that lead an item, and of those that join it. */
 export const LEAD_LABEL = '牵头单位';
 export const JOIN_LABEL = '参加单位';
-/** Every label, as printed, of units that lead or carry out an item (负责单位: a （…负责） note). */
-export const LEAD_LABELS = [LEAD_LABEL, '牵头部门', '责任单位', '责任部门', '负责单位'];
-/** Every label, as printed, of units that join an item. */
-export const JOIN_LABELS = [JOIN_LABEL, '参加部门', '配合单位', '配合部门'];
+/** Every label of units that lead or carry out an item (负责单位: a （…负责） note). */
+export const LEAD_LABELS = [...LEAD_FIELD_LABELS, RESPONSIBILITY_LABEL];
+/** Every label of units that join an item. */
+export const JOIN_LABELS = JOIN_FIELD_LABELS;
 
 /** A clause an item might carry out, with the share of the item's bigrams it holds. */
 export interface Candidate {
