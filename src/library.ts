@@ -65,6 +65,10 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
     log(`parsed ${file}: ${tree.children.length} document(s), ${clauses.length - before} clauses`);
   }
   log(`stage parse: ${documents.length} documents, ${clauses.length} clauses in ${took()}`);
+  for (const d of documents) {
+    if (d.annexOf && !documents.some((p) => p.id === d.annexOf))
+      throw new SourceError(path.join(path.basename(metaDir), d.source.replace(/\.[^.]+$/, '.json')), `document ${d.id}: annexOf names "${d.annexOf}", which is no document of the library`);
+  }
   for (const c of clauses) {
     const anchors = publishedAnchors(trees.get(c.id)!);
     if (anchors) c.anchors = anchors;

@@ -144,8 +144,12 @@ export interface DocumentMeta {
   kind: string;
   /** A title the library supplies where the source has none (shown as editorial). */
   title?: string;
-  /** Short name used in citations and lists. */
-  shortTitle?: string;
+  /** The library's `title` describes a document that has no official title known to it: cited without 《》. */
+  descriptiveTitle?: true;
+  /** What part of the work the text holds ("节选：第五至十部分"); never part of the title. */
+  excerpt?: string;
+  /** The id of the document this one is an annex to. */
+  annexOf?: string;
   issuer?: string;
   date?: string;
   docNumber?: string;
@@ -171,8 +175,16 @@ export interface DocumentRecord {
   abstract?: string;
   keywords?: string[];
   notes?: string;
-  /** Short name for lists, labels and search filters. */
-  shortTitle?: string;
+  /** The `title` is the library's description of a document without an official title: cited without 《》. */
+  descriptiveTitle?: true;
+  /** What part of the work the text holds ("节选：第五至十部分"): shown beside the title, never in it. */
+  excerpt?: string;
+  /** The id of the document this one is an annex to (its citation names that document's 文号). */
+  annexOf?: string;
+  /** 施行日期, where known. */
+  effectiveDate?: string;
+  /** 时效性 (现行有效, 已修改…), where known. */
+  validity?: string;
   /** Which transcription this is, where a work has several (转录本甲). */
   version?: string;
   /** Documents found (from their content) to be transcriptions of one text share a `work`: the first one's id. */
@@ -357,7 +369,7 @@ export interface Library extends CrossLinks {
    * several bodies share a page. `from` is the site-relative URL of the page the body is
    * shown on; mentions of the library's documents become links relative to it.
    */
-  renderBody(id: string, options?: { idPrefix?: string; from?: string; copy?: { url: string; title: string; position: string } }): string;
+  renderBody(id: string, options?: { idPrefix?: string; from?: string; copy?: { url: string; citation: string } }): string;
   /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
   diagnostics: Diagnostic[];
 }

@@ -65,6 +65,9 @@ export function kindOfTitle(title: string): string | null {
   return best?.kind ?? null;
 }
 
+/** What a document's 时效性 may be. */
+export const VALIDITY = ['现行有效', '已修改', '已废止', '部分失效', '尚未施行'] as const;
+
 /** A document id: lower-case ASCII letters and digits in hyphen-separated runs (gonghuifa-2021, luhui-2014-79-annex). */
 export const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A date: a year, a month or a day in ISO form (2017, 2017-05, 2014-12-08). */
@@ -89,11 +92,15 @@ export const documentMetaSchema = z
       }),
     }),
     title: text('the title the library supplies where the source prints none').optional(),
-    shortTitle: text('a short title').optional(),
+    descriptiveTitle: z.literal(true, { invalid_type_error: 'expected true (leave the key out otherwise)' }).optional(),
+    excerpt: text('what part of the work the text holds (e.g. "节选：第五至十部分")').optional(),
+    annexOf: z.string({ invalid_type_error: 'expected the id of the document this one is an annex to (a string)' }).regex(DOCUMENT_ID, 'expected a document id').optional(),
     version: text('the label of this transcription (e.g. "转录本乙")').optional(),
     issuer: text('the issuer').optional(),
     date: z.string({ invalid_type_error: 'expected a date (a string)' }).regex(ISO_DATE, 'expected an ISO date: "2021", "2021-12" or "2021-12-24"').optional(),
     docNumber: text('the document number (文号)').optional(),
+    effectiveDate: z.string({ invalid_type_error: 'expected a date (a string)' }).regex(ISO_DATE, 'expected an ISO date: "2021", "2021-12" or "2021-12-24"').optional(),
+    validity: z.enum(VALIDITY as unknown as [string, ...string[]], { errorMap: () => ({ message: `expected one of ${VALIDITY.join(' ')}` }) }).optional(),
     leadHeadings: z.boolean({ invalid_type_error: 'expected true or false' }).optional(),
     notes: text('notes').optional(),
     origin: text('where the text was taken from (a publisher, a web address, or a repository path and commit)').optional(),

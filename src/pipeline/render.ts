@@ -77,10 +77,8 @@ export interface AnchorOptions {
 export interface CopyOptions {
   /** The clause's permalink (absolute); a paragraph's link adds #anchor. */
   url: string;
-  /** The document's title, as citations give it. */
-  title: string;
-  /** The clause's place in the document (第十二条); a paragraph's citation adds its own (第二款). */
-  position: string;
+  /** The clause's citation (《…》（文号）第十二条); a paragraph's citation adds its own place (第二款). */
+  citation: string;
 }
 
 /** The copy buttons of one block: hidden until the site script sets them up, ignored by the search. */
@@ -97,7 +95,7 @@ function copyGroup(copy: CopyOptions, place: ParagraphPlace, places: ParagraphPl
     properties: { className: ['para-copy'], dataCopyGroup: '', dataPagefindIgnore: '', hidden: true },
     children: [
       button('link', link, '链接'),
-      button('citation', citationText(copy.title, copy.position + paragraphPosition(place, places), link), '引用'),
+      button('citation', citationText(copy.citation + paragraphPosition(place, places), link), '引用'),
     ],
   };
 }

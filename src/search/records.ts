@@ -67,7 +67,7 @@ export function searchDocs(library: Library): SearchDoc[] {
   const view = libraryView(library);
   return library.documents.map((d) => ({
     id: d.id,
-    title: view.shortTitle(d),
+    title: view.name(d),
     kind: d.kind,
     year: /^\d{4}/.exec(d.date ?? '')?.[0] ?? null,
   }));

@@ -68,17 +68,35 @@ export function clausePosition(input: PositionInput): string {
   return prefix.join('') + number + suffix;
 }
 
-/**
- * 《title》 followed by the position: 《山东省总工会关于……的实施意见》第七条. A title that
- * itself holds 《》 gets 〈〉 inside, as Chinese punctuation rules nest them.
- */
-export function citationLabel(documentTitle: string, position: string): string {
-  return `《${documentTitle.replace(/《/g, '〈').replace(/》/g, '〉')}》${position}`;
+/** What a citation needs to know of a document. */
+export interface CitedDocument {
+  title: string;
+  /** The title is the library's description of an untitled document: no 《》. */
+  descriptiveTitle?: true;
+  docNumber?: string;
 }
 
-/** The text the 复制引用 button copies: the citation, a space, and the permalink. */
-export function citationText(documentTitle: string, position: string, url: string): string {
-  return `${citationLabel(documentTitle, position)} ${url}`;
+/** A title in 《》, with any 《》 inside it turned into 〈〉 as Chinese punctuation nests them. */
+export function inTitleMarks(title: string): string {
+  return `《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+}
+
+/**
+ * How a citation names a document: 《full title》 and, with `withNumber`, its 文号 in brackets
+ * (《…实施意见》（鲁会〔2014〕79号）); an annex without a 文号 of its own names its parent's
+ * (（鲁会〔2014〕79号附件）). A document without an official title is named by its description,
+ * without 《》 (中华全国总工会2024年工作报告).
+ */
+export function documentCitation(doc: CitedDocument, options: { withNumber?: boolean; annexOf?: CitedDocument; annexWord?: string } = {}): string {
+  if (doc.descriptiveTitle) return doc.title;
+  const parent = options.annexOf;
+  const number = doc.docNumber ?? (parent ? `${parent.docNumber ?? documentCitation(parent)}${options.annexWord ?? '附件'}` : undefined);
+  return inTitleMarks(doc.title) + (options.withNumber !== false && number ? `（${number}）` : '');
+}
+
+/** The text the 复制引用 button copies: the citation and, where there is one, a space and the link. */
+export function citationText(citation: string, url?: string): string {
+  return url ? `${citation} ${url}` : citation;
 }
 
 /** The tokens naming the enclosing parts and sections: ["二、", "（三）"]. Tables are named separately. */

@@ -4,12 +4,14 @@ import type { Link } from '../model';
 /** Labels of document metadata fields, in the order the 文档信息 list shows them. */
 export const DOCUMENT_FIELDS: [key: string, label: string][] = [
   ['title', '标题'],
-  ['shortTitle', '简称'],
+  ['excerpt', '节选范围'],
   ['version', '版本'],
   ['kind', '类型'],
   ['issuer', '发文机关'],
   ['docNumber', '文号'],
   ['date', '日期'],
+  ['effectiveDate', '施行日期'],
+  ['validity', '时效性'],
   ['addressees', '主送机关'],
   ['author', '作者'],
   ['affiliation', '作者单位'],
@@ -29,7 +31,7 @@ export const DOCUMENT_FIELDS: [key: string, label: string][] = [
 
 /** Fields that are internal or shown elsewhere on the document page. */
 export const HIDDEN_DOCUMENT_FIELDS = new Set([
-  'id', 'url', 'titleEditorial', 'furniture', 'outline', 'work', 'leadHeadings',
+  'id', 'url', 'titleEditorial', 'furniture', 'outline', 'work', 'leadHeadings', 'descriptiveTitle', 'annexOf',
 ]);
 
 const FURNITURE_ROLES: Record<string, string> = {

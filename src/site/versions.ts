@@ -8,7 +8,7 @@ import type { LibraryView } from './view';
 
 /** What a transcription is called on the pages: its editorial label (转录本甲), else its short title. */
 export function versionName(view: LibraryView, doc: DocumentRecord): string {
-  return doc.version ?? view.shortTitle(doc);
+  return doc.version ?? view.name(doc);
 }
 
 /** A clause's row in one comparison, seen from the clause's side. */

@@ -4,7 +4,7 @@
  */
 import type { Assignment, ClauseRecord, DocumentRecord, Library, TermEntry, VersionComparison } from '../model';
 import { groupBy } from '../collections';
-import { citationLabel, clausePosition, isUniqueNumber } from './citation';
+import { clausePosition, documentCitation, isUniqueNumber } from './citation';
 import { clauseSteps, type PathStep } from './structure';
 
 export interface LibraryView {
@@ -18,11 +18,13 @@ export interface LibraryView {
   steps(clause: ClauseRecord): PathStep[];
   /** The clause's place in its document: 第七条, 二、（三）一是, 序言… */
   position(clause: ClauseRecord): string;
-  /** The document's short title (for lists and labels); the full title where none is given. */
-  shortTitle(doc: DocumentRecord): string;
-  /** A short label of a clause: 《短标题》第七条. */
+  /** The document's one name, the same on every page: its title (or, untitled, its description), with its transcription label. */
+  name(doc: DocumentRecord): string;
+  /** How citations name the document: 《title》（文号）, or the description alone (see citation.ts). */
+  citedAs(doc: DocumentRecord): string;
+  /** A clause as links name it: 《title》第七条, with the transcription label after (（转录本甲）). */
   label(clause: ClauseRecord): string;
-  /** The full citation (without URL): 《完整标题》第七条. */
+  /** The clause's citation in official form (without URL): 《title》（文号）第七条. */
   citation(clause: ClauseRecord): string;
   /** Documents found (library.comparisons) to be other transcriptions of the text of this one. */
   versionsOf(doc: DocumentRecord): DocumentRecord[];
@@ -84,11 +86,16 @@ export function libraryView(library: Library): LibraryView {
     positionCache.set(clause.id, p);
     return p;
   };
-  const shortTitle = (doc: DocumentRecord): string =>
-    doc.shortTitle || doc.title;
+  const name = (doc: DocumentRecord): string => (doc.version ? `${doc.title}（${doc.version}）` : doc.title);
+  const citedAs = (doc: DocumentRecord, withNumber = true): string => {
+    const parent = doc.annexOf ? docs.get(doc.annexOf) : undefined;
+    const annexWord = doc.furniture.some((f) => f.role === 'annexMarker' && f.text.trim().startsWith('附录')) ? '附录' : '附件';
+    return documentCitation(doc, { withNumber, annexOf: parent, annexWord });
+  };
   const label = (clause: ClauseRecord): string => {
     const doc = docs.get(clause.doc);
-    return citationLabel(doc ? shortTitle(doc) : clause.doc, position(clause));
+    if (!doc) return `${clause.doc}${position(clause)}`;
+    return citedAs(doc, false) + position(clause) + (doc.version ? `（${doc.version}）` : '');
   };
 
   const view: LibraryView = {
@@ -99,9 +106,13 @@ export function libraryView(library: Library): LibraryView {
     clausesOf: (id) => byDoc.get(id) ?? [],
     steps,
     position,
-    shortTitle,
+    name,
+    citedAs,
     label,
-    citation: (clause) => citationLabel(docs.get(clause.doc)?.title ?? clause.doc, position(clause)),
+    citation: (clause) => {
+      const doc = docs.get(clause.doc);
+      return (doc ? citedAs(doc) : clause.doc) + position(clause);
+    },
     versionsOf: (doc) =>
       library.comparisons
         .flatMap((c) => (c.a === doc.id ? [c.b] : c.b === doc.id ? [c.a] : []))

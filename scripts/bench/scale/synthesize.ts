@@ -81,10 +81,10 @@ export function encipherLines(lines: readonly (readonly string[])[], cipher: Rea
 /** One source's metadata (content/sources/<seed>.json), as far as the synthesizer needs it. */
 export interface SourceMetaFile {
   source: string;
-  documents: { id: string; title?: string; shortTitle?: string; [key: string]: unknown }[];
+  documents: { id: string; title?: string; annexOf?: string; [key: string]: unknown }[];
 }
 
-/** The metadata of a copy of a source: new file name, document ids made unique, titles marked as synthetic. */
+/** The metadata of a copy of a source: new file name, document ids (and the annexes' parents) made unique, titles marked as synthetic. */
 export function copyMeta(meta: SourceMetaFile, file: string, copy: number): SourceMetaFile {
   const tag = `（合成副本${copy}）`;
   return {
@@ -94,7 +94,7 @@ export function copyMeta(meta: SourceMetaFile, file: string, copy: number): Sour
       ...d,
       id: `${d.id}-s${copy}`,
       ...(d.title ? { title: d.title + tag } : {}),
-      ...(d.shortTitle ? { shortTitle: d.shortTitle + tag } : {}),
+      ...(d.annexOf ? { annexOf: `${d.annexOf}-s${copy}` } : {}),
     })),
   };
 }

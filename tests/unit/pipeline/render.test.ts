@@ -120,7 +120,7 @@ describe('copy buttons of paragraphs', () => {
       { type: 'paragraph', children: [t('第二款。')] },
     ],
   };
-  const copy = { url: 'https://x.org/law/12.html', title: '中华人民共和国工会法', position: '第十二条' };
+  const copy = { url: 'https://x.org/law/12.html', citation: '《中华人民共和国工会法》第十二条' };
   const buttons = (html: string) =>
     [...html.matchAll(/<button[^>]*data-copy-kind="([^"]+)" data-copy="([^"]+)"/g)].map((m) => [m[1], m[2]]);
   const textOf = (html: string) => {
@@ -151,7 +151,7 @@ describe('copy buttons of paragraphs', () => {
       type: 'clause', key: '0', marker: null, number: null, line: 1,
       children: [{ type: 'figure', caption: t('图1'), credit: t('摄影：甲') }],
     };
-    expect(renderClauseBody(figure, { copy: { ...copy, position: '引言' } })).toMatch(/<figcaption>图1<span class="para-copy"/);
+    expect(renderClauseBody(figure, { copy: { ...copy, citation: '《论文》引言' } })).toMatch(/<figcaption>图1<span class="para-copy"/);
   });
 
   it('are left out unless asked for', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationLabel, citationText, clausePosition, isUniqueNumber, paragraphPosition } from '../../../src/site/citation';
+import { citationText, clausePosition, documentCitation, inTitleMarks, isUniqueNumber, paragraphPosition } from '../../../src/site/citation';
 import type { ParagraphPlace } from '../../../src/site/paragraphs';
 import type { PathStep } from '../../../src/site/structure';
 
@@ -54,7 +54,7 @@ describe('clausePosition', () => {
   });
 
   it('nests book-title marks the Chinese way when a title quotes another title', () => {
-    expect(citationLabel('关于转发《实施意见》的通知', '正文')).toBe('《关于转发〈实施意见〉的通知》正文');
+    expect(inTitleMarks('关于转发《实施意见》的通知')).toBe('《关于转发〈实施意见〉的通知》');
   });
 
   it('cites the body of an unnumbered notice as its 正文', () => {
@@ -87,17 +87,36 @@ describe('clausePosition', () => {
   });
 });
 
-describe('citationLabel and citationText', () => {
+describe('documentCitation and citationText', () => {
   const title = '山东省总工会关于新形势下加强基层工会建设的实施意见';
+  const opinion = { title, docNumber: '鲁会〔2014〕79号' };
 
-  it('puts the document title in 书名号 before the position', () => {
-    expect(citationLabel(title, '第七条')).toBe('《山东省总工会关于新形势下加强基层工会建设的实施意见》第七条');
+  it('names a document by its full title in 书名号 followed by its 文号', () => {
+    expect(documentCitation(opinion)).toBe('《山东省总工会关于新形势下加强基层工会建设的实施意见》（鲁会〔2014〕79号）');
   });
 
-  it('follows the citation with a space and the permalink', () => {
-    expect(citationText(title, '第七条', 'https://x.org/luhui-2014-79/2/7.html')).toBe(
-      '《山东省总工会关于新形势下加强基层工会建设的实施意见》第七条 https://x.org/luhui-2014-79/2/7.html',
+  it('leaves the 文号 out when asked to, and when there is none', () => {
+    expect(documentCitation(opinion, { withNumber: false })).toBe(`《${title}》`);
+    expect(documentCitation({ title: '中华人民共和国工会法' })).toBe('《中华人民共和国工会法》');
+  });
+
+  it('names an annex without a 文号 of its own by its parent’s 文号', () => {
+    const annex = { title: '贯彻《山东省总工会关于新形势下加强基层工会建设的实施意见》的工作分工方案' };
+    expect(documentCitation(annex, { annexOf: opinion })).toBe(
+      '《贯彻〈山东省总工会关于新形势下加强基层工会建设的实施意见〉的工作分工方案》（鲁会〔2014〕79号附件）',
     );
+    expect(documentCitation({ title: '女职工禁忌从事的劳动范围' }, { annexOf: { title: '女职工劳动保护特别规定' }, annexWord: '附录' })).toBe(
+      '《女职工禁忌从事的劳动范围》（《女职工劳动保护特别规定》附录）',
+    );
+  });
+
+  it('names a document without an official title by its description, without 书名号', () => {
+    expect(documentCitation({ title: '中华全国总工会2024年工作报告', descriptiveTitle: true, docNumber: 'x' })).toBe('中华全国总工会2024年工作报告');
+  });
+
+  it('follows the citation with a space and the link, or gives the citation alone without one', () => {
+    expect(citationText('《实施意见》第七条', 'https://x.org/luhui-2014-79/2/7.html')).toBe('《实施意见》第七条 https://x.org/luhui-2014-79/2/7.html');
+    expect(citationText('《实施意见》第七条')).toBe('《实施意见》第七条');
   });
 });
 
@@ -124,11 +143,11 @@ describe('citations of an article’s 款 and 项', () => {
   /** 第十二条 with two 款, the first with items （一）–（三）. */
   const twoKuan = [kuan(1, 1), xiang(1, 2, '（一）', 1), xiang(1, 3, '（二）', 2), xiang(1, 4, '（三）', 3), kuan(2, 5)];
   const cite = (place: ParagraphPlace, places: ParagraphPlace[]) =>
-    citationLabel(law, clausePosition({ number: '第十二条', steps: [chapter] }) + paragraphPosition(place, places));
+    inTitleMarks(law) + clausePosition({ number: '第十二条', steps: [chapter] }) + paragraphPosition(place, places);
   const chapter: PathStep = { level: 'chapter', marker: '第二章 ', number: '第二章', title: '工会组织' };
 
   it('cite an article by its number alone, without its chapter', () => {
-    expect(citationLabel(law, clausePosition({ number: '第十二条', steps: [chapter] }))).toBe('《中华人民共和国工会法》第十二条');
+    expect(inTitleMarks(law) + clausePosition({ number: '第十二条', steps: [chapter] })).toBe('《中华人民共和国工会法》第十二条');
   });
 
   it('cite a 款 as 第十二条第二款', () => {

@@ -13,7 +13,7 @@ const outline: OutlineEntry[] = [
 ];
 const law: DocumentRecord = {
   id: 'law', url: '/law/index.html', title: '中华人民共和国工会法', titleEditorial: false, kind: '法律',
-  source: 'law.txt', furniture: [], outline, clauseCount: 3, shortTitle: '工会法',
+  source: 'law.txt', furniture: [], outline, clauseCount: 3,
 };
 const article = (n: number, number: string, path: string[]): ClauseRecord => ({
   id: `law/${n}`, url: `/law/${n}.html`, source: 'law.txt', doc: 'law', number, marker: `${number} `, path,
@@ -42,10 +42,10 @@ describe('a statute’s articles', () => {
     expect(view.steps(clauses[0]!).map(stepLabel)).toEqual(['第一章 总 则']);
   });
 
-  it('are cited by the article number alone, in the full and the short title', () => {
+  it('are cited and labelled by the full title and the article number alone', () => {
     expect(view.position(twelve)).toBe('第十二条');
     expect(view.citation(twelve)).toBe('《中华人民共和国工会法》第十二条');
-    expect(view.label(twelve)).toBe('《工会法》第十二条');
+    expect(view.label(twelve)).toBe('《中华人民共和国工会法》第十二条');
   });
 
   it('go under their chapter and section in the table of contents', () => {

@@ -16,7 +16,8 @@ function clause(id: string, number: string | null, path: string[] = []): ClauseR
 const library: Library = {
   documents: [
     doc('a', {
-      shortTitle: '甲意见',
+      docNumber: '甲〔2024〕1号',
+      version: '转录本甲',
       outline: [
         { level: 'part', id: 'a/1', marker: '一、', number: '一', title: '要求', children: [] },
         { level: 'part', id: 'a/2', marker: '二、', number: '二', title: '指标', children: [
@@ -81,9 +82,10 @@ describe('libraryView', () => {
     expect(view.position(view.clause('a/0')!)).toBe('序言');
   });
 
-  it('labels clauses with the short title and cites them with the full title', () => {
-    expect(view.label(view.clause('a/1/2')!)).toBe('《甲意见》第二条');
-    expect(view.citation(view.clause('a/1/2')!)).toBe('《a的标题》第二条');
+  it('labels clauses with the title and transcription, and cites them with the title and 文号', () => {
+    expect(view.label(view.clause('a/1/2')!)).toBe('《a的标题》第二条（转录本甲）');
+    expect(view.citation(view.clause('a/1/2')!)).toBe('《a的标题》（甲〔2024〕1号）第二条');
+    expect(view.name(view.doc('a')!)).toBe('a的标题（转录本甲）');
     expect(view.label(view.clause('b/0')!)).toBe('《b的标题》序言');
   });
 
