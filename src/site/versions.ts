@@ -6,7 +6,7 @@ import { groupBy } from '../collections';
 import type { AlignedClause, DocumentRecord, VersionComparison } from '../model';
 import type { LibraryView } from './view';
 
-/** What a transcription is called on the pages: its editorial label (转录本甲), else its short title. */
+/** What a transcription is called on the pages: its editorial label (转录本甲), else its name. */
 export function versionName(view: LibraryView, doc: DocumentRecord): string {
   return doc.version ?? view.name(doc);
 }
