@@ -152,8 +152,9 @@ function nextVersionLabel(used: (string | undefined)[]): string {
 const versionLabel = (meta: DocumentMeta): string | undefined => (typeof meta.version === 'string' ? meta.version : undefined);
 
 /** Ordered metadata of one document, in the key order of the files already in content/sources. */
-function documentMeta(d: DerivedDocument, id: string, extra: { title?: string; kind: string; version?: string; origin?: string }): DocumentMeta {
+function documentMeta(d: DerivedDocument, id: string, extra: { title?: string; kind: string; version?: string; origin?: string; annexOf?: string }): DocumentMeta {
   const meta: DocumentMeta = { id, kind: extra.kind };
+  if (extra.annexOf) meta.annexOf = extra.annexOf;
   if (extra.title) meta.title = extra.title;
   if (extra.version) meta.version = extra.version;
   if (d.issuer) meta.issuer = d.issuer.value;
@@ -295,7 +296,10 @@ export function addSource(argv: string[], io: Output): number {
         }
       }
       const title = !tree.children[i].furniture.some((f) => f.role === 'title') ? d.title!.value : undefined;
-      return documentMeta(d, id.id, { title, kind: given(values.kind, i) ?? d.kind!.value, version, origin: values.origin });
+      // An annex is cited by its parent's 文号 (（鲁会〔2014〕79号附件）): the document before it that is no annex.
+      const parent = d.annex !== undefined ? withTitles.slice(0, i).findLastIndex((p) => p.annex === undefined) : -1;
+      const annexOf = parent >= 0 ? ids[parent]!.id : undefined;
+      return documentMeta(d, id.id, { title, kind: given(values.kind, i) ?? d.kind!.value, version, origin: values.origin, annexOf });
     });
     const meta: SourceMeta = { source: seed, documents: metas };
     const checked = checkSourceMeta(meta);
