@@ -8,8 +8,13 @@
  * - Every match is an exact phrase of character bigrams, so a query finds every clause that
  *   contains it, whatever the word boundaries.
  * - Tiers: 1 contains the query as typed; 2 contains all of its words; 3 some of them.
- *   Within a tier, matches in the heading come first, then document order.
+ *   A long dictionary compound among the words also counts where only its parts stand
+ *   apart, ranked after the clauses holding it whole (compounds.ts). Within a tier, matches
+ *   in the heading come first, then document order.
+ * - The transcriptions of one text (plan14-a and plan14-b) are one result (`groupResults`):
+ *   what the page counts are results, so `total` (tiers 1–2) and `partial` (tier 3) count them.
  */
+import { apartMatches, parseCompounds } from './compounds';
 import { type CharMap, bigrams, findFolded, fold } from './fold';
 import { LAYOUT_FILE, LEXICON_FILE, type Versioned, clauseFile, fetchGzipJson, ofVersion, wordsFile } from './files';
 import type { SearchLayout } from './layout';
@@ -19,7 +24,7 @@ import { loadPagefind, pagefindIndex } from './pagefind-index';
 import type { RecordData, RecordIndex } from './record-index';
 import type { LexiconData, OnlineLexicon } from './records';
 import { type Vocabulary, addWords, parseFreqs, queryWords, vocabulary, wordShard } from './segmenter';
-import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters } from './types';
+import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters, Transcription } from './types';
 
 /** The character map from the lexicon's string of pairs. */
 export function charMap(pairs: string): CharMap {
@@ -129,40 +134,89 @@ export async function findText(index: RecordIndex, folded: string, headingTokens
   return found;
 }
 
-interface Ranked {
+/** A clause among the results, with what ranks it. */
+export interface Ranked {
   id: string;
   tier: 1 | 2 | 3;
+  /** How strongly the heading matches: the query as typed counts more than all the words. */
   heading: number;
+  /** How many of the words the clause holds (whole or by their parts). */
+  matched: number;
+  /** The indexes of the words it holds only by their parts, apart (compounds.ts). */
+  apart: number[];
   rank: number;
+}
+
+/** A word of the query found: where it stands whole, where only its parts stand apart, and heading matches. */
+export interface WordFound extends Found {
+  apart: Set<string>;
 }
 
 /** A word too generic to make a partial match on its own: digits only (2014, 79). */
 export const isGenericWord = (word: string): boolean => /^\d+$/.test(word);
 
 /**
- * Rank results: tier, then matches in the heading, then document order. A partial match
- * (tier 3) needs one of the words that are not generic.
+ * Rank results: tier (1 the query as typed, 2 every word, 3 some words), then, among those
+ * with every word, how few words stood only apart; among those with some, how many words;
+ * then matches in the heading, then document order. A word held by its parts apart counts as
+ * held. A partial match (tier 3) needs one of the words that are not generic.
  */
-export function rankResults(
-  t1: Set<string>,
-  wordSets: Set<string>[],
-  headingSets: { query: Set<string>; words: Set<string>[] },
-  order: Map<string, number>,
-  generic: boolean[] = [],
-): Ranked[] {
-  const all = new Set<string>(t1);
-  for (const id of wordSets.flatMap((s) => [...s])) {
-    if (wordSets.every((s) => s.has(id)) || wordSets.some((s, i) => !generic[i] && s.has(id))) all.add(id);
+export function rankResults(query: Found, words: readonly WordFound[], order: Map<string, number>, generic: readonly boolean[] = []): Ranked[] {
+  const holds = (w: WordFound, id: string) => w.all.has(id) || w.apart.has(id);
+  const all = new Set<string>(query.all);
+  for (const w of words) {
+    for (const id of [...w.all, ...w.apart]) {
+      if (words.every((x) => holds(x, id)) || words.some((x, i) => !generic[i] && holds(x, id))) all.add(id);
+    }
   }
   const ranked: Ranked[] = [];
   for (const id of all) {
-    const inWords = wordSets.filter((s) => s.has(id)).length;
-    const tier: 1 | 2 | 3 = t1.has(id) ? 1 : inWords === wordSets.length ? 2 : 3;
-    const heading =
-      (headingSets.query.has(id) ? wordSets.length + 1 : 0) + headingSets.words.filter((s) => s.has(id)).length;
-    ranked.push({ id, tier, heading, rank: order.get(id) ?? Number.MAX_SAFE_INTEGER });
+    const matched = words.filter((w) => holds(w, id)).length;
+    const tier: 1 | 2 | 3 = query.all.has(id) ? 1 : matched === words.length ? 2 : 3;
+    const apart = tier === 1 ? [] : words.flatMap((w, i) => (!w.all.has(id) && w.apart.has(id) ? [i] : []));
+    const heading = (query.heading.has(id) ? words.length + 1 : 0) + words.filter((w) => w.heading.has(id)).length;
+    ranked.push({ id, tier, heading, matched, apart, rank: order.get(id) ?? Number.MAX_SAFE_INTEGER });
   }
-  return ranked.sort((a, b) => a.tier - b.tier || b.heading - a.heading || a.rank - b.rank);
+  return ranked.sort(
+    (a, b) => a.tier - b.tier || a.apart.length - b.apart.length || b.matched - a.matched || b.heading - a.heading || a.rank - b.rank,
+  );
+}
+
+/** One result: a clause, or the transcriptions of one text together, led by the best ranked of them. */
+export interface Grouped {
+  lead: Ranked;
+  /** The members among the results, in rank order (the lead first). */
+  found: Ranked[];
+  /** Every transcription of the text in reading order, where the clause has several. */
+  versions?: string[];
+}
+
+/**
+ * Make results of ranked clauses: the transcriptions of one text (groups of keys in reading
+ * order) become one result, in the place of the best ranked of them, which leads it (with
+ * equal rank, the first in reading order). Full results (tiers 1–2) come before partial ones.
+ */
+export function groupResults(ranked: readonly Ranked[], versions: readonly (readonly string[])[]): { full: Grouped[]; partial: Grouped[] } {
+  const groupOf = new Map<string, readonly string[]>();
+  for (const g of versions) for (const key of g) groupOf.set(key, g);
+  const byGroup = new Map<readonly string[], Grouped>();
+  const results: Grouped[] = [];
+  for (const r of ranked) {
+    const group = groupOf.get(r.id);
+    const known = group && byGroup.get(group);
+    if (known) {
+      known.found.push(r);
+      continue;
+    }
+    const result: Grouped = { lead: r, found: [r] };
+    if (group) {
+      result.versions = [...group];
+      byGroup.set(group, result);
+    }
+    results.push(result);
+  }
+  // Grouping keeps the order of the leads, and a lead is its group's best: full ones stay first.
+  return { full: results.filter((g) => g.lead.tier < 3), partial: results.filter((g) => g.lead.tier === 3) };
 }
 
 /** Does a document pass the filters? */
@@ -172,53 +226,61 @@ export function passes(doc: SearchDoc | undefined, filters: SearchFilters): bool
   return ok(filters.doc, doc.id) && ok(filters.kind, doc.kind) && ok(filters.year, doc.year);
 }
 
-/** Count results per document, kind and year. */
+/** Count results per document, kind and year: one result per document. */
 export function countFacets(docs: (SearchDoc | undefined)[]): FilterCounts {
+  return countResultFacets(docs.map((d) => [d]));
+}
+
+/** Count results per document, kind and year, each result (its documents) once per value. */
+export function countResultFacets(results: (SearchDoc | undefined)[][]): FilterCounts {
   const counts: FilterCounts = { doc: {}, kind: {}, year: {} };
-  const add = (m: Record<string, number>, k: string | null) => {
-    if (k !== null) m[k] = (m[k] ?? 0) + 1;
+  const add = (m: Record<string, number>, values: (string | null)[]) => {
+    for (const k of new Set(values)) if (k !== null) m[k] = (m[k] ?? 0) + 1;
   };
-  for (const d of docs) {
-    if (!d) continue;
-    add(counts.doc, d.id);
-    add(counts.kind, d.kind);
-    add(counts.year, d.year);
+  for (const result of results) {
+    const docs = result.filter((d): d is SearchDoc => !!d);
+    add(counts.doc, docs.map((d) => d.id));
+    add(counts.kind, docs.map((d) => d.kind));
+    add(counts.year, docs.map((d) => d.year));
   }
   return counts;
 }
 
+/** What to mark in a clause: the query as typed (tier 1), else its words, a word held apart by its parts. */
+export function clauseNeedles(r: Pick<Ranked, 'tier' | 'apart'>, folded: string, words: readonly string[], compounds: ReadonlyMap<string, string[]>): string[] {
+  if (r.tier === 1 || words.length === 0) return [folded];
+  return words.flatMap((w, i) => (r.apart.includes(i) ? (compounds.get(w) ?? [w]) : [w]));
+}
+
 /** Make an engine over a record index, the lexicon and its vocabulary (the seam the tests use). */
-export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' | 'docs'>, vocabFor: VocabularySource): Engine {
+export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' | 'docs'> & { compounds?: string }, vocabFor: VocabularySource): Engine {
   const t2s = charMap(lexicon.t2s);
   const docs = lexicon.docs;
   const docById = new Map(docs.map((d) => [d.id, d]));
+  const compounds = parseCompounds(lexicon.compounds);
 
-  // Document order, each record's document and heading tokens, asked of the index once.
-  let layout: Promise<{ order: Map<string, number>; docOf: Map<string, SearchDoc>; headingTokens: Map<string, number> }> | undefined;
+  // Document order, each record's document, heading tokens and transcriptions, asked of the index once.
+  let layout: Promise<{ order: Map<string, number>; docOf: Map<string, SearchDoc>; headingTokens: Map<string, number>; versions: string[][] }> | undefined;
   const loadLayout = () =>
-    (layout ??= index.layout().then(({ order, docOf, headingTokens }) => ({
+    (layout ??= index.layout().then(({ order, docOf, headingTokens, versions }) => ({
       order: new Map(order.map((key, i) => [key, i])),
       docOf: new Map([...docOf].map(([key, doc]) => [key, docById.get(doc)!])),
       headingTokens,
+      versions,
     })));
   const find = async (folded: string) => findText(index, folded, (await loadLayout()).headingTokens);
+  /** A word: where it stands whole, and, for a long dictionary compound, where only its parts stand. */
+  const findWord = async (word: string): Promise<WordFound> => {
+    const parts = compounds.get(word) ?? [];
+    const [whole, ...apart] = await Promise.all([find(word), ...parts.map(find)]);
+    return { ...whole!, apart: apartMatches(apart.map((f) => f.all), whole!.all) };
+  };
 
-  const hit = async (r: Ranked, needles: string[], docOf: Map<string, SearchDoc>): Promise<Hit> => {
-    const { url, meta } = await index.record(r.id);
+  /** A clause's display data with the ranges of its needles. */
+  const load = async (key: string, needles: string[], docOf: Map<string, SearchDoc>) => {
+    const { url, meta } = await index.record(key);
     const paragraphs = meta.t.split('\n');
-    const out: Hit = {
-      id: meta.id,
-      url,
-      doc: docOf.get(r.id)!,
-      position: meta.p,
-      paragraphs,
-      tier: r.tier,
-      matches: matchRanges(paragraphs, needles, t2s),
-      headingMatch: r.heading > 0,
-    };
-    if (meta.h) out.heading = meta.h;
-    if (meta.a) out.anchors = meta.a;
-    return out;
+    return { url, meta, doc: docOf.get(key)!, paragraphs, matches: needles.length ? matchRanges(paragraphs, needles, t2s) : [] };
   };
 
   return {
@@ -226,30 +288,57 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
     async search(query: string, filters: SearchFilters = {}): Promise<Outcome> {
       const { folded, words } = parseQuery(query, t2s, await vocabFor(fold(query, t2s)));
       if (folded === '') {
-        return { query, folded, words, total: 0, counts: countFacets([]), hits: async () => [] };
+        return { query, folded, words, total: 0, partial: 0, counts: countFacets([]), hits: async () => [] };
       }
+      // A query that is one long dictionary compound is also looked for by its parts.
+      const terms = words.length ? words : compounds.has(folded) ? [folded] : [];
       // Load everything the searches need in one go (they then run from memory).
       const grams = bigrams(folded);
-      await index.preload(grams.length ? grams : [folded]);
-      const [layoutData, found, ...perWord] = await Promise.all([loadLayout(), find(folded), ...words.map(find)]);
-      const ranked = rankResults(
-        found.all,
-        perWord.map((f) => f.all),
-        { query: found.heading, words: perWord.map((f) => f.heading) },
-        layoutData.order,
-        words.map(isGenericWord),
+      await index.preload([...(grams.length ? grams : [folded]), ...terms.flatMap((w) => (compounds.get(w) ?? []).flatMap(bigrams))]);
+      const [layoutData, found, ...perWord] = await Promise.all([loadLayout(), find(folded), ...terms.map(findWord)]);
+      const { docOf, order, versions } = layoutData;
+      const ranked = rankResults(found, perWord, order, terms.map(isGenericWord));
+      const rankedOf = new Map(ranked.map((r) => [r.id, r]));
+      const all = groupResults(ranked, versions);
+      const counts = countResultFacets([...all.full, ...all.partial].map((g) => g.found.map((r) => docOf.get(r.id))));
+      const { full, partial } = groupResults(
+        ranked.filter((r) => passes(docOf.get(r.id), filters)),
+        versions,
       );
-      const { docOf } = layoutData;
-      const counts = countFacets(ranked.map((r) => docOf.get(r.id)));
-      const shown = ranked.filter((r) => passes(docOf.get(r.id), filters));
+      const shown = [...full, ...partial];
+      const needlesOf = (r: Ranked) => clauseNeedles(r, folded, terms, compounds);
+
+      const hit = async (g: Grouped): Promise<Hit> => {
+        const r = g.lead;
+        const { url, meta, doc, paragraphs, matches } = await load(r.id, needlesOf(r), docOf);
+        const out: Hit = { id: meta.id, url, doc, position: meta.p, paragraphs, tier: r.tier, matches, headingMatch: r.heading > 0 };
+        if (meta.h) out.heading = meta.h;
+        if (meta.a) out.anchors = meta.a;
+        if (r.apart.length) out.split = r.apart.map((i) => terms[i]!);
+        if (g.versions) {
+          // Whether each holds what was looked for, filters or not (a filter only decides which one leads).
+          out.versions = await Promise.all(
+            g.versions.map(async (key): Promise<Transcription> => {
+              const own = rankedOf.get(key);
+              const v = await load(key, own ? needlesOf(own) : [], docOf);
+              const t: Transcription = { id: v.meta.id, url: v.url, doc: v.doc, position: v.meta.p, paragraphs: v.paragraphs, matches: v.matches, matched: !!own };
+              if (v.meta.a) t.anchors = v.meta.a;
+              if (v.meta.v) t.difference = { wording: v.meta.v.w, punctuation: v.meta.v.q, compare: v.meta.v.c };
+              return t;
+            }),
+          );
+        }
+        return out;
+      };
+
       return {
         query,
         folded,
         words,
-        total: shown.length,
+        total: full.length,
+        partial: partial.length,
         counts,
-        hits: (from, to) =>
-          Promise.all(shown.slice(from, to).map((r) => hit(r, r.tier === 1 ? [folded] : words, docOf))),
+        hits: (from, to) => Promise.all(shown.slice(from, to).map(hit)),
       };
     },
   };

@@ -23,7 +23,20 @@ export interface SearchLayout {
    * character starts are that character followed by one of these (pagefind-index.ts).
    */
   chars: string;
+  /** The clauses that are transcriptions of one text (`encodeGroups`), by their places in reading order. */
+  versions: string;
 }
+
+/**
+ * Encode groups of places in reading order: each group's places in base 36 joined by ".",
+ * groups joined by ","; "" for none.
+ */
+export const encodeGroups = (groups: readonly (readonly number[])[]): string =>
+  groups.map((g) => g.map((n) => n.toString(36)).join('.')).join(',');
+
+/** Decode groups written by `encodeGroups`. */
+export const decodeGroups = (text: string): number[][] =>
+  text === '' ? [] : text.split(',').map((g) => g.split('.').map((n) => parseInt(n, 36)));
 
 /** Every character of the tokens, once each, in code unit order, as one string. */
 export function tokenChars(tokens: Iterable<string>): string {

@@ -19,6 +19,8 @@ import { type Postings, type RecordData, type RecordIndex, recordHeadingTokens, 
 export interface OfflineRecord extends RecordData {
   /** Document id. */
   doc: string;
+  /** Where the clause is one of several transcriptions of a text: the place in reading order of the first one's clause. */
+  g?: number;
 }
 
 /** A word as Pagefind compares it: without combining marks, except the kana voicing marks. */
@@ -65,7 +67,19 @@ export function memoryIndex(records: readonly OfflineRecord[], t2s: CharMap): Re
       records.forEach((r, i) => {
         if (r.meta.h) headingTokens.set(String(i), recordHeadingTokens(r.meta, t2s));
       });
-      return { order: records.map((_, i) => String(i)), docOf: new Map(records.map((r, i) => [String(i), r.doc])), headingTokens };
+      const groups = new Map<number, string[]>();
+      records.forEach((r, i) => {
+        if (r.g === undefined) return;
+        const group = groups.get(r.g);
+        if (group) group.push(String(i));
+        else groups.set(r.g, [String(i)]);
+      });
+      return {
+        order: records.map((_, i) => String(i)),
+        docOf: new Map(records.map((r, i) => [String(i), r.doc])),
+        headingTokens,
+        versions: [...groups.values()],
+      };
     },
     async record(key) {
       const r = records[Number(key)];

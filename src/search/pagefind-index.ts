@@ -9,7 +9,7 @@
  * index chunk that holds one of them (see `loadPrefix`).
  * A clause's display data is a small file of its own, loaded only for the results shown.
  */
-import { type LayoutEntry, type SearchLayout, layoutClauses } from './layout';
+import { type LayoutEntry, type SearchLayout, decodeGroups, layoutClauses } from './layout';
 import type { Postings, RecordData, RecordIndex, RecordLayout } from './record-index';
 
 /** The part of Pagefind's browser API the index uses. */
@@ -157,7 +157,8 @@ export function pagefindIndex(pagefind: PagefindApi, layout: SearchLayout, loadR
           if (d.heading[i]! > 0) headingTokens.set(key, d.heading[i]!);
         });
       }
-      return { order, docOf, headingTokens };
+      const versions = decodeGroups(layout.versions ?? '').map((g) => g.map(String));
+      return { order, docOf, headingTokens, versions };
     },
     record: (key) => record(Number(key)),
   };

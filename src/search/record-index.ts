@@ -23,6 +23,12 @@ export type RecordMeta = {
   h?: string;
   /** The anchors of the text's lines where they are not p1…pN (an article's 款 and 项; ClauseRecord.anchors). */
   a?: string[];
+  /**
+   * Where the clause is a later transcription of a text (not the first in reading order): how
+   * it differs from the first one's clause — wording and punctuation differences and the URL
+   * of the page comparing the two (library.comparisons).
+   */
+  v?: { w: number; q: number; c: string };
 };
 
 /** A record as a search result needs it. */
@@ -41,6 +47,8 @@ export interface RecordLayout {
   docOf: Map<string, string>;
   /** Record key → how many of its first tokens lie within its heading (records without a heading are left out). */
   headingTokens: Map<string, number>;
+  /** The transcriptions of one text: each group's record keys in reading order (clauses of a single transcription are in none). */
+  versions: string[][];
 }
 
 /**

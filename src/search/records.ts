@@ -16,12 +16,14 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Library } from '../model';
 import { libraryView } from '../site/view';
-import type { CharMap } from './fold';
+import { compoundTable } from './compounds';
+import { type CharMap, fold } from './fold';
+import { dictionaryEntries } from '../pipeline/segment';
 import { buildCharMap, buildVocabulary, type LexiconReport } from './lexicon';
 import type { OfflineRecord } from './memory-index';
-import { type LayoutEntry, type SearchLayout, layoutClause, tokenChars } from './layout';
+import { type LayoutEntry, type SearchLayout, encodeGroups, layoutClause, tokenChars } from './layout';
 import { type RecordData, type RecordMeta, recordHeadingTokens, recordTokens } from './record-index';
-import { parseFreqs, serialiseFreqs, wordShard } from './segmenter';
+import { parseFreqs, serialiseFreqs, vocabulary, wordShard } from './segmenter';
 import type { SearchDoc } from './types';
 
 /** A Pagefind custom record (the fields this site uses): one document's tokens. */
@@ -51,6 +53,8 @@ export interface LexiconData {
   /** Traditional → simplified, as a string of character pairs. */
   t2s: string;
   docs: SearchDoc[];
+  /** The long dictionary terms a search also finds by their parts apart (compounds.ts): "term<TAB>part part…" lines. */
+  compounds: string;
 }
 
 /**
@@ -65,22 +69,82 @@ export const WORDS_PER_SHARD = 1000;
 /** The documents as search results label and filter them. */
 export function searchDocs(library: Library): SearchDoc[] {
   const view = libraryView(library);
-  return library.documents.map((d) => ({
-    id: d.id,
-    title: view.name(d),
-    kind: d.kind,
-    year: /^\d{4}/.exec(d.date ?? '')?.[0] ?? null,
-  }));
+  return library.documents.map((d) => {
+    const doc: SearchDoc = { id: d.id, title: view.name(d), kind: d.kind, year: /^\d{4}/.exec(d.date ?? '')?.[0] ?? null };
+    if (d.version) {
+      doc.version = d.version;
+      doc.work = d.title;
+    }
+    if (d.titleEditorial) doc.untitled = true;
+    return doc;
+  });
+}
+
+/** The clauses that are transcriptions of one text, and how each later one differs from the first. */
+export interface VersionGroups {
+  /** Each group's places in reading order, ascending (two or more each). */
+  groups: number[][];
+  /** Place in reading order → how that clause differs from its group's first (RecordMeta `v`). */
+  differences: Map<number, NonNullable<RecordMeta['v']>>;
+}
+
+/**
+ * Group the clauses the comparisons pair up (library.comparisons: a clause of one
+ * transcription and its counterpart in another), joining pairs that share a clause; each later
+ * clause of a group gets the differences of its row with the group's first clause.
+ */
+export function versionGroups(comparisons: Library['comparisons'], place: ReadonlyMap<string, number>): VersionGroups {
+  const parent = new Map<number, number>();
+  const root = (n: number): number => {
+    let r = n;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(n, r);
+    return r;
+  };
+  const rows = new Map<string, NonNullable<RecordMeta['v']>>();
+  for (const comparison of comparisons) {
+    for (const row of comparison.rows) {
+      const a = row.a === null ? undefined : place.get(row.a);
+      const b = row.b === null ? undefined : place.get(row.b);
+      if (a === undefined || b === undefined) continue;
+      const [ra, rb] = [root(a), root(b)];
+      if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+      rows.set(`${Math.min(a, b)} ${Math.max(a, b)}`, { w: row.wording, q: row.punctuation, c: comparison.url });
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  for (const n of parent.keys()) {
+    const r = root(n);
+    const group = byRoot.get(r);
+    if (group) group.push(n);
+    else byRoot.set(r, [n]);
+  }
+  const groups = [...byRoot.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+  const differences = new Map<number, NonNullable<RecordMeta['v']>>();
+  for (const [first, ...later] of groups) {
+    for (const n of later) {
+      const row = rows.get(`${first} ${n}`);
+      if (row) differences.set(n, row);
+    }
+  }
+  return { groups, differences };
 }
 
 /** The search data: one Pagefind record per document with index tokens, its layout, and every clause's display data. */
 export function searchData(library: Library, t2s: CharMap): SearchData {
   const view = libraryView(library);
-  const clauses: OfflineRecord[] = library.clauses.map((c) => {
+  const versions = versionGroups(library.comparisons, new Map(library.clauses.map((c, i) => [c.id, i])));
+  const groupOf = new Map(versions.groups.flatMap((g) => g.map((n) => [n, g[0]!] as const)));
+  const clauses: OfflineRecord[] = library.clauses.map((c, i) => {
     const meta: RecordMeta = { id: c.id, p: view.position(c), t: c.text };
     if (c.heading) meta.h = c.heading;
     if (c.anchors) meta.a = c.anchors;
-    return { url: c.url, doc: c.doc, meta };
+    const difference = versions.differences.get(i);
+    if (difference) meta.v = difference;
+    const record: OfflineRecord = { url: c.url, doc: c.doc, meta };
+    const group = groupOf.get(i);
+    if (group !== undefined) record.g = group;
+    return record;
   });
   // The documents' runs of clauses (a document's clauses are together in reading order).
   const runs: { doc: string; first: number; tokens: string[][]; heading: number[] }[] = [];
@@ -110,7 +174,8 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
     first: r.first,
     clauses: r.tokens.map((t, i) => layoutClause(t.length, r.heading[i]!)).join(','),
   }));
-  return { records, layout: { records: entries, chars: tokenChars(indexed.flatMap((r) => r.tokens.flat())) }, clauses };
+  const chars = tokenChars(indexed.flatMap((r) => r.tokens.flat()));
+  return { records, layout: { records: entries, chars, versions: encodeGroups(versions.groups) }, clauses };
 }
 
 /** A clause's display data as its own file holds it. */
@@ -144,12 +209,14 @@ export function buildLexicon(library: Library): { t2s: CharMap; data: LexiconDat
   const texts = corpus(library);
   const t2s = buildCharMap(texts);
   const { freqs, total, minFreq, report } = buildVocabulary(texts);
+  const terms = dictionaryEntries().map((e) => fold(e.word, t2s));
   const data: LexiconData = {
     total,
     minFreq,
     words: serialiseFreqs(new Map([...freqs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
     t2s: Object.entries(t2s).map(([t, s]) => t + s).join(''),
     docs: searchDocs(library),
+    compounds: compoundTable(terms, vocabulary(freqs, total, minFreq)),
   };
   return { t2s, data, report };
 }

@@ -17,11 +17,17 @@ export interface SearchFilters {
 /** A document as the results page needs it (from the search lexicon). */
 export interface SearchDoc {
   id: string;
-  /** Short title used in result labels. */
+  /** The document's name, as every page gives it (with its transcription label, where it has one). */
   title: string;
   kind: string;
   /** Four-digit year, or null where the document has no date. */
   year: string | null;
+  /** Which transcription the document is, where a text has several (转录本甲). */
+  version?: string;
+  /** With `version`: the name of the text the transcriptions share (the name without the label). */
+  work?: string;
+  /** The library supplied the name (the document has no official title): never put in 《》. */
+  untitled?: true;
 }
 
 /** Where a result matches: a range of a paragraph's raw text, in UTF-16 offsets. */
@@ -55,6 +61,43 @@ export interface Hit {
   matches: MatchRange[];
   /** Whether the heading contains the query (or, for tiers 2–3, one of its words). */
   headingMatch: boolean;
+  /**
+   * The words of the query this clause holds only as their parts, apart (a long dictionary
+   * compound: 职工服务中心 as 职工 … 服务中心); absent where every word it holds stands whole.
+   */
+  split?: string[];
+  /**
+   * Every transcription of the clause's text in reading order, this one included, where the
+   * text has several (plan14-a and plan14-b): one result links them all.
+   */
+  versions?: Transcription[];
+}
+
+/** One transcription of a result's text (Hit.versions). */
+export interface Transcription {
+  id: string;
+  url: string;
+  doc: SearchDoc;
+  position: string;
+  /** The clause's paragraphs and their anchors, as in Hit. */
+  paragraphs: string[];
+  anchors?: string[];
+  /** Occurrences of what was looked for (none where this transcription does not match). */
+  matches: MatchRange[];
+  /** Whether this transcription is among the results (another one matched where not). */
+  matched: boolean;
+  /** How it differs from the first transcription (absent on the first). */
+  difference?: VersionDifference;
+}
+
+/** How a transcription of a clause differs from the first one (the comparison of the two documents). */
+export interface VersionDifference {
+  /** Differences in wording. */
+  wording: number;
+  /** Differences in punctuation only. */
+  punctuation: number;
+  /** Site-relative URL of the page that compares the two transcriptions clause by clause. */
+  compare: string;
 }
 
 /** Counts of the results (before filtering) per filter value. */
@@ -71,11 +114,16 @@ export interface Outcome {
   folded: string;
   /** The words the query was cut into (one word if it is a single word). */
   words: string[];
-  /** Results after filters. */
+  /**
+   * Results after filters that contain every word of the query (the count the page reports
+   * and `data-count` gives); the transcriptions of one text are one result.
+   */
   total: number;
+  /** Results after filters that contain only some of the words; they come after the others. */
+  partial: number;
   /** Results per filter value, counted before any filter is applied. */
   counts: FilterCounts;
-  /** Load hits [from, to) in rank order. */
+  /** Load hits [from, to) in rank order: the `total` full matches, then the `partial` ones. */
   hits(from: number, to: number): Promise<Hit[]>;
 }
 

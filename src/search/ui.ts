@@ -8,8 +8,14 @@
  *   `<a href>` of each links (relatively) to the clause page, with `?h=` (what to highlight
  *   there) and `#pN` (the paragraph of the first match);
  * - the list has `aria-busy="true"` while a search runs, and `aria-busy="false"` with
- *   `data-count="N"` (all hits, 0 included) once the results are final;
- * - the first 20 results appear at once (`&n=` asks for more at once), 显示更多结果 adds 20.
+ *   `data-count="N"` (the results with every word of the query, 0 included) and
+ *   `data-partial="M"` (those with only some of them, listed after the others under their
+ *   own heading) once the results are final;
+ * - the transcriptions of one text are one result, which links each of them and says how
+ *   they differ (engine.ts `groupResults`);
+ * - the first 20 results appear at once (`&n=` asks for more at once), 显示更多结果 adds 20;
+ * - a search without full results suggests the searches with one word dropped (with their
+ *   counts), and points to the term index and to example queries.
  *
  * Text is only ever set as text (`textContent`, text nodes and `<mark>` elements), never as
  * HTML. The pure helpers are exported for the unit tests; `startUi` wires the page.
@@ -17,7 +23,7 @@
 import { type Segment, type TextRange, findTerms, makeExcerpt, markSegments } from './excerpt';
 import { fold } from './fold';
 import { lineAnchor } from '../site/paragraphs';
-import type { Engine, FilterCounts, Hit, Outcome, SearchDoc, SearchFilters } from './types';
+import type { Engine, FilterCounts, Hit, Outcome, SearchDoc, SearchFilters, Transcription } from './types';
 
 /** Results added per click on 显示更多结果 (and shown at once, at least). */
 export const PAGE_SIZE = 20;
@@ -107,12 +113,46 @@ export function resultHref(hit: Pick<Hit, 'url' | 'matches' | 'anchors'>, terms:
   return `${path}${query}${first ? `#${lineAnchor(hit.anchors, first.paragraph)}` : ''}`;
 }
 
-/** A hit's label: the document's title in book-title marks and the clause's place. */
-export const hitWhere = (hit: Pick<Hit, 'doc' | 'position'>): string => `《${hit.doc.title}》${hit.position}`;
+/**
+ * A hit's label: the document's name and the clause's place. An official title stands in
+ * book-title marks, a name the library supplied does not; the transcription label follows the
+ * marks, and a result that stands for every transcription (`all`) leaves it out.
+ */
+export function hitWhere(hit: Pick<Hit, 'doc' | 'position'>, all = false): string {
+  const { doc } = hit;
+  const name = doc.work ?? doc.title;
+  const label = doc.untitled ? name : `《${name}》`;
+  return `${label}${doc.version && !all ? `（${doc.version}）` : ''}${hit.position}`;
+}
 
-/** The badge of a tier: none for the query as typed. */
-export function tierBadge(tier: Hit['tier']): string | undefined {
-  return tier === 2 ? '含全部词语' : tier === 3 ? '部分匹配' : undefined;
+/** The badge of a tier: none for the query as typed, nor for every word of a one-word query. */
+export function tierBadge(tier: Hit['tier'], words = 2): string | undefined {
+  return tier === 2 && words > 0 ? '含全部词语' : tier === 3 ? '部分匹配' : undefined;
+}
+
+/** What a hit holding a compound only by its parts says: “职工服务中心”分开出现. */
+export const apartNote = (split: readonly string[]): string => split.map((w) => `“${w}”分开出现`).join('，');
+
+/** One transcription of a result as shown: its label, its link and whether it matched. */
+export interface TranscriptionView {
+  label: string;
+  href: string;
+  matched: boolean;
+}
+
+/** How two transcriptions of a clause differ, in words. */
+export function differenceText(d: { wording: number; punctuation: number }, who = '两个转录本'): string {
+  if (d.wording === 0 && d.punctuation === 0) return `${who}文字一致`;
+  if (d.wording === 0) return `${who}仅有 ${d.punctuation} 处标点差异`;
+  return `${who}有 ${d.wording} 处文字差异${d.punctuation ? `、${d.punctuation} 处标点差异` : ''}`;
+}
+
+/** Where the transcriptions of a result differ: one sentence for two of them, one per later transcription for more. */
+export function versionsText(versions: readonly Pick<Transcription, 'doc' | 'difference'>[]): string {
+  const later = versions.slice(1).filter((v) => v.difference);
+  if (versions.length === 2 && later.length === 1) return differenceText(later[0]!.difference!);
+  const first = versions[0]?.doc.version ?? '';
+  return later.map((v) => differenceText(v.difference!, `${v.doc.version ?? v.doc.title}与${first}`)).join('；');
 }
 
 /** Everything a result shows, as text. */
@@ -126,10 +166,17 @@ export interface ResultView {
   excerpt: Segment[];
   /** Occurrences in the clause's paragraphs. */
   matchCount: number;
+  /** Where a word stood only as its parts (apartNote). */
+  apart?: string;
+  /** Every transcription of the text, where it has several, with how they differ and the page comparing them. */
+  versions?: TranscriptionView[];
+  differences?: string;
+  compareHref?: string;
 }
 
 /** The view of a hit: label, link, badge and an excerpt around the first match. */
 export function resultView(hit: Hit, outcome: Pick<Outcome, 'folded' | 'words'>): ResultView {
+  const versions = hit.versions && hit.versions.length > 1 ? hit.versions : undefined;
   const first = hit.matches[0];
   const paragraph = first ? first.paragraph : Math.max(0, hit.paragraphs.findIndex((p) => p.trim() !== ''));
   const text = hit.paragraphs[paragraph] ?? '';
@@ -137,14 +184,25 @@ export function resultView(hit: Hit, outcome: Pick<Outcome, 'folded' | 'words'>)
   const view: ResultView = {
     id: hit.id,
     href: resultHref(hit, highlightTerms(hit, outcome)),
-    where: hitWhere(hit),
+    where: hitWhere(hit, !!versions),
     tier: hit.tier,
     excerpt: makeExcerpt(text, ranges).segments,
     matchCount: hit.matches.length,
   };
   if (hit.heading) view.heading = markSegments(hit.heading, findTerms(hit.heading, needles(hit, outcome)));
-  const badge = tierBadge(hit.tier);
+  const badge = tierBadge(hit.tier, outcome.words.length);
   if (badge) view.badge = badge;
+  if (hit.split?.length) view.apart = apartNote(hit.split);
+  if (versions) {
+    view.versions = versions.map((v) => ({
+      label: `${v.doc.version ?? v.doc.title} ${v.position}`,
+      href: resultHref(v, v.matched ? highlightTerms({ ...hit, ...v }, outcome) : []),
+      matched: v.matched,
+    }));
+    view.differences = versionsText(versions);
+    const compare = versions.find((v) => v.difference)?.difference?.compare;
+    if (compare) view.compareHref = `..${compare.startsWith('/') ? '' : '/'}${compare}`;
+  }
   return view;
 }
 
@@ -191,11 +249,22 @@ export function filterGroups(docs: readonly SearchDoc[], counts: FilterCounts, s
   }).filter((g) => g.options.length > 0);
 }
 
-/** The status line once a search is final. */
-export function statusText(outcome: Pick<Outcome, 'query' | 'total'>, filtered: boolean): string {
+/** The status line once a search is final: the results with every word, and those with some. */
+export function statusText(outcome: Pick<Outcome, 'query' | 'total' | 'partial'>, filtered: boolean): string {
   const q = outcome.query.trim();
-  if (outcome.total === 0) return filtered ? `在所选范围内没有找到“${q}”。` : `没有找到“${q}”。`;
-  return `找到 ${outcome.total} 条${filtered ? '（已筛选）' : ''}。`;
+  const scope = filtered ? '在所选范围内' : '';
+  const { total, partial } = outcome;
+  if (total === 0) return partial ? `${scope}没有同时含有全部词语的条文；只含部分词语的有 ${partial} 条。` : `${scope}没有找到“${q}”。`;
+  return `找到 ${total} 条${filtered ? '（已筛选）' : ''}${partial ? `；另有 ${partial} 条只含部分词语` : ''}。`;
+}
+
+/** The heading over the results with only some of the words. */
+export const partialHeading = (partial: number): string => `只含部分词语的条文（${partial} 条）`;
+
+/** The searches a query without full results suggests: the query with one of its words dropped. */
+export function droppedQueries(words: readonly string[]): { dropped: string; q: string }[] {
+  if (words.length < 2) return [];
+  return words.map((dropped, i) => ({ dropped, q: words.filter((_, j) => j !== i).join(' ') }));
 }
 
 /** How the query was cut, when it was cut into several words. */
@@ -277,7 +346,7 @@ function renderResult(doc: Document, view: ResultView): HTMLLIElement {
   }
   li.append(a);
 
-  if (view.badge || view.matchCount > 1) {
+  if (view.badge || view.apart || view.matchCount > 1) {
     const meta = doc.createElement('p');
     meta.className = 'result-meta';
     if (view.badge) {
@@ -285,6 +354,12 @@ function renderResult(doc: Document, view: ResultView): HTMLLIElement {
       badge.className = `badge badge-tier badge-tier-${view.tier}`;
       badge.textContent = view.badge;
       meta.append(badge);
+    }
+    if (view.apart) {
+      const apart = doc.createElement('span');
+      apart.className = 'badge badge-tier badge-apart';
+      apart.textContent = view.apart;
+      meta.append(apart);
     }
     if (view.matchCount > 1) {
       const n = doc.createElement('span');
@@ -299,7 +374,40 @@ function renderResult(doc: Document, view: ResultView): HTMLLIElement {
   excerpt.className = 'result-excerpt';
   appendSegments(doc, excerpt, view.excerpt);
   li.append(excerpt);
+
+  if (view.versions) {
+    const p = doc.createElement('p');
+    p.className = 'result-versions';
+    p.append(doc.createTextNode('转录本：'));
+    view.versions.forEach((v, i) => {
+      if (i > 0) p.append(doc.createTextNode('、'));
+      const link = doc.createElement('a');
+      link.href = v.href;
+      link.textContent = v.label;
+      p.append(link);
+      if (!v.matched) p.append(doc.createTextNode('（此本未含所查文字）'));
+    });
+    if (view.differences) p.append(doc.createTextNode(`。${view.differences}`));
+    if (view.compareHref) {
+      p.append(doc.createTextNode('，'));
+      const compare = doc.createElement('a');
+      compare.href = view.compareHref;
+      compare.textContent = '逐条对照';
+      p.append(compare);
+    }
+    p.append(doc.createTextNode('。'));
+    li.append(p);
+  }
   return li;
+}
+
+/** The heading over the partial results, as the first thing in the first partial result. */
+function renderPartialHeading(doc: Document, partial: number): HTMLHeadingElement {
+  const h = doc.createElement('h2');
+  h.className = 'search-partial-heading';
+  h.id = 'search-partial-heading';
+  h.textContent = partialHeading(partial);
+  return h;
 }
 
 /**
@@ -320,6 +428,8 @@ export function startUi(engine: Engine, doc: Document): void {
   const more = need<HTMLButtonElement>(doc, 'search-more');
   const hint = doc.getElementById('search-hint');
   const words = doc.getElementById('search-words');
+  const empty = doc.getElementById('search-empty');
+  const dropList = doc.getElementById('search-drop');
   const baseTitle = doc.title;
 
   let state = readState(win.location.search);
@@ -331,7 +441,8 @@ export function startUi(engine: Engine, doc: Document): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const setBusy = (busy: boolean) => list.setAttribute('aria-busy', String(busy));
-  const finish = (count: number) => {
+  const finish = (count: number, partial = 0) => {
+    list.setAttribute('data-partial', String(partial));
     list.setAttribute('data-count', String(count));
     setBusy(false);
   };
@@ -389,14 +500,49 @@ export function startUi(engine: Engine, doc: Document): void {
   async function showMore(my: number, count: number): Promise<boolean> {
     const current = outcome;
     if (!current) return false;
-    const hits = await current.hits(shown, Math.min(current.total, shown + count));
+    const hits = await current.hits(shown, Math.min(current.total + current.partial, shown + count));
     if (my !== seq) return false;
-    const items = hits.map((hit) => renderResult(doc, resultView(hit, current)));
+    const items = hits.map((hit, i) => {
+      const li = renderResult(doc, resultView(hit, current));
+      if (shown + i === current.total) {
+        li.classList.add('result-partial-first');
+        li.prepend(renderPartialHeading(doc, current.partial));
+      }
+      return li;
+    });
     list.append(...items);
     shown += hits.length;
     // How the query was cut matters once results stop containing it as typed.
     if (words && hits.some((h) => h.tier > 1)) words.textContent = wordsText(current);
-    more.hidden = shown >= current.total;
+    more.hidden = shown >= current.total + current.partial;
+    return true;
+  }
+
+  /** Without full results: offer the query with each word dropped that finds something, with its count. */
+  async function suggest(my: number, current: Outcome): Promise<boolean> {
+    if (!empty) return true;
+    if (current.total > 0) {
+      empty.hidden = true;
+      return true;
+    }
+    const options = await Promise.all(
+      droppedQueries(current.words).map(async (d) => ({ ...d, count: (await engine.search(d.q, state.filters)).total })),
+    );
+    if (my !== seq) return false;
+    const useful = options.filter((o) => o.count > 0);
+    dropList?.replaceChildren(
+      ...useful.map((o) => {
+        const li = doc.createElement('li');
+        const a = doc.createElement('a');
+        a.href = `index.html${writeState({ q: o.q, filters: state.filters })}`;
+        a.textContent = o.q;
+        li.append(`去掉“${o.dropped}”：`, a, `（${o.count} 条）`);
+        return li;
+      }),
+    );
+    const dropBox = dropList?.parentElement;
+    if (dropBox && dropBox !== empty) dropBox.hidden = useful.length === 0;
+    empty.hidden = false;
     return true;
   }
 
@@ -415,6 +561,7 @@ export function startUi(engine: Engine, doc: Document): void {
       status.textContent = q ? '请输入要查找的文字。' : '';
       if (words) words.textContent = '';
       if (hint) hint.hidden = false;
+      if (empty) empty.hidden = true;
       renderFilters();
       finish(0);
       return;
@@ -427,10 +574,11 @@ export function startUi(engine: Engine, doc: Document): void {
       list.replaceChildren();
       if (words) words.textContent = '';
       if (!(await showMore(my, firstBatch(state)))) return;
+      if (!(await suggest(my, found))) return;
       if (hint) hint.hidden = true;
       status.textContent = statusText(found, hasFilters(state.filters));
       renderFilters();
-      finish(found.total);
+      finish(found.total, found.partial);
     } catch (error) {
       if (my !== seq) return;
       console.error(error);
@@ -439,6 +587,7 @@ export function startUi(engine: Engine, doc: Document): void {
       list.replaceChildren();
       list.setAttribute('data-error', 'search');
       more.hidden = true;
+      if (empty) empty.hidden = true;
       status.textContent = '搜索出错，请重试。';
       finish(0);
     }
@@ -484,11 +633,11 @@ export function startUi(engine: Engine, doc: Document): void {
       if (await showMore(my, PAGE_SIZE)) {
         // Keyboard users continue from the first new result.
         resultLinks()[before]?.focus();
-        finish(outcome?.total ?? 0);
+        finish(outcome?.total ?? 0, outcome?.partial ?? 0);
       }
     } catch (error) {
       console.error(error);
-      if (my === seq) finish(outcome?.total ?? 0);
+      if (my === seq) finish(outcome?.total ?? 0, outcome?.partial ?? 0);
     } finally {
       more.disabled = false;
     }

@@ -43,6 +43,7 @@ describe('a single character whose tokens fill several Pagefind index chunks', (
       return { doc, first, clauses: own.map((t) => layoutClause(t.length, 0)).join(',') };
     }),
     chars: tokenChars(tokens.flat()),
+    versions: '',
   };
   let pagefindDir: string;
 

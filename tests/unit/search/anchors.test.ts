@@ -35,6 +35,7 @@ describe('paragraph anchors in the search', () => {
     const lexicon: LexiconData = {
       total: 1e6, minFreq: 1, t2s: '', words: '职工\t900\n之家\t300\n职工之家\t100',
       docs: [{ id: 'law', title: '工会法', kind: '法律', year: null }, { id: 'n', title: '通知', kind: '通知', year: null }],
+      compounds: '',
     };
     const engine = makeEngine(memoryIndex(data.clauses, charMap('')), lexicon, wholeVocabulary(lexicon));
     const outcome = await engine.search('职工之家');

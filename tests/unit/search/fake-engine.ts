@@ -2,7 +2,7 @@
  * A small in-memory Engine (src/search/types.ts) over made-up clauses, for the results page's
  * tests. It folds like the real engine (without traditional → simplified), cuts a query into
  * the words of a fixed vocabulary (longest first), and ranks: the query as typed, then all
- * words, then some words; ties in document order.
+ * words, then some words; ties in document order. `total` counts tiers 1–2, `partial` tier 3.
  */
 import { countFacets, passes } from '../../../src/search/engine';
 import { findFolded, fold } from '../../../src/search/fold';
@@ -111,7 +111,8 @@ export function fakeEngine(clauses: FakeClause[] = CLAUSES, docs: SearchDoc[] = 
         query,
         folded,
         words,
-        total: shown.length,
+        total: shown.filter((r) => r.tier < 3).length,
+        partial: shown.filter((r) => r.tier === 3).length,
         counts,
         hits: async (from, to) =>
           shown.slice(from, to).map(({ clause, tier, heading }): Hit => {

@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/search/excerpt';
-import type { Hit } from '../../../src/search/types';
+import type { Hit, Transcription } from '../../../src/search/types';
 import {
+  apartNote,
   arrowTarget,
+  differenceText,
+  droppedQueries,
   filterGroups,
   firstBatch,
   highlightTerms,
+  hitWhere,
   isTypingTarget,
   MAX_AT_ONCE,
   PAGE_SIZE,
+  partialHeading,
   readState,
   resultHref,
   resultView,
   statusText,
   tierBadge,
+  versionsText,
   wordsText,
   writeState,
 } from '../../../src/search/ui';
@@ -25,7 +31,7 @@ const marks = (segments: Segment[] | undefined) => (segments ?? []).filter((s) =
 /** Search the fake engine and view every hit. */
 async function views(query: string, filters = {}) {
   const outcome = await fakeEngine().search(query, filters);
-  const hits = await outcome.hits(0, outcome.total);
+  const hits = await outcome.hits(0, outcome.total + outcome.partial);
   return { outcome, hits, views: hits.map((h) => resultView(h, outcome)) };
 }
 
@@ -137,6 +143,79 @@ describe('a result as shown', () => {
     expect(marks(v[1].excerpt)).toEqual(['集体协商', '指导员', '培训']);
     expect(tierBadge(1)).toBeUndefined();
   });
+
+  it('marks a word held only by its parts, and gives a one-word query no 含全部词语 badge', () => {
+    expect(apartNote(['职工服务中心'])).toBe('“职工服务中心”分开出现');
+    expect(tierBadge(2, 0)).toBeUndefined();
+    expect(tierBadge(2, 2)).toBe('含全部词语');
+  });
+});
+
+describe('document names in results', () => {
+  const plan = { id: 'plan14-a', title: '“十四五”工会发展规划（转录本甲）', kind: '规划', year: '2021', version: '转录本甲', work: '“十四五”工会发展规划' };
+  it('put an official title in 《》, the transcription label after it, and a supplied name without marks', () => {
+    expect(hitWhere({ doc: plan, position: '第二十二条' })).toBe('《“十四五”工会发展规划》（转录本甲）第二十二条');
+    expect(hitWhere({ doc: { id: 'n', title: '临沂市总工会办公室转发通知', kind: '通知', year: null, untitled: true }, position: '一、' })).toBe('临沂市总工会办公室转发通知一、');
+  });
+
+  it('leave the transcription label out where the result stands for every transcription', () => {
+    expect(hitWhere({ doc: plan, position: '第二十二条' }, true)).toBe('《“十四五”工会发展规划》第二十二条');
+  });
+});
+
+describe('transcriptions of one text', () => {
+  const docA = { id: 'plan14-a', title: '规划（转录本甲）', kind: '规划', year: '2021', version: '转录本甲', work: '规划' };
+  const docB = { ...docA, id: 'plan14-b', title: '规划（转录本乙）', version: '转录本乙' };
+  const docC = { ...docA, id: 'plan14-c', title: '规划（转录本丙）', version: '转录本丙' };
+  const compare = '/compare/plan14-a--plan14-b.html';
+  const version = (doc: typeof docA, text: string, matched: boolean, difference?: Transcription['difference']): Transcription => ({
+    id: `${doc.id}/6/22`,
+    url: `/${doc.id}/6/22.html`,
+    doc,
+    position: '第二十二条',
+    paragraphs: ['打造服务职工系列品牌。', text],
+    matches: matched ? [{ paragraph: 1, start: 0, end: 4 }] : [],
+    matched,
+    ...(difference ? { difference } : {}),
+  });
+
+  it('say how two of them differ, in wording and in punctuation', () => {
+    expect(differenceText({ wording: 0, punctuation: 0 })).toBe('两个转录本文字一致');
+    expect(differenceText({ wording: 0, punctuation: 2 })).toBe('两个转录本仅有 2 处标点差异');
+    expect(differenceText({ wording: 3, punctuation: 0 })).toBe('两个转录本有 3 处文字差异');
+    expect(differenceText({ wording: 3, punctuation: 1 })).toBe('两个转录本有 3 处文字差异、1 处标点差异');
+  });
+
+  it('say, for more than two, how each later one differs from the first', () => {
+    const vs = [version(docA, '', true), version(docB, '', true, { wording: 1, punctuation: 0, compare }), version(docC, '', true, { wording: 0, punctuation: 0, compare })];
+    expect(versionsText(vs)).toBe('转录本乙与转录本甲有 1 处文字差异；转录本丙与转录本甲文字一致');
+  });
+
+  it('are one result that links each of them, says how they differ and links the comparison', () => {
+    const a = version(docA, '职工之家建设', true);
+    const b = version(docB, '职工书屋建设', false, { wording: 1, punctuation: 0, compare });
+    const hit: Hit = { ...a, tier: 1, headingMatch: false, versions: [a, b] };
+    const v = resultView(hit, { folded: '职工之家', words: [] });
+    expect(v.where).toBe('《规划》第二十二条');
+    expect(v.href).toBe('../plan14-a/6/22.html?h=%E8%81%8C%E5%B7%A5%E4%B9%8B%E5%AE%B6#p2');
+    expect(v.versions).toEqual([
+      { label: '转录本甲 第二十二条', href: v.href, matched: true },
+      { label: '转录本乙 第二十二条', href: '../plan14-b/6/22.html', matched: false },
+    ]);
+    expect(v.differences).toBe('两个转录本有 1 处文字差异');
+    expect(v.compareHref).toBe('../compare/plan14-a--plan14-b.html');
+  });
+});
+
+describe('searches without full results', () => {
+  it('suggest the query with each of its words dropped', () => {
+    expect(droppedQueries(['职工之家', '建设', '龘靐'])).toEqual([
+      { dropped: '职工之家', q: '建设 龘靐' },
+      { dropped: '建设', q: '职工之家 龘靐' },
+      { dropped: '龘靐', q: '职工之家 建设' },
+    ]);
+    expect(droppedQueries(['龘靐'])).toEqual([]);
+  });
 });
 
 describe('filters', () => {
@@ -195,10 +274,16 @@ describe('filters', () => {
 
 describe('status lines', () => {
   it('give the count, or say nothing was found', () => {
-    expect(statusText({ query: '职工之家', total: 12 }, false)).toBe('找到 12 条。');
-    expect(statusText({ query: '职工之家', total: 3 }, true)).toBe('找到 3 条（已筛选）。');
-    expect(statusText({ query: ' 龘靐 ', total: 0 }, false)).toBe('没有找到“龘靐”。');
-    expect(statusText({ query: '龘', total: 0 }, true)).toContain('所选范围');
+    expect(statusText({ query: '职工之家', total: 12, partial: 0 }, false)).toBe('找到 12 条。');
+    expect(statusText({ query: '职工之家', total: 3, partial: 0 }, true)).toBe('找到 3 条（已筛选）。');
+    expect(statusText({ query: ' 龘靐 ', total: 0, partial: 0 }, false)).toBe('没有找到“龘靐”。');
+    expect(statusText({ query: '龘', total: 0, partial: 0 }, true)).toContain('所选范围');
+  });
+
+  it('count the results with every word, and those with only some apart', () => {
+    expect(statusText({ query: '职工之家 建设', total: 12, partial: 140 }, false)).toBe('找到 12 条；另有 140 条只含部分词语。');
+    expect(statusText({ query: '职工之家 龘靐', total: 0, partial: 15 }, false)).toBe('没有同时含有全部词语的条文；只含部分词语的有 15 条。');
+    expect(partialHeading(140)).toBe('只含部分词语的条文（140 条）');
   });
 
   it('show how a query was cut only when it was cut', () => {
