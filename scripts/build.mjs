@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
 import { BUNDLE_PATH, formatSize, sourceEpoch, writeBundle } from './lib/bundle.mjs';
 import { indexSite } from './lib/pagefind.mjs';
+import { canonicalSite, linkRule } from './lib/site-url.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outIndex = process.argv.indexOf('--out');
@@ -37,10 +38,16 @@ const elapsed = () => {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 };
 
-/** Run the Astro build in a child process (its output passed through); reject if it fails. */
-function astroBuild() {
+/**
+ * Run the Astro build in a child process (its output passed through); reject if it fails. The
+ * pages get the sources' date (TIAOWEN_BUILD_EPOCH) as the date cited where no script runs, so
+ * two builds of the same sources stay byte-identical.
+ * @param {number} epoch
+ */
+function astroBuild(epoch) {
   return new Promise((resolveBuild, reject) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'lib', 'astro-build.mjs'), root, tmp], { stdio: 'inherit' });
+    const env = { ...process.env, TIAOWEN_BUILD_EPOCH: String(epoch) };
+    const child = spawn(process.execPath, [join(root, 'scripts', 'lib', 'astro-build.mjs'), root, tmp], { stdio: 'inherit', env });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolveBuild(undefined) : reject(new Error(`the site build failed (${signal ?? `exit status ${code}`}; its error is above)`)),
@@ -49,13 +56,14 @@ function astroBuild() {
 }
 
 async function main() {
+  log(linkRule(canonicalSite()));
   log(`Building into ${relative(root, tmp)}/ …`);
-  await astroBuild();
+  const epoch = sourceEpoch(root);
+  await astroBuild(epoch);
   if (!existsSync(join(tmp, 'index.html')) && !existsSync(join(tmp, 'search', 'index.html'))) {
     throw new Error(`the build wrote no pages into ${relative(root, tmp)}/`);
   }
   await indexSite(tmp, (m) => console.log(`[search] ${m}`));
-  const epoch = sourceEpoch(root);
   const bundle = await writeBundle(tmp, epoch);
   log(`Offline bundle: ${BUNDLE_PATH}, ${bundle.files} files, ${formatSize(bundle.bytes)} (${bundle.bytes} bytes), dated ${new Date(epoch * 1000).toISOString()}.`);
   log(`Replacing ${distName}/ …`);

@@ -4,12 +4,20 @@
  * <script defer> with a relative src, so it also runs when the site is opened from disk
  * (file://), where module scripts are blocked.
  *
- * Copy buttons: <button data-copy="text">…</button> inside an element with
- * [data-copy-group]; the group's [role=status] element reports the result (a paragraph's
- * group inside the clause body, which has none, reports in the clause's). Groups are
- * `hidden` in the HTML and shown here, so readers without JavaScript never see dead buttons.
- * Each paragraph's pair copies its own link (#p2, or an article's 款 and 项: #p2, #p1-3) and
- * citation (…第十二条第二款, …第十二条第一款第（三）项), both written at build time.
+ * Copy buttons (docs/contracts.md, "Copying a link or a citation"): <button data-copy-kind>
+ * inside an element with [data-copy-group]; the group's [role=status] element reports what was
+ * copied (a paragraph's group inside the clause body, which has none, reports in the
+ * clause's). Groups are `hidden` in the HTML and shown here, so readers without JavaScript
+ * never see dead buttons. Where the build had a canonical site (TIAOWEN_SITE) a button's
+ * `data-copy` holds its text; without one the link is the address the page was opened at
+ * (`pageLink`), plus the paragraph's `data-copy-anchor` (#p2, an article's #p1-3), and a
+ * citation is `data-copy-cite` and that link. Opened from disk without a canonical site there
+ * is no address: the link buttons are hidden (the clause says why) and citations are copied
+ * without a link. The printed permalink line and the GB/T 7714 reference (date cited: today)
+ * are filled in the same way.
+ *
+ * Arriving at a paragraph keeps the clause's title in view (a sticky context line, and a
+ * scroll that shows the title where title and paragraph fit on the screen together).
  *
  * Highlight on arrival: a clause page opened as `…/7.html?h=<terms>#p2` (any paragraph
  * anchor, an article's #p1-3 too; a link from the search page; terms separated by spaces) wraps every occurrence of the terms in the clause
@@ -72,31 +80,181 @@
     return Promise.resolve(copyWithTextarea(text));
   }
 
+  /* ------------------------------------------------------------ links and citations */
+
+  /**
+   * The link a copy button gives (pure): the canonical URL of the page where the build had a
+   * canonical site; else the address the page was opened at, without its query and fragment;
+   * else — opened from disk (file:) without a canonical site — null, as there is no address to
+   * give. `anchor` (p2, p1-3) adds the paragraph's fragment.
+   * @param {string | null | undefined} canonical the page's canonical URL, if any
+   * @param {string} href the address the page was opened at (location.href)
+   * @param {string | null | undefined} anchor
+   * @returns {string | null}
+   */
+  function pageLink(canonical, href, anchor) {
+    var base = canonical || '';
+    if (!base) {
+      var at = href.search(/[?#]/);
+      base = at < 0 ? href : href.slice(0, at);
+      if (/^file:/i.test(base)) return null;
+    }
+    return anchor ? base + '#' + anchor : base;
+  }
+
+  /**
+   * What a copy button copies (pure): its link, or the citation followed by a space and the
+   * link (as src/site/citation.ts citationText), or the citation alone where there is no link.
+   * @param {string} kind link | citation
+   * @param {string} cite the citation without a link
+   * @param {string | null} link
+   * @returns {string | null} null for a link button without a link
+   */
+  function copiedText(kind, cite, link) {
+    if (kind === 'link') return link;
+    return link ? cite + ' ' + link : cite;
+  }
+
+  /**
+   * A day as YYYY-MM-DD in the reader's own time zone: the date cited of a GB/T 7714 reference.
+   * @param {Date} date
+   * @returns {string}
+   */
+  function isoDay(date) {
+    var pad = function (/** @type {number} */ n) {
+      return (n < 10 ? '0' : '') + n;
+    };
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
+  }
+
+  /** The address of this page for copying, or null from disk without a canonical site. @param {string} [anchor] */
+  function hereLink(anchor) {
+    return pageLink(null, location.href, anchor);
+  }
+
+  /** From disk without a canonical site, there is no link to copy. */
+  var NO_LINK_NOTE = '离线版没有网址，未附链接';
+
+  /**
+   * Fill in what only the browser knows: the printed permalink line, and the date cited and
+   * (without a canonical site) the address of the GB/T 7714 reference.
+   */
+  function fillAddresses() {
+    document.querySelectorAll('[data-permalink]').forEach(function (line) {
+      var slot = line.querySelector('[data-permalink-url]');
+      if (!slot || slot.textContent) return;
+      var link = hereLink();
+      if (!link) return; // from disk: no address, no line
+      slot.textContent = link;
+      line.removeAttribute('hidden');
+    });
+    document.querySelectorAll('[data-gbt]').forEach(function (ref) {
+      var date = ref.querySelector('[data-cite-date]');
+      if (date) date.textContent = isoDay(new Date());
+      var slot = ref.querySelector('[data-cite-url]');
+      var part = ref.querySelector('[data-cite-link]');
+      if (!slot || !part || slot.textContent) return;
+      var link = hereLink();
+      if (!link) return;
+      slot.textContent = link;
+      part.removeAttribute('hidden');
+    });
+  }
+
+  /**
+   * The text a button copies now, and a note on what was left out.
+   * @param {Element} button
+   * @returns {{ text: string | null, note: string }}
+   */
+  function textOf(button) {
+    var kind = button.getAttribute('data-copy-kind') || '';
+    if (kind === 'gbt') {
+      var ref = button.closest('.cite-format');
+      var line = ref && ref.querySelector('[data-gbt]');
+      var shown = line ? /** @type {Element} */ (line.cloneNode(true)) : null;
+      if (shown) shown.querySelectorAll('[hidden]').forEach(function (part) {
+        part.remove();
+      });
+      var gbt = shown ? (shown.textContent || '').replace(/\s+/g, ' ').trim() : '';
+      return { text: gbt || null, note: line && line.querySelector('[data-cite-link][hidden]') ? NO_LINK_NOTE : '' };
+    }
+    var given = button.getAttribute('data-copy');
+    if (given) return { text: given, note: '' };
+    var link = hereLink(button.getAttribute('data-copy-anchor') || '');
+    return { text: copiedText(kind, button.getAttribute('data-copy-cite') || '', link), note: link ? '' : NO_LINK_NOTE };
+  }
+
   /** @param {Element} group */
   function setUpGroup(group) {
     var status = group.querySelector('[role="status"]') || document.querySelector('.clause-actions [role="status"]');
     var timer = 0;
     group.removeAttribute('hidden');
-    group.querySelectorAll('button[data-copy]').forEach(function (button) {
+    group.querySelectorAll('button[data-copy-kind]').forEach(function (button) {
+      // A link button with nothing to copy (from disk without a canonical site) is not shown.
+      if (textOf(button).text === null) {
+        button.setAttribute('hidden', '');
+        var note = group.querySelector('.copy-note');
+        if (note) note.removeAttribute('hidden');
+        return;
+      }
       button.addEventListener('click', function () {
-        var text = button.getAttribute('data-copy') || '';
+        var copy = textOf(button);
+        var text = copy.text || '';
         var what = button.getAttribute('data-copy-label') || '';
         copyText(text).then(function (ok) {
-          button.setAttribute('data-copied', ok ? 'true' : 'false');
+          button.setAttribute('data-copied', ok ? (copy.note ? 'nolink' : 'true') : 'false');
+          window.clearTimeout(timer);
+          timer = window.setTimeout(function () {
+            button.removeAttribute('data-copied');
+            if (ok && status) status.textContent = '';
+          }, 6000);
           if (!status) return;
           var live = /** @type {Element} */ (status);
-          live.textContent = ok ? '已复制' + what : '复制失败，请手动复制：' + text;
-          window.clearTimeout(timer);
-          if (ok) {
-            timer = window.setTimeout(function () {
-              live.textContent = '';
-            }, 6000);
-          }
+          live.textContent = ok ? '已复制' + what + (copy.note ? '（' + copy.note + '）' : '') + '：' + text : '复制失败，请手动复制：' + text;
         });
       });
     });
   }
 
+  /* ------------------------------------------------------------ arriving at a paragraph */
+
+  /**
+   * On a clause page: a context line (the clause's place and heading) sticks to the top while
+   * the title is out of view; and arriving at a paragraph (#p2) that fits on the screen
+   * together with the title scrolls so that the title shows too.
+   */
+  function keepTitleInView() {
+    var title = document.getElementById('clause-title');
+    var page = document.querySelector('.clause-page');
+    if (!title || !page) return;
+    var context = /** @type {Element} */ (page);
+    if ('IntersectionObserver' in window) {
+      new IntersectionObserver(function (entries) {
+        var e = entries[entries.length - 1];
+        if (e) context.toggleAttribute('data-title-hidden', !e.isIntersecting && e.boundingClientRect.top < 0);
+      }).observe(title);
+    }
+    var show = function () {
+      if (location.hash.length < 2) return;
+      var target;
+      try {
+        target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      } catch (e) {
+        target = null;
+      }
+      if (!target || !target.closest('.clause-body')) return;
+      // From the document's name above the title where that fits too, else from the title.
+      var place = document.querySelector('.clause-doc');
+      var bottom = target.getBoundingClientRect().bottom;
+      var room = window.innerHeight || document.documentElement.clientHeight;
+      var top = place && bottom - place.getBoundingClientRect().top + 16 <= room ? place.getBoundingClientRect().top : title.getBoundingClientRect().top;
+      // Both fit: show from the title down; otherwise the paragraph stays at the top, under the context line.
+      if (bottom - top + 16 <= room && (top < 0 || bottom > room)) window.scrollBy(0, top - 8);
+    };
+    show();
+    window.addEventListener('hashchange', show);
+    if (document.readyState !== 'complete') window.addEventListener('load', show, { once: true });
+  }
 
   /* ------------------------------------------------------------ highlight on arrival */
 
@@ -342,14 +500,24 @@
   }
 
   function init() {
+    fillAddresses();
     document.querySelectorAll('[data-copy-group]').forEach(setUpGroup);
+    keepTitleInView();
     highlightOnArrival();
     document.addEventListener('keydown', onKeydown);
   }
 
   // For the unit tests, which run this file in a sandbox with a `module` object.
   if (typeof module !== 'undefined' && module && module.exports) {
-    module.exports = { foldWithMap: foldWithMap, highlightTerms: highlightTerms, findRanges: findRanges, highlightIn: highlightIn };
+    module.exports = {
+      foldWithMap: foldWithMap,
+      highlightTerms: highlightTerms,
+      findRanges: findRanges,
+      highlightIn: highlightIn,
+      pageLink: pageLink,
+      copiedText: copiedText,
+      isoDay: isoDay,
+    };
     return;
   }
 

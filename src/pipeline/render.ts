@@ -75,19 +75,31 @@ export interface AnchorOptions {
 
 /** What the copy buttons of a clause's paragraphs start from. */
 export interface CopyOptions {
-  /** The clause's permalink (absolute); a paragraph's link adds #anchor. */
-  url: string;
+  /**
+   * The clause's canonical permalink (absolute), if the build has a canonical site; a
+   * paragraph's link adds #anchor. Without it the buttons carry no text to copy (`data-copy`)
+   * and the page script gives the address the page was opened at.
+   */
+  url?: string;
   /** The clause's citation (《…》（文号）第十二条); a paragraph's citation adds its own place (第二款). */
   citation: string;
 }
 
-/** The copy buttons of one block: hidden until the site script sets them up, ignored by the search. */
+/**
+ * The copy buttons of one block, hidden until the site script sets them up, ignored by the
+ * search: each names its paragraph (`data-copy-anchor`), the citation names its place
+ * (`data-copy-cite`), and where the link is known at build time `data-copy` holds the text.
+ */
 function copyGroup(copy: CopyOptions, place: ParagraphPlace, places: ParagraphPlace[]): Element {
-  const link = `${copy.url}#${place.anchor}`;
+  const link = copy.url ? `${copy.url}#${place.anchor}` : undefined;
+  const cite = copy.citation + paragraphPosition(place, places);
   const name = anchorLinkLabel(place).replace(/的链接$/, '');
-  const button = (kind: string, text: string, what: string): Element => ({
+  const button = (kind: string, text: string | undefined, what: string, extra: Record<string, string> = {}): Element => ({
     type: 'element', tagName: 'button',
-    properties: { type: 'button', className: ['para-copy-' + kind], dataCopyKind: kind, dataCopy: text, dataCopyLabel: `${name}的${what}`, ariaLabel: `复制${name}的${what}` },
+    properties: {
+      type: 'button', className: ['para-copy-' + kind], dataCopyKind: kind, dataCopyAnchor: place.anchor, ...extra,
+      ...(text === undefined ? {} : { dataCopy: text }), dataCopyLabel: `${name}的${what}`, ariaLabel: `复制${name}的${what}`,
+    },
     children: [],
   });
   return {
@@ -95,7 +107,7 @@ function copyGroup(copy: CopyOptions, place: ParagraphPlace, places: ParagraphPl
     properties: { className: ['para-copy'], dataCopyGroup: '', dataPagefindIgnore: '', hidden: true },
     children: [
       button('link', link, '链接'),
-      button('citation', citationText(copy.citation + paragraphPosition(place, places), link), '引用'),
+      button('citation', link && citationText(cite, link), '引用', { dataCopyCite: cite }),
     ],
   };
 }

@@ -94,6 +94,15 @@ export function outlineAnchor(entryId: string, docId: string): string {
   return `s${localPart(entryId, docId)}`;
 }
 
+/**
+ * The canonical URL of a site-relative URL: on the canonical site (TIAOWEN_SITE, Astro.site)
+ * if the build has one, else undefined — then only the browser knows the address (the page
+ * script copies the address the page was opened at).
+ */
+export function canonicalUrl(site: URL | string | undefined, url: string): string | undefined {
+  return site ? absoluteUrl(site, url) : undefined;
+}
+
 function localPart(id: string, docId: string): string {
   const rest = id.startsWith(`${docId}/`) ? id.slice(docId.length + 1) : id;
   return rest.replace(/\//g, '.');
