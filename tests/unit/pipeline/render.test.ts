@@ -122,7 +122,9 @@ describe('copy buttons of paragraphs', () => {
   };
   const copy = { url: 'https://x.org/law/12.html', citation: '《中华人民共和国工会法》第十二条' };
   const buttons = (html: string) =>
-    [...html.matchAll(/<button[^>]*data-copy-kind="([^"]+)" data-copy="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    [...html.matchAll(/<button[^>]*data-copy-kind="([^"]+)"[^>]* data-copy="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  const attributes = (html: string) =>
+    [...html.matchAll(/<button([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/ (data-copy[\w-]*)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
   const textOf = (html: string) => {
     let s = '';
     visit(fromHtml(html, { fragment: true }), 'text', (n) => void (s += n.value));
@@ -137,6 +139,17 @@ describe('copy buttons of paragraphs', () => {
       ['citation', '《中华人民共和国工会法》第十二条第一款第（三）项 https://x.org/law/12.html#p1-1'],
       ['link', 'https://x.org/law/12.html#p2'],
       ['citation', '《中华人民共和国工会法》第十二条第二款 https://x.org/law/12.html#p2'],
+    ]);
+  });
+
+  it('without a canonical site, carry no text but their paragraph’s anchor and citation, for the page script', () => {
+    expect(attributes(renderClauseBody(article, { copy: { citation: copy.citation } }))).toEqual([
+      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1', 'data-copy-label': '第1款的链接' },
+      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款', 'data-copy-label': '第1款的引用' },
+      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1-1', 'data-copy-label': '第1款第（三）项的链接' },
+      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1-1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款第（三）项', 'data-copy-label': '第1款第（三）项的引用' },
+      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p2', 'data-copy-label': '第2款的链接' },
+      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p2', 'data-copy-cite': '《中华人民共和国工会法》第十二条第二款', 'data-copy-label': '第2款的引用' },
     ]);
   });
 
