@@ -90,6 +90,27 @@ describe.skipIf(SKIP_E2E)('the term index and related clauses in the built site'
     }
   });
 
+  it('keep the page of a published term that is no longer indexed (参加), saying so, outside the index and data/terms.json', () => {
+    const published = readFileSync(path.join(process.cwd(), 'content/published-terms.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .map((line) => line.split('\t') as [string, string]);
+    const indexed = new Set(terms.map((t) => t.url));
+    const retired = published.filter(([id]) => !indexed.has(`/terms/${id}.html`));
+    expect(retired.map(([, term]) => term)).toEqual(expect.arrayContaining(['参加', '标准', '全国', '年度', '领导', '特别']));
+    const indexPage = readFileSync(path.join(SITE, 'terms/index.html'), 'utf8');
+    for (const [id, term] of retired) {
+      const url = `/terms/${id}.html`;
+      expect(existsSync(path.join(SITE, url)), `${term}: ${url}`).toBe(true);
+      expect(indexPage.includes(`${id}.html`), `${term} linked from the index`).toBe(false);
+      const tree = page(url);
+      expect(textOf(all(tree, (el) => el.tagName === 'h1')[0])).toBe(term);
+      expect(textOf(byClass(tree, 'term-retired')[0])).toContain('不再把它列为术语');
+      expect(hrefs(tree).some((h) => h.includes('search/index.html?q=')), url).toBe(true);
+      expect(byClass(tree, 'term-uses').length, url).toBeGreaterThan(0);
+    }
+  });
+
   it('link each clause to its related clauses as data/clauses.json lists them, with the shared key terms', () => {
     let shown = 0;
     for (const c of clauses) {

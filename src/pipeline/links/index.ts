@@ -5,9 +5,10 @@
 import type { ClauseRecord, CrossLinks, DocumentRecord, Link } from '../../model';
 import { findAssignments, unitIndex } from './assignments';
 import { findMentions } from './references';
+import { genericWords } from './generic';
 import { relatedClauses } from './related';
 import { findRepoRoot } from '../segment';
-import { publishedTerms, termIndex } from './terms';
+import { publishedTerms, termPages } from './terms';
 import { compareVersions } from './versions';
 
 export interface CrossLinkInput {
@@ -23,6 +24,8 @@ export interface CrossLinkInput {
   stopwords: Set<string>;
   /** The terms the site has published (default: content/published-terms.txt), kept while used. */
   publishedTerms?: ReadonlySet<string>;
+  /** Words that name no subject, neither relating clauses nor made terms (default: generic.ts over the repository's lists). */
+  generic?: (word: string) => boolean;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -45,16 +48,21 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
   for (const a of assignments) linked.add(pairKey(a.item, a.clause));
   const versions = new Set(comparisons.map((c) => pairKey(c.a, c.b)));
   const sameText = (a: string, b: string) => versions.has(pairKey(a, b));
+  const domainTerms = new Set(input.domainTerms);
+  const published = input.publishedTerms ?? publishedTerms(findRepoRoot());
+  const generic = input.generic ?? genericWords(findRepoRoot(), domainTerms);
+  const { index: terms, retired: retiredTerms } = termPages({
+    clauses, domainTerms: input.domainTerms, variants: input.variants, stopwords: input.stopwords, words: input.words, sameText, published, generic,
+  });
   const related = relatedClauses({
     clauses,
     words: input.subjectWords,
-    domainTerms: new Set(input.domainTerms),
+    domainTerms,
+    generic,
     linked: (a, b) => linked.has(pairKey(a, b)),
     sameText,
   });
-  const published = input.publishedTerms ?? publishedTerms(findRepoRoot());
-  const terms = termIndex({ clauses, domainTerms: input.domainTerms, variants: input.variants, stopwords: input.stopwords, words: input.words, sameText, published });
-  return { comparisons, assignments, units, terms, mentions, related };
+  return { comparisons, assignments, units, terms, retiredTerms, mentions, related };
 }
 
 /** Each clause's links (docs/contracts.md rels), in the order version, implements, implemented-by, cites, related. */

@@ -12,6 +12,13 @@
  *   is an ordinary word, so it is only taken where segmentation finds it as a word: 人大 in
  *   积极参与人大立法, not inside 产业工人大军.
  *
+ * A keyword that is a generic word (generic.ts: common in general Chinese, as 参加, 标准, 全国,
+ * 年度, 领导, 特别, or a formula word of statutes, as 本法, 依法) is never a term, published or
+ * not: TF-IDF over clauses makes such words keywords wherever a few clauses repeat them, and
+ * before this rule they were most of the keyword terms. A published term that is no longer a
+ * term (a generic word, or a word made a stopword) keeps its page, which says so, as a retired
+ * term ({@link termPages}); it leaves the index and data/terms.json.
+ *
  * Terms are published pages, and adding texts must not take one away. So the keyword rule is
  * monotone in added sources: a word is a keyword term when, at some stage of the library's
  * growth, it was one of the library's strongest keywords. The stages are the library's
@@ -29,7 +36,7 @@
  * weight of every word it uses, so a word that was a keyword of exactly three clauses can
  * drop to two (adding copies of the seeds or three statutes took 4 to 8 of 344 terms away
  * that way). A build cannot see which terms an earlier build published, so those are listed
- * in content/published-terms.txt and kept while used; the list is rewritten, after review,
+ * in content/published-terms.txt and kept while used; the list is only added to, after review,
  * with `UPDATE=1` (tests/unit/links/published.test.ts).
  *
  * Why a share at all: keywords of any 3 clauses became terms by the thousand as the library
@@ -62,8 +69,10 @@ export interface TermInput {
   words: (text: string) => string[];
   /** Whether two documents are transcriptions of one text. */
   sameText: (docA: string, docB: string) => boolean;
-  /** Terms published before (see {@link publishedTerms}): each is kept while a clause uses it. */
+  /** Terms published before (see {@link publishedTerms}): each keeps its page while a clause uses it. */
   published?: ReadonlySet<string>;
+  /** Words that name no subject (generic.ts): never keyword terms (default: none). */
+  generic?: (word: string) => boolean;
 }
 
 /** Fewest clauses of which a word must be a keyword to be a term. */
@@ -205,9 +214,21 @@ export function unitsWith(texts: readonly string[]): (spellings: readonly string
   };
 }
 
-/** The term index, in pinyin order. */
+/** The term index, in pinyin order (see {@link termPages}). */
 export function termIndex(input: TermInput): TermEntry[] {
+  return termPages(input).index;
+}
+
+/**
+ * The term pages: the index, and the retired terms. A retired term is a published term (see
+ * {@link publishedTerms}) a clause still uses that is no longer a term: a keyword term that is a
+ * generic word (generic.ts: 参加, 标准, 全国), or a term that has become a stopword. Its page
+ * stays, saying so (links are forever), but it is in neither the index nor data/terms.json.
+ * Both lists are in pinyin order.
+ */
+export function termPages(input: TermInput): { index: TermEntry[]; retired: TermEntry[] } {
   const { clauses, stopwords } = input;
+  const generic = input.generic ?? (() => false);
   const units = clauses.map((c) => ({ id: c.id, sentences: sentences([c.heading ?? '', c.text].join('\n')) }));
   const domain = new Set(input.domainTerms);
   const stages = keywordStages(clauses, input.sameText);
@@ -216,7 +237,9 @@ export function termIndex(input: TermInput): TermEntry[] {
   const candidates: Candidate[] = [
     ...input.domainTerms.map((term) => ({ term, spellings: [term, ...(input.variants.get(term) ?? [])], asWord: false })),
     ...keywordTerms.map((term) => ({ term, spellings: [term], asWord: true })),
-  ].filter((c) => !stopwords.has(c.term));
+  ];
+  /** Whether a candidate is never indexed: a stopword, or a keyword term that is a generic word. */
+  const excluded = (c: Candidate) => stopwords.has(c.term) || (c.asWord && generic(c.term));
 
   const wordCache = new Map<string, Set<string>>();
   const wordsOf = (sentence: string) => {
@@ -236,22 +259,27 @@ export function termIndex(input: TermInput): TermEntry[] {
   };
   const where = unitsWith(units.map((u) => u.sentences.join('\n')));
   const ids = new Map<string, string>();
-  const entries: TermEntry[] = [];
-  for (const { term, spellings, asWord } of candidates) {
+  const index: TermEntry[] = [];
+  const retired: TermEntry[] = [];
+  for (const candidate of candidates) {
+    const { term, spellings, asWord } = candidate;
+    const out = excluded(candidate) ? (published.has(term) ? retired : undefined) : index;
+    if (!out) continue;
     const uses: TermEntry['uses'] = [];
     for (const unit of where(spellings).map((i) => units[i])) {
       const sentence = unit.sentences.find((s) => spellings.some((sp) => s.includes(sp)) && (!asWord || wordsOf(s).has(term)));
       if (sentence !== undefined) uses.push({ clause: unit.id, sentence });
     }
     if (uses.length === 0) continue;
-    if (asWord && !published.has(term) && !rareEnough(uses, stages.get(term) ?? [])) continue;
+    if (out === index && asWord && !published.has(term) && !rareEnough(uses, stages.get(term) ?? [])) continue;
     const id = termId(term);
     const other = ids.get(id);
     if (other !== undefined) throw new Error(`term ids collide: "${other}" and "${term}" both get ${id}`);
     ids.set(id, term);
-    entries.push({ term, id, url: termUrl(id), spellings, uses });
+    out.push({ term, id, url: termUrl(id), spellings, uses });
   }
-  return entries.sort((a, b) => comparePinyin(a.term, b.term));
+  const order = (a: TermEntry, b: TermEntry) => comparePinyin(a.term, b.term);
+  return { index: index.sort(order), retired: retired.sort(order) };
 }
 
 /**

@@ -33,7 +33,7 @@ function read(file: string): [string, string][] {
     .map((line) => line.split('\t') as [string, string]);
 }
 
-/** A list's rows, after rewriting it from `current` when UPDATE=1. */
+/** A list's rows, after rewriting it from `current` when UPDATE=1 (the terms' list: the rows already there, then the new ones). */
 function published(file: string, current: [string, string][], header = ''): [string, string][] {
   if (process.env.UPDATE === '1') writeFileSync(path.join(ROOT, file), header + current.map((row) => row.join('\t')).join('\n') + '\n');
   return read(file);
@@ -51,11 +51,28 @@ describe('published pages', () => {
     expect(list.map(([id]) => id).filter((id) => !ids.has(id)), 'published document ids that no longer exist').toEqual([]);
   });
 
-  it('keep every published term page, for the same term', () => {
-    const list = published(LISTS.terms, library.terms.map((t) => [t.id, t.term]), TERMS_HEADER);
-    const byId = new Map(library.terms.map((t) => [t.id, t.term]));
+  it('keep every published term page, for the same term, in the index or as a retired term', () => {
+    const pages = [...library.terms, ...library.retiredTerms];
+    // The terms' list is only added to: UPDATE=1 keeps every row already there, so a page that goes away still fails here.
+    const before = existsSync(path.join(ROOT, LISTS.terms)) ? read(LISTS.terms) : [];
+    const known = new Set(before.map(([id]) => id));
+    const list = published(LISTS.terms, [...before, ...pages.filter((t) => !known.has(t.id)).map((t): [string, string] => [t.id, t.term])], TERMS_HEADER);
+    const byId = new Map(pages.map((t) => [t.id, t.term]));
     expect(list.filter(([id, term]) => byId.get(id) !== term), 'published terms that no longer have their page').toEqual([]);
     for (const [id, term] of list) expect(termId(term), term).toBe(id);
+  });
+
+  it('keep retired terms out of the index: each is a published term', () => {
+    const index = new Set(library.terms.map((t) => t.id));
+    const listed = new Set(read(LISTS.terms).map(([id]) => id));
+    for (const t of library.retiredTerms) {
+      expect(index.has(t.id), t.term).toBe(false);
+      expect(listed.has(t.id), t.term).toBe(true);
+      expect(t.uses.length, t.term).toBeGreaterThan(0);
+    }
+    // read on the library: the words the issue named are retired, not indexed
+    const retired = new Set(library.retiredTerms.map((t) => t.term));
+    for (const word of ['参加', '标准', '全国', '年度', '领导', '特别']) expect(retired.has(word), word).toBe(true);
   });
 
   it('keep every published unit page, for the same unit', () => {

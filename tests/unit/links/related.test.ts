@@ -16,13 +16,15 @@ import {
   MAX_RELATED,
   MAX_SHARED,
   MIN_SHARED,
+  isRelated,
   RELATED_THRESHOLD,
   relatedClauses,
   subjectText,
   tfidfVectors,
 } from '../../../src/pipeline/links/related';
 import { dictionaryEntries, domainTerms, keywordCandidates } from '../../../src/pipeline/segment';
-import { META, SEEDS, fromSeeds } from '../pipeline/helpers';
+import { genericWords } from '../../../src/pipeline/links/generic';
+import { META, ROOT, SEEDS, fromSeeds } from '../pipeline/helpers';
 
 let library: Library;
 let related: Map<string, RelatedClause[]>;
@@ -124,6 +126,16 @@ describe('related clauses in the library', () => {
     expect(reason).toContain('劳动争议');
   });
 
+  it('never relates two clauses of the library that share only generic words (法律、行政法规; 本法、依法)', () => {
+    const generic = genericWords(ROOT, new Set(domainTerms()));
+    for (const [id, list] of library.related)
+      for (const r of list) {
+        const other = new Set(keywordCandidates(subjectText(byId.get(r.id)!)));
+        const shared = keywordCandidates(subjectText(byId.get(id)!)).filter((w) => other.has(w));
+        expect(shared.some((w) => !generic(w)), `${id} → ${r.id}: ${r.shared.join('、')}`).toBe(true);
+      }
+  });
+
   it("keeps the library's own related clauses within the rules that do not depend on version detection", () => {
     for (const [id, list] of library.related) {
       expect(list.length).toBeLessThanOrEqual(MAX_RELATED);
@@ -182,6 +194,17 @@ describe('relatedClauses on synthetic clauses', () => {
   it('does not relate clauses that share a single word, however rare', () => {
     const out = run([clause('a/1', 'a', '劳动争议'), clause('b/1', 'b', '劳动争议'), ...filler]);
     expect(out.size).toBe(0);
+  });
+
+  it('does not relate clauses that share only generic words, however close they are', () => {
+    const clauses = [clause('a/1', 'a', '依法 责令 改正 罚款'), clause('b/1', 'b', '依法 责令 改正 罚款'), ...filler];
+    const input = { clauses, words: spaceWords, domainTerms: new Set<string>(), linked: () => false, sameText: () => false };
+    expect(relatedClauses(input).get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
+    expect(relatedClauses({ ...input, generic: (w) => w !== '罚款' }).get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
+    expect(relatedClauses({ ...input, generic: () => true }).size).toBe(0);
+    expect(isRelated(0.9, ['依法', '责令'], () => true)).toBe(false);
+    expect(isRelated(0.9, ['依法', '罚款'], (w) => w === '依法')).toBe(true);
+    expect(isRelated(0.1, ['依法', '罚款'])).toBe(false);
   });
 
   it('does not relate clauses whose shared words weigh too little against the rest of their text', () => {

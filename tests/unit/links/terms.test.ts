@@ -21,8 +21,10 @@ import {
   termId,
   termIndex,
   termInitial,
+  termPages,
   unitsWith,
 } from '../../../src/pipeline/links/terms';
+import { genericWords } from '../../../src/pipeline/links/generic';
 import { dictionaryEntries, domainTerms, stopwords, words } from '../../../src/pipeline/segment';
 import { ROOT, seedSourcesAlone } from '../pipeline/helpers';
 
@@ -67,6 +69,14 @@ describe('the term index of the library', () => {
       expect(ends.some(rareAt), t.term).toBe(true);
     }
     for (const word of ['工会', '职工']) expect(byTerm.has(word), word).toBe(false);
+  });
+
+  it('holds no generic word (参加, 标准, 全国): those published before are retired terms, outside the index', () => {
+    const generic = genericWords(ROOT, domain);
+    expect(library.terms.filter((t) => generic(t.term)).map((t) => t.term)).toEqual([]);
+    const index = new Set(library.terms.map((t) => t.term));
+    for (const t of library.retiredTerms) expect(index.has(t.term), t.term).toBe(false);
+    expect(library.retiredTerms.map((t) => t.term)).toEqual(expect.arrayContaining(['参加', '标准', '全国', '年度', '领导', '特别']));
   });
 
   it('lists for each use a sentence of the clause, exactly as printed, that holds the term', () => {
@@ -318,6 +328,22 @@ describe('termIndex on synthetic clauses', () => {
       ['书屋', ['a/1']],
       ['职工书屋', ['b/1']],
     ]);
+  });
+
+  it('never makes a generic word a term; a published one keeps its page as a retired term, with its uses', () => {
+    const clauses = [
+      clause('a/1', 'a', '参加 劳模 评选', ['参加', '劳模']),
+      clause('a/2', 'a', '参加 劳模 表彰', ['参加', '劳模']),
+      clause('b/1', 'b', '参加 劳模 宣传', ['参加', '劳模']),
+      ...filler,
+    ];
+    const pages = (published: string[]) =>
+      termPages({ clauses, domainTerms: [], variants: new Map(), stopwords: new Set(), words: (t) => t.split(/\s+/), sameText: () => false, published: new Set(published), generic: (w) => w === '参加' });
+    expect(pages([]).index.map((t) => t.term)).toEqual(['劳模']);
+    expect(pages([]).retired).toEqual([]);
+    const { index, retired } = pages(['参加', '劳模']);
+    expect(index.map((t) => t.term)).toEqual(['劳模']);
+    expect(retired.map((t) => [t.term, t.id, t.uses.map((u) => u.clause)])).toEqual([['参加', termId('参加'), ['a/1', 'a/2', 'b/1']]]);
   });
 
   it('finds a keyword term only where segmentation makes it a word: 人大 in 参与人大立法, not in 产业工人大军', () => {
