@@ -382,6 +382,7 @@ function renderResult(doc: Document, view: ResultView): HTMLLIElement {
     view.versions.forEach((v, i) => {
       if (i > 0) p.append(doc.createTextNode('、'));
       const link = doc.createElement('a');
+      link.className = 'result-version';
       link.href = v.href;
       link.textContent = v.label;
       p.append(link);
@@ -391,6 +392,7 @@ function renderResult(doc: Document, view: ResultView): HTMLLIElement {
     if (view.compareHref) {
       p.append(doc.createTextNode('，'));
       const compare = doc.createElement('a');
+      compare.className = 'result-compare';
       compare.href = view.compareHref;
       compare.textContent = '逐条对照';
       p.append(compare);

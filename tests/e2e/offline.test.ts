@@ -177,9 +177,10 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
       await page.goto(searchUrl(offlineBase, q));
       await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
       const count = Number(await page.locator('#search-results').getAttribute('data-count'));
+      const partial = Number(await page.locator('#search-results').getAttribute('data-partial'));
       const links = await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.querySelector('a[href]')?.getAttribute('href') ?? ''));
       expect(count > 0, q).toBe(some);
-      expect(links.length, q).toBe(Math.min(count, 20));
+      expect(links.length, q).toBe(Math.min(count + partial, 20));
       if (!some) continue;
       const target = new URL(links[0]!, page.url());
       expect(existsSync(fileURLToPath(new URL(target.pathname, target))), links[0]).toBe(true);
@@ -198,6 +199,45 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
     expectCanonicalCopies((await page.evaluate(COPY_PROBE)) as Copy[], clause);
     await page.close();
     expect(problems).toEqual([]);
+  });
+
+  it('counts, groups transcriptions, finds compounds apart and suggests from disk as it does online', async () => {
+    // Everything the page shows of a result list: counts, every link of every result, the partial heading, the suggestions.
+    const read = async (base: string) => {
+      const page = await browser!.newPage();
+      const out = [];
+      for (const q of ['职工之家 建设', '集体协商', '和谐劳动关系', '职工之家 龘靐']) {
+        await page.goto(searchUrl(base, q, ALL.all));
+        await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
+        out.push(
+          await page.evaluate(() => {
+            const list = document.getElementById('search-results')!;
+            return {
+              count: list.getAttribute('data-count'),
+              partial: list.getAttribute('data-partial'),
+              status: document.getElementById('search-status')!.textContent,
+              results: [...list.children].map((li) => ({
+                links: [...li.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
+                heading: li.querySelector('h2')?.textContent ?? null,
+                text: li.textContent ?? '',
+              })),
+              drop: [...document.querySelectorAll('#search-drop li')].map((li) => li.textContent),
+              empty: !document.getElementById('search-empty')!.hidden,
+            };
+          }),
+        );
+      }
+      await page.close();
+      return out;
+    };
+    const [online, fromDisk] = [await read(onlineBase), await read(offlineBase)];
+    const [both, plan, compound, none] = fromDisk;
+    expect(Number(both!.partial), 'partial matches of 职工之家 建设').toBeGreaterThan(0);
+    expect(both!.results[Number(both!.count)]!.heading).toBe(`只含部分词语的条文（${both!.partial} 条）`);
+    expect(plan!.results.some((r) => r.links[0]!.startsWith('../plan14-a/') && r.links.some((h) => h.startsWith('../plan14-b/')))).toBe(true);
+    expect(compound!.results.some((r) => r.text.includes('“和谐劳动关系”分开出现'))).toBe(true);
+    expect([none!.count, none!.empty, none!.drop.length]).toEqual(['0', true, 1]);
+    expect(fromDisk).toEqual(online);
   });
 
   it('gives from disk the same results as online for a sample of the benchmark queries, traditional ones and filters included', async () => {

@@ -30,8 +30,10 @@ interface Clause {
   id: string;
   url: string;
   doc: string;
+  heading?: string;
   text: string;
   keywords: string[];
+  links: { rel: string; id: string }[];
 }
 
 /** The path of a page URL, decoded, without query or hash. */
@@ -89,12 +91,13 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
   }
   const errorsOf = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];
 
-  /** Run a search through the contract; return the page and the final count. */
-  async function search(q: string, root = base, more = ''): Promise<{ page: Page; count: number }> {
+  /** Run a search through the contract; return the page, the final count and the partial count. */
+  async function search(q: string, root = base, more = ''): Promise<{ page: Page; count: number; partial: number }> {
     const page = await open(`${root}/search/index.html?q=${encodeURIComponent(q)}${more}`);
     await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
     const count = Number(await page.locator('#search-results').getAttribute('data-count'));
-    return { page, count };
+    const partial = Number(await page.locator('#search-results').getAttribute('data-partial'));
+    return { page, count, partial };
   }
 
   /** Do something that starts a search on the page; resolve with the final count. */
@@ -115,6 +118,10 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
           label: a?.textContent ?? '',
           text: li.textContent ?? '',
           tier: (li as HTMLElement).dataset.tier,
+          links: [...li.querySelectorAll('a[href]')].map((l) => l.getAttribute('href') ?? ''),
+          versions: [...li.querySelectorAll('a.result-version[href]')].map((l) => l.getAttribute('href') ?? ''),
+          compare: li.querySelector('a.result-compare[href]')?.getAttribute('href') ?? null,
+          partialHeading: li.querySelector('h2')?.textContent ?? null,
           excerpt: li.querySelector('.result-excerpt')?.textContent ?? '',
           marks: [...li.querySelectorAll('.result-excerpt mark')].map((m) => m.textContent ?? ''),
         };
@@ -165,10 +172,10 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
   it('search: ?q= runs at once, results link to clause pages', async () => {
     const urls = new Set(clauses.map((c) => c.url));
     const q = clauses.flatMap((c) => c.keywords).find((k) => k.length >= 2) ?? clauses[0].text.slice(0, 2);
-    const { page, count } = await search(q);
+    const { page, count, partial } = await search(q);
     expect(count, `hits for ${q}`).toBeGreaterThan(0);
     const items = page.locator('#search-results > li');
-    expect(await items.count()).toBe(Math.min(count, 20));
+    expect(await items.count()).toBe(Math.min(count + partial, 20));
     expect(new URL(page.url()).searchParams.get('q')).toBe(q);
 
     const href = await items.first().locator('a[href]').first().getAttribute('href');
@@ -214,9 +221,11 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
 
   it('search: each result names its document and clause, links to the paragraph of its first match with ?h=, and excerpts the raw text', async () => {
     const byUrl = new Map(clauses.map((c) => [c.url, c]));
+    const documents = new Map(((await (await fetch(`${base}/data/documents.json`)).json()) as { id: string; title: string; titleEditorial: boolean }[]).map((d) => [d.id, d]));
     const q = '职工之家';
-    const { page, count } = await search(q);
+    const { page, count, partial } = await search(q);
     expect(count).toBeGreaterThan(0);
+    expect(partial, 'a one-word query has no partial matches').toBe(0);
     expect(await page.locator('#search-status').textContent()).toContain(`找到 ${count} 条`);
     const results = await shownResults(page);
     expect(results).toHaveLength(Math.min(count, 20));
@@ -224,7 +233,9 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
       const url = new URL(r.href, page.url());
       const clause = byUrl.get(pathOf(url.href));
       expect(clause, `${r.href} is a clause page`).toBeDefined();
-      expect(r.label, 'labelled with the document').toMatch(/^《[^》]+》\S/);
+      // Labelled with the document's name: an official title in 《》, a supplied one without.
+      const doc = documents.get(clause!.doc)!;
+      expect(r.label.startsWith(doc.titleEditorial ? doc.title : `《${doc.title}》`), `${r.label} names ${doc.title}`).toBe(true);
       expect(url.searchParams.get('h'), 'what to highlight there').toBe(q);
       const m = /^[^?#]+\?h=[^#]+#p(\d+)$/.exec(r.href);
       expect(m, `?h= before #pN in ${r.href}`).not.toBeNull();
@@ -276,8 +287,8 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
   it('search: &n= renders that many results at once, and 显示更多结果 adds 20 more', async () => {
     const all = await search('工会', base, '&n=1000');
     expect(all.count).toBeGreaterThan(40);
-    expect(await all.page.locator('#search-results > li').count()).toBe(Math.min(all.count, 1000));
-    expect(await all.page.locator('#search-more').isHidden()).toBe(all.count <= 1000);
+    expect(await all.page.locator('#search-results > li').count()).toBe(Math.min(all.count + all.partial, 1000));
+    expect(await all.page.locator('#search-more').isHidden()).toBe(all.count + all.partial <= 1000);
     await all.page.close();
 
     const { page, count } = await search('工会');
@@ -289,14 +300,120 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
     await page.close();
   });
 
-  it('search: results with only some of the words come last, marked 部分匹配', async () => {
-    const { page } = await search('集体协商指导员培训', base, '&n=1000');
+  it('search: results with only some of the words come last, marked 部分匹配, under their own heading, counted apart', async () => {
+    const { page, count, partial } = await search('集体协商指导员培训', base, '&n=1000');
     const results = await shownResults(page);
     const tiers = results.map((r) => Number(r.tier));
     expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
     expect(tiers).toContain(3);
     for (const r of results) expect(r.text.includes('部分匹配'), r.label).toBe(r.tier === '3');
+    expect(tiers.filter((t) => t < 3)).toHaveLength(count);
+    expect(tiers.filter((t) => t === 3)).toHaveLength(partial);
+    expect(results.map((r) => r.partialHeading)).toEqual(results.map((_, i) => (i === count ? `只含部分词语的条文（${partial} 条）` : null)));
     await page.close();
+  });
+
+  /** A clause's heading and text without punctuation, symbols or spaces (as the search folds it, without width or case). */
+  const bare = (c: Clause) => `${c.heading ?? ''}${c.text}`.replace(/[\p{P}\p{S}\s]/gu, '');
+  /** The clause a result's link opens. */
+  const clauseOf = (href: string, page: Page) => clauses.find((c) => c.url === pathOf(new URL(href, page.url()).href));
+
+  it('search: 「职工之家 建设」 counts only the results with both words, each holding both, the others after them', async () => {
+    const { page, count, partial } = await search('职工之家 建设', base, '&n=1000');
+    expect(count).toBeGreaterThan(0);
+    expect(partial).toBeGreaterThan(0);
+    expect(await page.locator('#search-status').textContent()).toBe(`找到 ${count} 条；另有 ${partial} 条只含部分词语。`);
+    const results = await shownResults(page);
+    expect(results).toHaveLength(count + partial);
+    for (const [i, r] of results.entries()) {
+      const text = bare(clauseOf(r.href, page)!);
+      const both = text.includes('职工之家') && text.includes('建设');
+      expect(both, `${i + 1}. ${r.label}: both words exactly where it is counted`).toBe(i < count);
+    }
+    // The first 20 results show at once, the heading over the partial ones among them.
+    const first = await search('职工之家 建设');
+    expect(await first.page.locator('#search-results > li').count()).toBe(Math.min(20, count + partial));
+    expect(await first.page.locator('#search-results > li:nth-child(' + (count + 1) + ') h2').textContent()).toBe(`只含部分词语的条文（${partial} 条）`);
+    await Promise.all([page.close(), first.page.close()]);
+  });
+
+  it('search: the transcriptions of one text are one result, led by the first in reading order, linking each', async () => {
+    const byId = new Map(clauses.map((c) => [c.id, c]));
+    const order = new Map(clauses.map((c, i) => [c.id, i]));
+    const { page, count } = await search('集体协商', base, '&n=1000');
+    const results = await shownResults(page);
+    expect(results).toHaveLength(count);
+    const leads = results.map((r) => clauseOf(r.href, page)!);
+    const grouped = results.filter((r) => r.versions.length > 0);
+    expect(grouped.length, 'plan clauses in both transcriptions').toBeGreaterThan(0);
+    for (const [i, r] of results.entries()) {
+      const lead = leads[i]!;
+      const versions = lead.links.filter((l) => l.rel === 'version').map((l) => byId.get(l.id)!);
+      // No other result is a transcription of this one.
+      for (const v of versions) expect(leads.includes(v), `${lead.id} and ${v.id} are one result`).toBe(false);
+      if (versions.length === 0) {
+        expect(r.versions, lead.id).toEqual([]);
+        continue;
+      }
+      // It links every transcription, in reading order, and says how they differ.
+      const all = [lead, ...versions].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      expect(r.versions.map((h) => clauseOf(h, page)!.id), lead.id).toEqual(all.map((c) => c.id));
+      expect(r.text, lead.id).toMatch(/两个转录本(文字一致|有 \d+ 处文字差异|仅有 \d+ 处标点差异)/);
+      expect(r.compare, `${lead.id} links its comparison`).toMatch(/^\.\.\/compare\/[^/]+\.html$/);
+      // Led by the first transcription where that one holds the words.
+      if (bare(all[0]!).includes('集体协商')) expect(lead.id).toBe(all[0]!.id);
+    }
+    const compare = grouped[0]!.compare!;
+    expect((await fetch(new URL(compare, page.url())).then((res) => res.status))).toBe(200);
+    await page.close();
+  });
+
+  it('search: a long dictionary compound also finds its parts apart, counted, after the clauses holding it whole', async () => {
+    const q = '和谐劳动关系';
+    const { page, count } = await search(q, base, '&n=1000');
+    const results = await shownResults(page);
+    expect(results).toHaveLength(count);
+    const whole = results.map((r) => bare(clauseOf(r.href, page)!).includes(q));
+    const firstApart = whole.indexOf(false);
+    expect(firstApart, 'some clauses hold the parts apart').toBeGreaterThan(0);
+    expect(whole.slice(firstApart).every((w) => !w), 'every whole match comes first').toBe(true);
+    for (const r of results.slice(firstApart)) {
+      const text = bare(clauseOf(r.href, page)!);
+      expect(text.includes('和谐') && text.includes('劳动关系'), r.label).toBe(true);
+      expect(r.text).toContain(`“${q}”分开出现`);
+      // The clause page is asked to highlight the parts (adjacent ones as one run).
+      const h = new URL(r.href, page.url()).searchParams.get('h') ?? '';
+      expect(h.includes('和谐') && h.includes('劳动关系') && !h.includes(q), h).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('search: a search without full results suggests dropping a word, with counts, the term index and examples', async () => {
+    const alone = await search('职工之家');
+    const { page, count, partial } = await search('职工之家 龘靐');
+    expect([count, partial]).toEqual([0, alone.count]);
+    await alone.page.close();
+    expect(await page.locator('#search-empty').isVisible()).toBe(true);
+    const drops = await page.locator('#search-drop li').evaluateAll((lis) => lis.map((li) => ({ text: li.textContent, href: li.querySelector('a')!.getAttribute('href') })));
+    expect(drops).toEqual([{ text: `去掉“龘靐”：职工之家（${partial} 条）`, href: `index.html?q=${encodeURIComponent('职工之家')}` }]);
+    const terms = page.locator('#search-empty a', { hasText: '术语索引' });
+    expect(await terms.getAttribute('href')).toBe('../terms/index.html');
+    const examples = await page.locator('#search-empty .search-examples a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(examples.length).toBeGreaterThan(2);
+    for (const href of examples) {
+      const q = new URL(href, page.url()).searchParams.get('q')!;
+      const example = await search(q);
+      expect(example.count, `example ${q}`).toBeGreaterThan(0);
+      await example.page.close();
+    }
+    await Promise.all([page.waitForURL((u) => pathOf(u.href).endsWith('/terms/index.html')), terms.click()]);
+    await page.close();
+
+    const none = await search('龘靐齉');
+    expect(await none.page.locator('#search-empty').isVisible()).toBe(true);
+    expect(await none.page.locator('#search-drop li').count()).toBe(0);
+    expect(await none.page.locator('#search-empty .search-drop-box').isVisible()).toBe(false);
+    await none.page.close();
   });
 
   it('search: filters by document, kind and year narrow the results, with counts, and stay in the URL', async () => {
