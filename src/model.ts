@@ -352,8 +352,8 @@ export interface CrossLinks {
   assignments: Assignment[];
   units: Unit[];
   terms: TermEntry[];
-  /** Published terms that are no longer terms (generic words): each keeps its page only, outside the index and the open data. */
-  retiredTerms: TermEntry[];
+  /** Published terms that are no longer terms (generic words): each keeps its page only, outside the index and the open data (crossLink always sets it). */
+  retiredTerms?: TermEntry[];
   /** Clause id → the documents it mentions, in text order. */
   mentions: Map<string, Mention[]>;
   /** Clause id → related clauses, best first. */

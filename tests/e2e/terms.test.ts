@@ -38,7 +38,7 @@ const all = (tree: Element | Root, test: (el: Element) => boolean): Element[] =>
 const byClass = (tree: Element | Root, name: string) => all(tree, (el) => classes(el).includes(name));
 /** The site-relative path a relative link of the page at `from` leads to (without query or fragment). */
 const resolve = (from: string, href: string) => path.posix.normalize(path.posix.join(path.posix.dirname(from), href.replace(/[?#].*$/, '')));
-const hrefs = (el: Element) => all(el, (a) => a.tagName === 'a').map((a) => String(a.properties.href));
+const hrefs = (el: Element | Root) => all(el, (a) => a.tagName === 'a').map((a) => String(a.properties.href));
 
 describe.skipIf(SKIP_E2E)('the term index and related clauses in the built site', () => {
   let terms: TermRecord[] = [];

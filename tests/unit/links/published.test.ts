@@ -52,7 +52,7 @@ describe('published pages', () => {
   });
 
   it('keep every published term page, for the same term, in the index or as a retired term', () => {
-    const pages = [...library.terms, ...library.retiredTerms];
+    const pages = [...library.terms, ...(library.retiredTerms ?? [])];
     // The terms' list is only added to: UPDATE=1 keeps every row already there, so a page that goes away still fails here.
     const before = existsSync(path.join(ROOT, LISTS.terms)) ? read(LISTS.terms) : [];
     const known = new Set(before.map(([id]) => id));
@@ -65,13 +65,13 @@ describe('published pages', () => {
   it('keep retired terms out of the index: each is a published term', () => {
     const index = new Set(library.terms.map((t) => t.id));
     const listed = new Set(read(LISTS.terms).map(([id]) => id));
-    for (const t of library.retiredTerms) {
+    for (const t of library.retiredTerms ?? []) {
       expect(index.has(t.id), t.term).toBe(false);
       expect(listed.has(t.id), t.term).toBe(true);
       expect(t.uses.length, t.term).toBeGreaterThan(0);
     }
     // read on the library: the words the issue named are retired, not indexed
-    const retired = new Set(library.retiredTerms.map((t) => t.term));
+    const retired = new Set((library.retiredTerms ?? []).map((t) => t.term));
     for (const word of ['参加', '标准', '全国', '年度', '领导', '特别']) expect(retired.has(word), word).toBe(true);
   });
 

@@ -75,8 +75,8 @@ describe('the term index of the library', () => {
     const generic = genericWords(ROOT, domain);
     expect(library.terms.filter((t) => generic(t.term)).map((t) => t.term)).toEqual([]);
     const index = new Set(library.terms.map((t) => t.term));
-    for (const t of library.retiredTerms) expect(index.has(t.term), t.term).toBe(false);
-    expect(library.retiredTerms.map((t) => t.term)).toEqual(expect.arrayContaining(['参加', '标准', '全国', '年度', '领导', '特别']));
+    for (const t of library.retiredTerms ?? []) expect(index.has(t.term), t.term).toBe(false);
+    expect((library.retiredTerms ?? []).map((t) => t.term)).toEqual(expect.arrayContaining(['参加', '标准', '全国', '年度', '领导', '特别']));
   });
 
   it('lists for each use a sentence of the clause, exactly as printed, that holds the term', () => {
