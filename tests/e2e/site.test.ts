@@ -157,8 +157,8 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
   it('复制引用 copies a citation naming the document and the clause URL', async () => {
     const c = clauses[0];
     const page = await open(base + c.url);
-    const button = page.locator('button[data-copy]', { hasText: '复制引用' });
-    expect(await button.count(), 'one 复制引用 button with data-copy').toBe(1);
+    const button = page.locator('.clause-actions button[data-copy-kind="citation"]', { hasText: '复制引用' });
+    expect(await button.count(), 'one 复制引用 button for the clause').toBe(1);
     await button.waitFor({ state: 'visible' });
     await page.evaluate(() => navigator.clipboard.writeText(''));
     await button.click();
