@@ -89,10 +89,10 @@ export function relLabel(rel: string): string {
 }
 
 
-/** Format an ISO date (2014-12-08) the Chinese way (2014年12月8日); other strings unchanged. */
+/** Format an ISO date (2014-12-08, 2021-06, 2017) the Chinese way (2014年12月8日, 2021年6月, 2017年); other strings unchanged. */
 export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date.trim());
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
   if (!m) return date;
   const [, y, mo, d] = m;
-  return d ? `${y}年${Number(mo)}月${Number(d)}日` : `${y}年${Number(mo)}月`;
+  return d ? `${y}年${Number(mo)}月${Number(d)}日` : mo ? `${y}年${Number(mo)}月` : `${y}年`;
 }

@@ -38,6 +38,7 @@ describe('formatDate', () => {
   it('writes ISO dates the Chinese way', () => {
     expect(formatDate('2014-12-08')).toBe('2014年12月8日');
     expect(formatDate('2021-06')).toBe('2021年6月');
+    expect(formatDate('2017')).toBe('2017年');
   });
 
   it('leaves other date strings as they are', () => {
