@@ -134,7 +134,7 @@ export function searchUrl(base: string, q: string, n?: number): string {
 export interface Listing {
   /** data-count. */
   count: number;
-  /** The first link of each result, resolved. */
+  /** The first link of each result, resolved, each followed by the links of its other transcriptions that hold the words. */
   hrefs: (string | null)[];
 }
 
@@ -145,7 +145,13 @@ export function readResults(page: Page): Promise<Listing> {
     const items = list ? Array.from(list.children).filter((el) => el.localName === 'li') : [];
     return {
       count: Number(list?.getAttribute('data-count') ?? 0),
-      hrefs: items.map((li) => li.querySelector<HTMLAnchorElement>('a[href]')?.href ?? null),
+      // A result is one text: its first link, then the other transcriptions that hold the words.
+      hrefs: items.flatMap((li) => {
+        const first = li.querySelector<HTMLAnchorElement>('a[href]')?.href ?? null;
+        const others = Array.from(li.querySelectorAll<HTMLAnchorElement>('a.result-version[data-matched="true"]'), (a) => a.href);
+        const page = (h: string) => h.replace(/[?#].*$/, '');
+        return [first, ...others.filter((h) => first === null || page(h) !== page(first))];
+      }),
     };
   });
 }

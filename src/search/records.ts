@@ -75,7 +75,7 @@ export function searchDocs(library: Library): SearchDoc[] {
       doc.version = d.version;
       doc.work = d.title;
     }
-    if (d.titleEditorial) doc.untitled = true;
+    if (d.descriptiveTitle) doc.untitled = true;
     return doc;
   });
 }

@@ -26,7 +26,7 @@ export interface SearchDoc {
   version?: string;
   /** With `version`: the name of the text the transcriptions share (the name without the label). */
   work?: string;
-  /** The library supplied the name (the document has no official title): never put in 《》. */
+  /** The name describes a document that has no official title (descriptiveTitle): never put in 《》. */
   untitled?: true;
 }
 

@@ -114,15 +114,16 @@ export function resultHref(hit: Pick<Hit, 'url' | 'matches' | 'anchors'>, terms:
 }
 
 /**
- * A hit's label: the document's name and the clause's place. An official title stands in
- * book-title marks, a name the library supplied does not; the transcription label follows the
- * marks, and a result that stands for every transcription (`all`) leaves it out.
+ * A hit's label, as the clause pages label a clause (src/site/view.ts `label`): the document's
+ * name and the clause's place. An official title stands in book-title marks, a description of
+ * an untitled document does not; the transcription label follows the place, and a result that
+ * stands for every transcription (`all`) leaves it out.
  */
 export function hitWhere(hit: Pick<Hit, 'doc' | 'position'>, all = false): string {
   const { doc } = hit;
   const name = doc.work ?? doc.title;
-  const label = doc.untitled ? name : `《${name}》`;
-  return `${label}${doc.version && !all ? `（${doc.version}）` : ''}${hit.position}`;
+  const label = doc.untitled ? name : `《${name.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+  return `${label}${hit.position}${doc.version && !all ? `（${doc.version}）` : ''}`;
 }
 
 /** The badge of a tier: none for the query as typed, nor for every word of a one-word query. */
@@ -383,6 +384,7 @@ function renderResult(doc: Document, view: ResultView): HTMLLIElement {
       if (i > 0) p.append(doc.createTextNode('、'));
       const link = doc.createElement('a');
       link.className = 'result-version';
+      link.dataset.matched = String(v.matched);
       link.href = v.href;
       link.textContent = v.label;
       p.append(link);
