@@ -371,7 +371,7 @@ export interface Library extends CrossLinks {
    * several bodies share a page. `from` is the site-relative URL of the page the body is
    * shown on; mentions of the library's documents become links relative to it.
    */
-  renderBody(id: string, options?: { idPrefix?: string; from?: string; copy?: { url: string; citation: string } }): string;
+  renderBody(id: string, options?: { idPrefix?: string; from?: string; copy?: { url?: string; citation: string } }): string;
   /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
   diagnostics: Diagnostic[];
 }

@@ -228,11 +228,12 @@
     var page = document.querySelector('.clause-page');
     if (!title || !page) return;
     var context = /** @type {Element} */ (page);
+    var heading = /** @type {Element} */ (title);
     if ('IntersectionObserver' in window) {
       new IntersectionObserver(function (entries) {
         var e = entries[entries.length - 1];
         if (e) context.toggleAttribute('data-title-hidden', !e.isIntersecting && e.boundingClientRect.top < 0);
-      }).observe(title);
+      }).observe(heading);
     }
     var show = function () {
       if (location.hash.length < 2) return;
@@ -247,7 +248,7 @@
       var place = document.querySelector('.clause-doc');
       var bottom = target.getBoundingClientRect().bottom;
       var room = window.innerHeight || document.documentElement.clientHeight;
-      var top = place && bottom - place.getBoundingClientRect().top + 16 <= room ? place.getBoundingClientRect().top : title.getBoundingClientRect().top;
+      var top = place && bottom - place.getBoundingClientRect().top + 16 <= room ? place.getBoundingClientRect().top : heading.getBoundingClientRect().top;
       // Both fit: show from the title down; otherwise the paragraph stays at the top, under the context line.
       if (bottom - top + 16 <= room && (top < 0 || bottom > room)) window.scrollBy(0, top - 8);
     };
