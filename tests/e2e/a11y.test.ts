@@ -73,6 +73,23 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
     expect(found).toEqual([]);
   });
 
+  it('axe finds no violation on a phone (390 px), where the contents and the metadata fold', async () => {
+    const found: string[] = [];
+    for (const type of ['home', 'document', 'clause']) {
+      const url = pages.find((p) => p.type === type)!.url;
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ locale: 'zh-CN', colorScheme: scheme, bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        const page = await context.newPage();
+        await page.goto(server.base + url);
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const results = (await page.evaluate('axe.run()')) as AxeResults;
+        for (const v of results.violations) found.push(`${scheme} 390px ${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+        await context.close();
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('every page says it is Chinese and has one banner, navigation, one main and one footer', async () => {
     for (const { url } of pages) {
       const page = await open(url);
