@@ -14,10 +14,20 @@
  * - or it is an ordinal reference ({@link ORDINAL}: 第十条, 第二款, 第三): the same number names
  *   a different place in every text.
  * A term of the domain dictionary is never generic (none of them is common in general Chinese:
- * the lowest IDF among them is above 7.5).
+ * the lowest IDF among them is above 7.5). Nor is a heading subject, unless listed or an
+ * ordinal: a word that a heading of the library's own texts names as its subject
+ * ({@link headingSubjects}). Common words in general Chinese can be the very subjects of union
+ * and labour texts: the labour law's 第五章 is headed 工资, its 第二章 促进就业, and a whole law
+ * is the 安全生产法. A heading names its subject in a label of a word or two (工资, 监督检查,
+ * 申请和受理), where plans and reports head their parts with sentences of aims (加快智慧工会建设,
+ * 打造工会工作升级版) whose common words say nothing in particular; so only the words of a
+ * heading with at most {@link MAX_LABEL_WORDS} content words count, place names left out
+ * (中华人民共和国, 上海市 say where a text applies, not what it is about). Of the generic words
+ * the index once listed, only 特别 stands in a heading, in the four-word 女职工劳动保护特别规定.
  *
- * The test looks at the word alone, never at the library: a word's being generic does not change
- * as texts are added, so it keeps the term index monotone (see terms.ts).
+ * Apart from the headings, the test looks at the word alone, never at the library. Texts added
+ * only add headings, so a word can only stop being generic as the library grows, never become
+ * so: the term index stays monotone (see terms.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +36,8 @@ import { parseStopwords } from '../segment';
 
 /** Words with a general-language IDF below this are generic. */
 export const GENERIC_IDF = 7;
+/** Most content words (place names left out) of a heading whose words are heading subjects: a label, not a sentence. */
+export const MAX_LABEL_WORDS = 2;
 /** The list of generic words the IDF table cannot know, relative to the repository root. */
 export const GENERIC_WORDS_FILE = 'content/generic-words.txt';
 
@@ -55,18 +67,72 @@ export function generalIdf(root: string): Map<string, number> {
   return generalTable;
 }
 
+/** Parse a jieba dictionary (`word freq tag` a line, as cppjieba's jieba.dict.utf8): word → tag; lines without a tag are skipped. */
+export function parseTagTable(text: string): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const line of text.split(/\r\n?|\n/)) {
+    const [word, , tag] = line.trim().split(/\s+/);
+    if (word && tag) tags.set(word, tag);
+  }
+  return tags;
+}
+
+let placeNames: Set<string> | undefined;
+
+/** The words nodejieba's general dictionary tags as place names (ns: 中华人民共和国, 上海市, 山东省), read once per process. */
+export function generalPlaceNames(root: string): Set<string> {
+  if (placeNames) return placeNames;
+  const require = createRequire(join(root, 'package.json'));
+  const file = (require('nodejieba') as { DEFAULT_DICT: string }).DEFAULT_DICT;
+  placeNames = new Set([...parseTagTable(readFileSync(file, 'utf8'))].filter(([, tag]) => tag === 'ns').map(([word]) => word));
+  return placeNames;
+}
+
+/**
+ * The heading subjects of some headings (document titles, chapter and part titles): the
+ * content words of each heading that has at most {@link MAX_LABEL_WORDS} of them once place
+ * names are left out (工资; 促进就业 → 就业; 中华人民共和国安全生产法 → 安全, 生产), and none of
+ * a longer heading.
+ */
+export function headingSubjects(headings: Iterable<string>, words: (text: string) => string[], place: (word: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const heading of headings) {
+    const label = [...new Set(words(heading))].filter((w) => !place(w));
+    if (label.length <= MAX_LABEL_WORDS) for (const w of label) out.add(w);
+  }
+  return out;
+}
+
 /** The words of content/generic-words.txt under root (none if it is missing). */
 export function listedGenericWords(root: string): Set<string> {
   const file = join(root, GENERIC_WORDS_FILE);
   return new Set(existsSync(file) ? parseStopwords(readFileSync(file, 'utf8')) : []);
 }
 
-/** The generic-word test over a general IDF table, a list and the domain terms (never generic). */
-export function genericTest(idf: ReadonlyMap<string, number>, listed: ReadonlySet<string>, domainTerms: ReadonlySet<string>): (word: string) => boolean {
-  return (word) => !domainTerms.has(word) && (listed.has(word) || ORDINAL.test(word) || (idf.get(word) ?? Infinity) < GENERIC_IDF);
+/**
+ * The generic-word test over a general IDF table, a list, the domain terms (never generic) and
+ * the heading subjects (generic only when listed or an ordinal).
+ */
+export function genericTest(
+  idf: ReadonlyMap<string, number>,
+  listed: ReadonlySet<string>,
+  domainTerms: ReadonlySet<string>,
+  subjects: ReadonlySet<string> = new Set(),
+): (word: string) => boolean {
+  return (word) =>
+    !domainTerms.has(word) && (listed.has(word) || ORDINAL.test(word) || (!subjects.has(word) && (idf.get(word) ?? Infinity) < GENERIC_IDF));
 }
 
-/** The library's generic-word test: nodejieba's IDF table and content/generic-words.txt under root. */
-export function genericWords(root: string, domainTerms: ReadonlySet<string>): (word: string) => boolean {
-  return genericTest(generalIdf(root), listedGenericWords(root), domainTerms);
+/**
+ * The library's generic-word test: nodejieba's IDF table, content/generic-words.txt under root,
+ * and the heading subjects of the given headings (their content words by `words`).
+ */
+export function genericWords(
+  root: string,
+  domainTerms: ReadonlySet<string>,
+  headings: Iterable<string> = [],
+  words: (text: string) => string[] = () => [],
+): (word: string) => boolean {
+  const place = generalPlaceNames(root);
+  return genericTest(generalIdf(root), listedGenericWords(root), domainTerms, headingSubjects(headings, words, (w) => place.has(w)));
 }

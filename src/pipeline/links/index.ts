@@ -2,7 +2,7 @@
  * Cross-linking, the pipeline's last step before the pages: versions, assignments,
  * references, related clauses and the term index, and from them each clause's `links`.
  */
-import type { ClauseRecord, CrossLinks, DocumentRecord, Link } from '../../model';
+import type { ClauseRecord, CrossLinks, DocumentRecord, Link, OutlineEntry } from '../../model';
 import { findAssignments, unitIndex } from './assignments';
 import { findMentions } from './references';
 import { genericWords } from './generic';
@@ -24,8 +24,24 @@ export interface CrossLinkInput {
   stopwords: Set<string>;
   /** The terms the site has published (default: content/published-terms.txt), kept while used. */
   publishedTerms?: ReadonlySet<string>;
-  /** Words that name no subject, neither relating clauses nor made terms (default: generic.ts over the repository's lists). */
+  /** Words that name no subject, neither relating clauses nor made terms (default: generic.ts over the repository's lists and the documents' headings). */
   generic?: (word: string) => boolean;
+}
+
+/** The headings of a library's documents: each title, and the titles of its parts, chapters and sections (outline), in order. */
+export function libraryHeadings(documents: readonly DocumentRecord[]): string[] {
+  const out: string[] = [];
+  const walk = (entries: readonly OutlineEntry[]) => {
+    for (const e of entries) {
+      if (e.title) out.push(e.title);
+      walk(e.children);
+    }
+  };
+  for (const d of documents) {
+    out.push(d.title);
+    walk(d.outline);
+  }
+  return out;
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
@@ -50,7 +66,7 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
   const sameText = (a: string, b: string) => versions.has(pairKey(a, b));
   const domainTerms = new Set(input.domainTerms);
   const published = input.publishedTerms ?? publishedTerms(findRepoRoot());
-  const generic = input.generic ?? genericWords(findRepoRoot(), domainTerms);
+  const generic = input.generic ?? genericWords(findRepoRoot(), domainTerms, libraryHeadings(documents), input.subjectWords);
   const { index: terms, retired: retiredTerms } = termPages({
     clauses, domainTerms: input.domainTerms, variants: input.variants, stopwords: input.stopwords, words: input.words, sameText, published, generic,
   });

@@ -17,6 +17,15 @@
  * penalty rule), leaving out the
  * other transcription of the same text and pairs already linked otherwise. The reason shown
  * is the shared words that add most to the score.
+ *
+ * A clause left with no related clause gets its best candidate as its one related clause (and
+ * is added to that clause's list, where it has room) when the pair scores at least
+ * {@link FALLBACK_THRESHOLD} and shares at least {@link MIN_SHARED} specific words (not
+ * generic, and used by at most {@link FALLBACK_SPECIFIC_SHARE} of the clauses), one of them a
+ * domain term: 12351 and 热线 between the report's hotline and the annex's petition work,
+ * 困难职工 and 帮扶 between the report and the plan. The long clauses of plans and reports
+ * rarely reach the main threshold (their many words dilute every vector), while a shared
+ * domain term that few clauses use says what they have in common.
  */
 import type { ClauseRecord, RelatedClause } from '../../model';
 
@@ -44,6 +53,10 @@ export interface RelatedInput {
 export const RELATED_THRESHOLD = 0.15;
 /** Fewest shared words a related pair must have: one word in common (选树, 党建) is a coincidence, not a subject. */
 export const MIN_SHARED = 2;
+/** Lowest score of a clause's fallback related clause (see {@link isFallback}). */
+export const FALLBACK_THRESHOLD = 0.1;
+/** Largest share of the clauses that may use a word counted as specific by the fallback (工会, 职工, 工会工作 are not). */
+export const FALLBACK_SPECIFIC_SHARE = 0.05;
 /** Most related clauses per clause. */
 export const MAX_RELATED = 5;
 /** Most shared words given as the reason. */
@@ -60,6 +73,16 @@ export const DOMAIN_BOOST = 2;
  */
 export function isRelated(score: number, shared: readonly string[], generic: (word: string) => boolean = () => false): boolean {
   return score >= RELATED_THRESHOLD && shared.length >= MIN_SHARED && shared.some((w) => !generic(w));
+}
+
+/**
+ * Whether a pair that is not related may stand as the fallback related clause of a clause that
+ * has none: at least {@link FALLBACK_THRESHOLD}, and {@link MIN_SHARED} shared specific words
+ * (`specific`: not generic, used by few clauses), one of them a domain term.
+ */
+export function isFallback(score: number, shared: readonly string[], specific: (word: string) => boolean, domain: (word: string) => boolean): boolean {
+  const words = shared.filter(specific);
+  return score >= FALLBACK_THRESHOLD && words.length >= MIN_SHARED && words.some(domain);
 }
 
 /** A clause's normalised TF-IDF weights, by word. */
@@ -158,18 +181,33 @@ export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]
   const generic = input.generic ?? (() => false);
   const vectors = tfidfVectors(clauses.map((c) => input.words(subjectText(c))), boost);
   const candidates = (input.candidates ?? candidatePairs)(vectors);
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const w of v.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const specific = (w: string) => !generic(w) && (df.get(w) ?? 0) <= FALLBACK_SPECIFIC_SHARE * clauses.length;
+  const domain = (w: string) => input.domainTerms.has(w);
   const out = new Map<string, RelatedClause[]>();
+  const fallbacks: { from: string; to: RelatedClause }[] = [];
   clauses.forEach((clause, i) => {
     const found: (RelatedClause & { order: number })[] = [];
+    let fallback: (RelatedClause & { order: number }) | undefined;
     for (const j of candidates[i]) {
       const other = clauses[j];
       if (other.doc === clause.doc || sameText(clause.doc, other.doc) || linked(clause.id, other.id)) continue;
       const { score, shared } = compareVectors(vectors[i], vectors[j]);
-      if (isRelated(score, shared, generic))
-        found.push({ id: other.id, score, shared: shared.slice(0, MAX_SHARED), order: j });
+      const pair = { id: other.id, score, shared: shared.slice(0, MAX_SHARED), order: j };
+      if (isRelated(score, shared, generic)) found.push(pair);
+      else if (isFallback(score, shared, specific, domain) && (!fallback || score > fallback.score || (score === fallback.score && j < fallback.order))) fallback = pair;
     }
     found.sort((p, q) => q.score - p.score || p.order - q.order);
     if (found.length > 0) out.set(clause.id, found.slice(0, MAX_RELATED).map(({ id, score, shared }) => ({ id, score, shared })));
+    else if (fallback) fallbacks.push({ from: clause.id, to: { id: fallback.id, score: fallback.score, shared: fallback.shared } });
   });
+  // A fallback pair is shown from both sides: after the clause's own related clauses (which all
+  // score higher), where it has room.
+  for (const { from, to } of fallbacks) out.set(from, [to]);
+  for (const { from, to } of fallbacks) {
+    const list = out.get(to.id) ?? [];
+    if (list.length < MAX_RELATED && !list.some((r) => r.id === from)) out.set(to.id, [...list, { id: from, score: to.score, shared: to.shared }]);
+  }
   return out;
 }
