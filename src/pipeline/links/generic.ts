@@ -22,8 +22,10 @@
  * 申请和受理), where plans and reports head their parts with sentences of aims (加快智慧工会建设,
  * 打造工会工作升级版) whose common words say nothing in particular; so only the words of a
  * heading with at most {@link MAX_LABEL_WORDS} content words count, place names left out
- * (中华人民共和国, 上海市 say where a text applies, not what it is about). Of the generic words
- * the index once listed, only 特别 stands in a heading, in the four-word 女职工劳动保护特别规定.
+ * (中华人民共和国, 上海市 say where a text applies, not what it is about), and not the very
+ * commonest words ({@link MIN_SUBJECT_IDF}: 规定 in 一般规定, 组织 in 组织制度). Of the generic
+ * words the index once listed, only 特别 stands in a heading, in the four-word
+ * 女职工劳动保护特别规定. On the library this frees 工资, 就业, 安全, 监督, 检查, 申请 and 总体.
  *
  * Apart from the headings, the test looks at the word alone, never at the library. Texts added
  * only add headings, so a word can only stop being generic as the library grows, never become
@@ -38,6 +40,12 @@ import { parseStopwords } from '../segment';
 export const GENERIC_IDF = 7;
 /** Most content words (place names left out) of a heading whose words are heading subjects: a label, not a sentence. */
 export const MAX_LABEL_WORDS = 2;
+/**
+ * Lowest general-language IDF of a heading subject. The 535 commonest words of general Chinese
+ * (IDF below this: 规定, 组织, 机构, 一般, 生产) frame headings (一般规定, 组织制度, 工作机构)
+ * rather than name a subject, and stay generic there too.
+ */
+export const MIN_SUBJECT_IDF = 5.5;
 /** The list of generic words the IDF table cannot know, relative to the repository root. */
 export const GENERIC_WORDS_FILE = 'content/generic-words.txt';
 
@@ -111,7 +119,7 @@ export function listedGenericWords(root: string): Set<string> {
 
 /**
  * The generic-word test over a general IDF table, a list, the domain terms (never generic) and
- * the heading subjects (generic only when listed or an ordinal).
+ * the heading subjects (not generic unless listed, an ordinal, or among the very commonest words).
  */
 export function genericTest(
   idf: ReadonlyMap<string, number>,
@@ -119,8 +127,12 @@ export function genericTest(
   domainTerms: ReadonlySet<string>,
   subjects: ReadonlySet<string> = new Set(),
 ): (word: string) => boolean {
-  return (word) =>
-    !domainTerms.has(word) && (listed.has(word) || ORDINAL.test(word) || (!subjects.has(word) && (idf.get(word) ?? Infinity) < GENERIC_IDF));
+  return (word) => {
+    if (domainTerms.has(word)) return false;
+    if (listed.has(word) || ORDINAL.test(word)) return true;
+    const x = idf.get(word) ?? Infinity;
+    return x < GENERIC_IDF && !(subjects.has(word) && x >= MIN_SUBJECT_IDF);
+  };
 }
 
 /**

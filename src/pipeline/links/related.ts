@@ -207,7 +207,8 @@ export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]
   for (const { from, to } of fallbacks) out.set(from, [to]);
   for (const { from, to } of fallbacks) {
     const list = out.get(to.id) ?? [];
-    if (list.length < MAX_RELATED && !list.some((r) => r.id === from)) out.set(to.id, [...list, { id: from, score: to.score, shared: to.shared }]);
+    if (list.length < MAX_RELATED && !list.some((r) => r.id === from))
+      out.set(to.id, [...list, { id: from, score: to.score, shared: to.shared }].sort((p, q) => q.score - p.score));
   }
   return out;
 }

@@ -13,6 +13,8 @@ import type { ClauseRecord, Library, RelatedClause } from '../../../src/model';
 import {
   candidatePairs,
   compareVectors,
+  FALLBACK_THRESHOLD,
+  isFallback,
   MAX_RELATED,
   MAX_SHARED,
   MIN_SHARED,
@@ -24,6 +26,7 @@ import {
 } from '../../../src/pipeline/links/related';
 import { dictionaryEntries, domainTerms, keywordCandidates } from '../../../src/pipeline/segment';
 import { genericWords } from '../../../src/pipeline/links/generic';
+import { libraryHeadings } from '../../../src/pipeline/links/index';
 import { META, ROOT, SEEDS, fromSeeds } from '../pipeline/helpers';
 
 let library: Library;
@@ -75,12 +78,12 @@ describe('related clauses in the library', () => {
     }
   });
 
-  it('gives at most five, best first, each above the threshold with two to five shared words', () => {
+  it('gives at most five, best first, each above the threshold (a fallback one above the fallback threshold) with two to five shared words', () => {
     for (const list of related.values()) {
       expect(list.length).toBeGreaterThan(0);
       expect(list.length).toBeLessThanOrEqual(MAX_RELATED);
       for (const r of list) {
-        expect(r.score).toBeGreaterThanOrEqual(RELATED_THRESHOLD);
+        expect(r.score).toBeGreaterThanOrEqual(FALLBACK_THRESHOLD);
         expect(r.shared.length).toBeGreaterThanOrEqual(MIN_SHARED);
         expect(r.shared.length).toBeLessThanOrEqual(MAX_SHARED);
       }
@@ -127,7 +130,7 @@ describe('related clauses in the library', () => {
   });
 
   it('never relates two clauses of the library that share only generic words (法律、行政法规; 本法、依法)', () => {
-    const generic = genericWords(ROOT, new Set(domainTerms()));
+    const generic = genericWords(ROOT, new Set(domainTerms()), libraryHeadings(library.documents), (t) => keywordCandidates(t));
     for (const [id, list] of library.related)
       for (const r of list) {
         const other = new Set(keywordCandidates(subjectText(byId.get(r.id)!)));
@@ -141,7 +144,7 @@ describe('related clauses in the library', () => {
       expect(list.length).toBeLessThanOrEqual(MAX_RELATED);
       for (const r of list) {
         expect(byId.get(r.id)!.doc).not.toBe(byId.get(id)!.doc);
-        expect(r.score).toBeGreaterThanOrEqual(RELATED_THRESHOLD);
+        expect(r.score).toBeGreaterThanOrEqual(FALLBACK_THRESHOLD);
       }
       const links = byId.get(id)!.links.filter((l) => l.rel === 'related').map((l) => l.id);
       expect(links).toEqual(list.map((r) => r.id));
@@ -205,6 +208,52 @@ describe('relatedClauses on synthetic clauses', () => {
     expect(isRelated(0.9, ['依法', '责令'], () => true)).toBe(false);
     expect(isRelated(0.9, ['依法', '罚款'], (w) => w === '依法')).toBe(true);
     expect(isRelated(0.1, ['依法', '罚款'])).toBe(false);
+  });
+
+  it('gives a clause with no related clause its best candidate when they share two specific words, one a domain term, from both sides', () => {
+    const many = Array.from({ length: 40 }, (_, i) => clause(`g/${i}`, `g${i}`, `其他${i} 话题${i} 内容${i}`));
+    const long = (p: string) => Array.from({ length: 24 }, (_, i) => `${p}${i}`).join(' ');
+    const clauses = [clause('a/1', 'a', `困难职工 帮扶 ${long('甲')}`), clause('b/1', 'b', `困难职工 帮扶 ${long('乙')}`), ...many];
+    const out = run(clauses, { domain: ['困难职工'] });
+    const score = out.get('a/1')?.[0].score ?? 0;
+    expect(score).toBeGreaterThanOrEqual(FALLBACK_THRESHOLD);
+    expect(score).toBeLessThan(RELATED_THRESHOLD);
+    expect(out.get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
+    expect(out.get('b/1')?.map((r) => r.id)).toEqual(['a/1']);
+    expect([...out.get('a/1')![0].shared].sort()).toEqual(['困难职工', '帮扶']);
+    // without a shared domain term, or when the words are not specific (used by too many clauses), none
+    expect(run(clauses).size).toBe(0);
+    // in 12 clauses, two are more than 5 %: the words are not specific, though the pair scores in the fallback band
+    const short = (p: string) => Array.from({ length: 18 }, (_, i) => `${p}${i}`).join(' ');
+    const small = [clause('a/1', 'a', `困难职工 帮扶 ${short('甲')}`), clause('b/1', 'b', `困难职工 帮扶 ${short('乙')}`), ...many.slice(0, 10)];
+    const vectors = tfidfVectors(small.map((c) => spaceWords(c.text)), (w) => (w === '困难职工' ? 2 : 1));
+    expect(compareVectors(vectors[0], vectors[1]).score).toBeGreaterThanOrEqual(FALLBACK_THRESHOLD);
+    expect(compareVectors(vectors[0], vectors[1]).score).toBeLessThan(RELATED_THRESHOLD);
+    expect(run(small, { domain: ['困难职工'] }).size).toBe(0);
+  });
+
+  it('gives no fallback to a clause that has a related clause, nor past its room to the other clause of the pair', () => {
+    const many = Array.from({ length: 40 }, (_, i) => clause(`g/${i}`, `g${i}`, `其他${i} 话题${i} 内容${i}`));
+    const long = (p: string) => Array.from({ length: 14 }, (_, i) => `${p}${i}`).join(' ');
+    const clauses = [
+      clause('a/1', 'a', `困难职工 帮扶 ${long('甲')}`),
+      clause('b/1', 'b', `困难职工 帮扶 劳动争议 调解 仲裁 ${long('乙')}`),
+      clause('c/1', 'c', '劳动争议 调解 仲裁'),
+      ...many,
+    ];
+    const out = run(clauses, { domain: ['困难职工'] });
+    expect(out.get('b/1')?.map((r) => r.id)).toEqual(['c/1', 'a/1']);
+    expect(out.get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
+    expect(out.get('c/1')?.map((r) => r.id)).toEqual(['b/1']);
+  });
+
+  it('takes as fallback a pair above the fallback threshold with two specific shared words, one a domain term', () => {
+    const specific = (w: string) => w !== '工会';
+    const domain = (w: string) => w === '困难职工' || w === '工会';
+    expect(isFallback(0.12, ['困难职工', '帮扶'], specific, domain)).toBe(true);
+    expect(isFallback(0.08, ['困难职工', '帮扶'], specific, domain)).toBe(false);
+    expect(isFallback(0.12, ['帮扶', '慰问'], specific, domain)).toBe(false);
+    expect(isFallback(0.12, ['困难职工', '工会'], specific, domain)).toBe(false);
   });
 
   it('does not relate clauses whose shared words weigh too little against the rest of their text', () => {

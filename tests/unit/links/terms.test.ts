@@ -25,7 +25,8 @@ import {
   unitsWith,
 } from '../../../src/pipeline/links/terms';
 import { genericWords } from '../../../src/pipeline/links/generic';
-import { dictionaryEntries, domainTerms, stopwords, words } from '../../../src/pipeline/segment';
+import { libraryHeadings } from '../../../src/pipeline/links/index';
+import { dictionaryEntries, domainTerms, keywordCandidates, stopwords, words } from '../../../src/pipeline/segment';
 import { ROOT, seedSourcesAlone } from '../pipeline/helpers';
 
 let library: Library;
@@ -72,11 +73,17 @@ describe('the term index of the library', () => {
   });
 
   it('holds no generic word (参加, 标准, 全国): those published before are retired terms, outside the index', () => {
-    const generic = genericWords(ROOT, domain);
+    const generic = genericWords(ROOT, domain, libraryHeadings(library.documents), (t) => keywordCandidates(t));
     expect(library.terms.filter((t) => generic(t.term)).map((t) => t.term)).toEqual([]);
     const index = new Set(library.terms.map((t) => t.term));
     for (const t of library.retiredTerms ?? []) expect(index.has(t.term), t.term).toBe(false);
     expect((library.retiredTerms ?? []).map((t) => t.term)).toEqual(expect.arrayContaining(['参加', '标准', '全国', '年度', '领导', '特别']));
+    for (const w of ['参加', '标准', '全国', '年度', '领导', '强省', '特别']) expect(index.has(w), w).toBe(false);
+  });
+
+  it('holds the core subjects the headings of the library name: 工资 (第五章 工资), 就业 (促进就业), 安全 (安全生产法)', () => {
+    const index = new Set(library.terms.map((t) => t.term));
+    for (const w of ['工资', '就业', '安全']) expect(index.has(w), w).toBe(true);
   });
 
   it('lists for each use a sentence of the clause, exactly as printed, that holds the term', () => {
