@@ -138,22 +138,28 @@ export interface Listing {
   hrefs: (string | null)[];
 }
 
+/**
+ * Read, in the page, the results list whose results are final: data-count, and per result its
+ * first link, then the links of its other transcriptions that hold the words (a result is one
+ * text). Self-contained, so that it also runs as source text (`(${readListing})()`) where a
+ * browser is driven without Playwright (Firefox over WebDriver BiDi).
+ */
+export function readListing(): Listing {
+  const list = document.getElementById('search-results');
+  const items = list ? Array.from(list.children).filter((el) => el.localName === 'li') : [];
+  return {
+    count: Number(list?.getAttribute('data-count') ?? 0),
+    hrefs: items.flatMap((li) => {
+      const first = li.querySelector<HTMLAnchorElement>('a[href]')?.href ?? null;
+      const others = Array.from(li.querySelectorAll<HTMLAnchorElement>('a.result-version[data-matched="true"]'), (a) => a.href);
+      return [first, ...others.filter((h) => first === null || h.replace(/[?#].*$/, '') !== first.replace(/[?#].*$/, ''))];
+    }),
+  };
+}
+
 /** Read the results list of a page whose results are final. */
 export function readResults(page: Page): Promise<Listing> {
-  return page.evaluate(() => {
-    const list = document.getElementById('search-results');
-    const items = list ? Array.from(list.children).filter((el) => el.localName === 'li') : [];
-    return {
-      count: Number(list?.getAttribute('data-count') ?? 0),
-      // A result is one text: its first link, then the other transcriptions that hold the words.
-      hrefs: items.flatMap((li) => {
-        const first = li.querySelector<HTMLAnchorElement>('a[href]')?.href ?? null;
-        const others = Array.from(li.querySelectorAll<HTMLAnchorElement>('a.result-version[data-matched="true"]'), (a) => a.href);
-        const page = (h: string) => h.replace(/[?#].*$/, '');
-        return [first, ...others.filter((h) => first === null || page(h) !== page(first))];
-      }),
-    };
-  });
+  return page.evaluate(readListing);
 }
 
 /** Navigate `page` to a query and return its results once final. */

@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchUrl } from '../../scripts/bench/browser';
+import { type Listing, readListing, searchUrl } from '../../scripts/bench/browser';
 import { toTraditional } from '../../scripts/bench/fold';
 import { compareOnlineOffline, differences } from '../../scripts/bench/offline';
 import { CLASSES, generateQueries, makeCorpus, type CorpusClause } from '../../scripts/bench/queries';
@@ -257,12 +257,7 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
       for (const f of filtered) {
         await page.goto(`${searchUrl(base, f.split('&')[0]!, ALL.all)}&${f.split('&').slice(1).join('&')}`);
         await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
-        out.push(
-          await page.evaluate(() => ({
-            count: Number(document.getElementById('search-results')!.getAttribute('data-count')),
-            hrefs: [...document.querySelectorAll('#search-results > li')].map((li) => li.querySelector<HTMLAnchorElement>('a[href]')?.href ?? null),
-          })),
-        );
+        out.push(await page.evaluate(readListing));
       }
       await page.close();
       return out;
@@ -367,13 +362,7 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
           input.form.requestSubmit();
         })()`);
         listings.push(
-          await firefox!.waitFor<{ count: number; hrefs: (string | null)[] }>(`(() => {
-            const list = document.querySelector(${JSON.stringify(DONE)});
-            return list && {
-              count: Number(list.getAttribute('data-count')),
-              hrefs: [...list.children].map((li) => li.querySelector('a[href]')?.href ?? null),
-            };
-          })()`),
+          await firefox!.waitFor<Listing>(`(() => document.querySelector(${JSON.stringify(DONE)}) && (${readListing})())()`),
         );
       }
       const { online: fromHttp } = await compared();

@@ -221,7 +221,7 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
 
   it('search: each result names its document and clause, links to the paragraph of its first match with ?h=, and excerpts the raw text', async () => {
     const byUrl = new Map(clauses.map((c) => [c.url, c]));
-    const documents = new Map(((await (await fetch(`${base}/data/documents.json`)).json()) as { id: string; title: string; titleEditorial: boolean }[]).map((d) => [d.id, d]));
+    const documents = new Map(((await (await fetch(`${base}/data/documents.json`)).json()) as { id: string; title: string; descriptiveTitle?: true }[]).map((d) => [d.id, d]));
     const q = '职工之家';
     const { page, count, partial } = await search(q);
     expect(count).toBeGreaterThan(0);
@@ -233,9 +233,10 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
       const url = new URL(r.href, page.url());
       const clause = byUrl.get(pathOf(url.href));
       expect(clause, `${r.href} is a clause page`).toBeDefined();
-      // Labelled with the document's name: an official title in 《》, a supplied one without.
+      // Labelled with the document's name: an official title in 《》 (inner marks 〈〉), a description without.
       const doc = documents.get(clause!.doc)!;
-      expect(r.label.startsWith(doc.titleEditorial ? doc.title : `《${doc.title}》`), `${r.label} names ${doc.title}`).toBe(true);
+      const marked = `《${doc.title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+      expect(r.label.startsWith(doc.descriptiveTitle ? doc.title : marked), `${r.label} names ${doc.title}`).toBe(true);
       expect(url.searchParams.get('h'), 'what to highlight there').toBe(q);
       const m = /^[^?#]+\?h=[^#]+#p(\d+)$/.exec(r.href);
       expect(m, `?h= before #pN in ${r.href}`).not.toBeNull();
