@@ -8,6 +8,7 @@
  * differ from p1…pN (`ClauseRecord.anchors`).
  */
 import type { Clause } from '../model';
+import { toChineseNumeral } from '../pipeline/numerals';
 
 /** One block of a clause body: its anchor and, in an article, the 款 and 项 it is. */
 export interface ParagraphPlace {
@@ -63,9 +64,9 @@ export function lineAnchor(anchors: readonly string[] | undefined, index: number
 /** An item's number as it goes between 第 and 项: "（三）" stays, trailing punctuation ("1." → "1") goes. */
 export const itemNumber = (item: string): string => item.trim().replace(/[、.．,，\s]+$/, '');
 
-/** What the ¶ link of a block is called: 第2段的链接, or in an article 第2款的链接, 第1款第（三）项的链接. */
+/** What the ¶ link of a block is called: 第二段的链接, or in an article 第二款的链接, 第一款第（三）项的链接. */
 export function anchorLinkLabel(place: ParagraphPlace): string {
-  if (place.paragraph === undefined) return `第${place.block}段的链接`;
+  if (place.paragraph === undefined) return `第${toChineseNumeral(place.block)}段的链接`;
   const item = place.item === undefined ? '' : `第${itemNumber(place.item)}项`;
-  return `第${place.paragraph}款${item}的链接`;
+  return `第${toChineseNumeral(place.paragraph)}款${item}的链接`;
 }

@@ -112,7 +112,7 @@ describe.skipIf(SKIP_E2E)('citing', () => {
     await page.goto(`${base}${LAW_12}`);
     const all = await copies(page);
     const link = `${expected(LAW_12)}#p2`;
-    expect(find(all, 'link', 'p2')).toMatchObject({ copied: link, status: `已复制第2款的链接：${link}` });
+    expect(find(all, 'link', 'p2')).toMatchObject({ copied: link, status: `已复制第二款的链接：${link}` });
     expect(find(all, 'citation', 'p2')).toMatchObject({ copied: `${LAW_12_CITATION}第二款 ${link}` });
     expect(find(all, 'citation', 'p1')?.copied).toBe(`${LAW_12_CITATION}第一款 ${expected(LAW_12)}#p1`);
     await page.close();

@@ -103,11 +103,11 @@ describe('article bodies', () => {
   });
 
   it('name an article’s ¶ links by 款 and 项', () => {
-    expect(labels(renderClauseBody(article))).toEqual(['第1款的链接', '第1款第（一）项的链接', '第1款第（二）项的链接', '第2款的链接']);
+    expect(labels(renderClauseBody(article))).toEqual(['第一款的链接', '第一款第（一）项的链接', '第一款第（二）项的链接', '第二款的链接']);
   });
 
   it('name the ¶ links of other clauses by paragraph, as before', () => {
-    expect(labels(renderClauseBody(clause))).toEqual(['第1段的链接', '第2段的链接']);
+    expect(labels(renderClauseBody(clause))).toEqual(['第一段的链接', '第二段的链接']);
   });
 });
 
@@ -144,12 +144,12 @@ describe('copy buttons of paragraphs', () => {
 
   it('without a canonical site, carry no text but their paragraph’s anchor and citation, for the page script', () => {
     expect(attributes(renderClauseBody(article, { copy: { citation: copy.citation } }))).toEqual([
-      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1', 'data-copy-label': '第1款的链接' },
-      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款', 'data-copy-label': '第1款的引用' },
-      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1-1', 'data-copy-label': '第1款第（三）项的链接' },
-      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1-1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款第（三）项', 'data-copy-label': '第1款第（三）项的引用' },
-      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p2', 'data-copy-label': '第2款的链接' },
-      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p2', 'data-copy-cite': '《中华人民共和国工会法》第十二条第二款', 'data-copy-label': '第2款的引用' },
+      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1', 'data-copy-label': '第一款的链接' },
+      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款', 'data-copy-label': '第一款的引用' },
+      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1-1', 'data-copy-label': '第一款第（三）项的链接' },
+      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1-1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款第（三）项', 'data-copy-label': '第一款第（三）项的引用' },
+      { 'data-copy-kind': 'link', 'data-copy-anchor': 'p2', 'data-copy-label': '第二款的链接' },
+      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p2', 'data-copy-cite': '《中华人民共和国工会法》第十二条第二款', 'data-copy-label': '第二款的引用' },
     ]);
   });
 

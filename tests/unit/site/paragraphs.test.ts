@@ -61,15 +61,15 @@ describe('the names of paragraph links', () => {
 
   it('call an article’s 款 第N款 and its items 第N款第（三）项', () => {
     expect(places.map(anchorLinkLabel)).toEqual([
-      '第1款的链接', '第1款第（一）项的链接', '第1款第（二）项的链接', '第2款的链接', '第3款的链接', '第3款第（一）项的链接',
+      '第一款的链接', '第一款第（一）项的链接', '第一款第（二）项的链接', '第二款的链接', '第三款的链接', '第三款第（一）项的链接',
     ]);
   });
 
   it('call the blocks of other clauses 第N段, as before', () => {
-    expect(paragraphPlaces({ children: [para('甲'), para('乙')] }).map(anchorLinkLabel)).toEqual(['第1段的链接', '第2段的链接']);
+    expect(paragraphPlaces({ children: [para('甲'), para('乙')] }).map(anchorLinkLabel)).toEqual(['第一段的链接', '第二段的链接']);
   });
 
   it('drop the punctuation after an item number printed as 1.', () => {
-    expect(anchorLinkLabel(paragraphPlaces(article(para('甲'), para('1.乙', '1.')))[1]!)).toBe('第1款第1项的链接');
+    expect(anchorLinkLabel(paragraphPlaces(article(para('甲'), para('1.乙', '1.')))[1]!)).toBe('第一款第1项的链接');
   });
 });
