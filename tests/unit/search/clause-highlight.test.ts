@@ -4,9 +4,8 @@
  * of starting; these tests check them against the search engine's folding (fold.ts) and the
  * results page's term finder (excerpt.ts).
  */
-import { readFileSync } from 'node:fs';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { loadSiteScript } from '../support/site-script';
 import { findTerms } from '../../../src/search/excerpt';
 import { fold, foldWithMap as engineFoldWithMap } from '../../../src/search/fold';
 
@@ -16,14 +15,8 @@ interface SiteApi {
   findRanges(text: string, terms: string[]): { start: number; end: number }[];
 }
 
-function loadSiteScript(): SiteApi {
-  const source = readFileSync(new URL('../../../src/client/site.js', import.meta.url), 'utf8');
-  const module = { exports: {} as SiteApi };
-  runInNewContext(source, { module, document: { readyState: 'loading', addEventListener() {} } });
-  return module.exports;
-}
 
-const site = loadSiteScript();
+const site = loadSiteScript<SiteApi>();
 
 // Raw texts of the kinds the library holds: punctuation, full-width forms, Latin, brackets.
 const SAMPLES = [

@@ -3,9 +3,8 @@
  * when the build had one, else the address the page was opened at (src/client/site.js
  * `pageLink`, run in a sandbox as the clause-highlight tests do), and none from disk.
  */
-import { readFileSync } from 'node:fs';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { loadSiteScript } from '../support/site-script';
 import { canonicalSite, linkRule } from '../../../scripts/lib/site-url.mjs';
 import { citationText } from '../../../src/site/citation';
 import { canonicalUrl } from '../../../src/site/urls';
@@ -16,13 +15,7 @@ interface SiteApi {
   isoDay(date: Date): string;
 }
 
-function loadSiteScript(): SiteApi {
-  const source = readFileSync(new URL('../../../src/client/site.js', import.meta.url), 'utf8');
-  const module = { exports: {} as SiteApi };
-  runInNewContext(source, { module, document: { readyState: 'loading', addEventListener() {} } });
-  return module.exports;
-}
-const site = loadSiteScript();
+const site = loadSiteScript<SiteApi>();
 
 describe('the canonical site from TIAOWEN_SITE', () => {
   it('is undefined when the variable is unset or empty', () => {
