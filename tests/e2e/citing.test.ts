@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, unzipBundle } from '../../scripts/lib/bundle.mjs';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { DocumentRecord } from '../../src/model';
+import { COPY_PROBE, type Copy } from './support/copy-probe';
 import { fixtureLibrary, ROOT, runBuild, sharedSite, SKIP_E2E } from './support/site';
 
 const LAW_12 = '/gonghuifa-2021/12.html';
@@ -25,41 +26,6 @@ const LAW_12_CITATION = '《中华人民共和国工会法》第十二条';
 /** A long clause of three paragraphs: arriving at the last, the title is far above. */
 const LONG = '/li-2017/4/3.html';
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' };
-
-/** What each copy button of the page copies when clicked, and what the status line then says. */
-const COPY_PROBE = `(async () => {
-  const copied = [];
-  if (navigator.clipboard) navigator.clipboard.writeText = async (text) => void copied.push(text);
-  document.addEventListener('copy', () => {
-    const el = document.activeElement;
-    if (el && el.localName === 'textarea') copied.push(el.value.slice(el.selectionStart, el.selectionEnd));
-  });
-  const out = [];
-  for (const button of document.querySelectorAll('button[data-copy-kind]')) {
-    const shown = button.getClientRects().length > 0 || !!button.closest('.para-copy:not([hidden])') && !button.hidden;
-    if (!shown) {
-      out.push({ kind: button.dataset.copyKind, paragraph: button.closest('.clause-body [id]')?.id ?? null, shown: false, copied: null, status: '', data: button.getAttribute('data-copy') });
-      continue;
-    }
-    const before = copied.length;
-    button.click();
-    for (let i = 0; i < 40 && copied.length === before; i++) await new Promise((r) => setTimeout(r, 25));
-    await new Promise((r) => setTimeout(r, 25)); // the status line is written once the copy has resolved
-    const group = button.closest('[data-copy-group]');
-    const status = (group.querySelector('[role=status]') || document.querySelector('.clause-actions [role=status]')).textContent;
-    out.push({ kind: button.dataset.copyKind, paragraph: button.closest('.clause-body [id]')?.id ?? null, shown: true, copied: copied.length > before ? copied.at(-1) : null, status, data: button.getAttribute('data-copy') });
-  }
-  return out;
-})()`;
-
-interface Copy {
-  kind: string;
-  paragraph: string | null;
-  shown: boolean;
-  copied: string | null;
-  status: string;
-  data: string | null;
-}
 
 const copies = (page: Page) => page.evaluate(COPY_PROBE) as Promise<Copy[]>;
 const find = (all: Copy[], kind: string, paragraph: string | null) => all.find((c) => c.kind === kind && c.paragraph === paragraph);
