@@ -26,6 +26,12 @@
  * 困难职工 and 帮扶 between the report and the plan. The long clauses of plans and reports
  * rarely reach the main threshold (their many words dilute every vector), while a shared
  * domain term that few clauses use says what they have in common.
+ *
+ * A clause still left with none that is an item of a list whose title ends in a colon
+ * (三、女职工在孕期禁忌从事的劳动范围：) completes that title's sentence, so it is compared once more,
+ * under the main rule, with the title read before it ({@link listTitle}), and gets the best such
+ * clause, shown from both sides as a fallback is (the pregnancy-list items and the article that
+ * introduces the list).
  */
 import type { ClauseRecord, RelatedClause } from '../../model';
 
@@ -88,6 +94,12 @@ export function isFallback(score: number, shared: readonly string[], specific: (
 /** A clause's normalised TF-IDF weights, by word. */
 export type Vector = Map<string, number>;
 
+/** The title of the list a clause is an item of: its last outline title when that ends in a colon (：, :), else undefined. */
+export function listTitle(clause: ClauseRecord): string | undefined {
+  const title = clause.path.at(-1);
+  return title !== undefined && /[：:]\s*$/u.test(title) ? title : undefined;
+}
+
 /** The text a clause is about: heading and text without its labelled fields (牵头单位：…). */
 export function subjectText(clause: ClauseRecord): string {
   const labels = (clause.fields ?? []).map((f) => f.label);
@@ -97,21 +109,29 @@ export function subjectText(clause: ClauseRecord): string {
 
 /** Normalised TF-IDF vectors (weight (1 + ln tf) × ln(N / df) × boost(word)) of a list of word lists. */
 export function tfidfVectors(docs: readonly string[][], boost: (word: string) => number = () => 1): Vector[] {
+  const df = documentFrequencies(docs);
+  return docs.map((doc) => tfidfVector(doc, df, docs.length, boost));
+}
+
+/** Word → the number of word lists that use it. */
+export function documentFrequencies(docs: readonly string[][]): Map<string, number> {
   const df = new Map<string, number>();
   for (const doc of docs) for (const w of new Set(doc)) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = docs.length;
-  return docs.map((doc) => {
-    const tf = new Map<string, number>();
-    for (const w of doc) tf.set(w, (tf.get(w) ?? 0) + 1);
-    const v: Vector = new Map();
-    for (const [w, count] of tf) {
-      const weight = (1 + Math.log(count)) * Math.log(n / df.get(w)!) * boost(w);
-      if (weight > 0) v.set(w, weight);
-    }
-    const norm = Math.hypot(...v.values());
-    for (const [w, x] of v) v.set(w, x / norm);
-    return v;
-  });
+  return df;
+}
+
+/** The normalised TF-IDF vector of one word list among `n` with frequencies `df` (a word in none counts as used once). */
+export function tfidfVector(doc: readonly string[], df: ReadonlyMap<string, number>, n: number, boost: (word: string) => number = () => 1): Vector {
+  const tf = new Map<string, number>();
+  for (const w of doc) tf.set(w, (tf.get(w) ?? 0) + 1);
+  const v: Vector = new Map();
+  for (const [w, count] of tf) {
+    const weight = (1 + Math.log(count)) * Math.log(n / Math.max(1, df.get(w) ?? 0)) * boost(w);
+    if (weight > 0) v.set(w, weight);
+  }
+  const norm = Math.hypot(...v.values());
+  for (const [w, x] of v) v.set(w, x / norm);
+  return v;
 }
 
 /** The cosine of two normalised vectors, and the shared words by what each adds to it (most first, ties in code-unit order). */
@@ -179,7 +199,9 @@ export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]
   const { clauses, linked, sameText } = input;
   const boost = (w: string) => (input.domainTerms.has(w) ? DOMAIN_BOOST : 1);
   const generic = input.generic ?? (() => false);
-  const vectors = tfidfVectors(clauses.map((c) => input.words(subjectText(c))), boost);
+  const wordLists = clauses.map((c) => input.words(subjectText(c)));
+  const docFreq = documentFrequencies(wordLists);
+  const vectors = wordLists.map((doc) => tfidfVector(doc, docFreq, clauses.length, boost));
   const candidates = (input.candidates ?? candidatePairs)(vectors);
   const df = new Map<string, number>();
   for (const v of vectors) for (const w of v.keys()) df.set(w, (df.get(w) ?? 0) + 1);
@@ -187,12 +209,14 @@ export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]
   const domain = (w: string) => input.domainTerms.has(w);
   const out = new Map<string, RelatedClause[]>();
   const fallbacks: { from: string; to: RelatedClause }[] = [];
+  const comparable = (clause: ClauseRecord, other: ClauseRecord) =>
+    other.doc !== clause.doc && !sameText(clause.doc, other.doc) && !linked(clause.id, other.id);
   clauses.forEach((clause, i) => {
     const found: (RelatedClause & { order: number })[] = [];
     let fallback: (RelatedClause & { order: number }) | undefined;
     for (const j of candidates[i]) {
       const other = clauses[j];
-      if (other.doc === clause.doc || sameText(clause.doc, other.doc) || linked(clause.id, other.id)) continue;
+      if (!comparable(clause, other)) continue;
       const { score, shared } = compareVectors(vectors[i], vectors[j]);
       const pair = { id: other.id, score, shared: shared.slice(0, MAX_SHARED), order: j };
       if (isRelated(score, shared, generic)) found.push(pair);
@@ -201,6 +225,20 @@ export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]
     found.sort((p, q) => q.score - p.score || p.order - q.order);
     if (found.length > 0) out.set(clause.id, found.slice(0, MAX_RELATED).map(({ id, score, shared }) => ({ id, score, shared })));
     else if (fallback) fallbacks.push({ from: clause.id, to: { id: fallback.id, score: fallback.score, shared: fallback.shared } });
+    else {
+      const title = listTitle(clause);
+      if (title === undefined) return;
+      // Read with its list's title, the item is compared with every clause: such items are few,
+      // and the title's words may point past the item's own shortlist.
+      const read = tfidfVector([...input.words(title), ...wordLists[i]], docFreq, clauses.length, boost);
+      let best: RelatedClause | undefined;
+      clauses.forEach((other, j) => {
+        if (!comparable(clause, other)) return;
+        const { score, shared } = compareVectors(read, vectors[j]);
+        if (isRelated(score, shared, generic) && (!best || score > best.score)) best = { id: other.id, score, shared: shared.slice(0, MAX_SHARED) };
+      });
+      if (best) fallbacks.push({ from: clause.id, to: best });
+    }
   });
   // A fallback pair is shown from both sides: after the clause's own related clauses (which all
   // score higher), where it has room.

@@ -19,6 +19,7 @@ import {
   MAX_SHARED,
   MIN_SHARED,
   isRelated,
+  listTitle,
   RELATED_THRESHOLD,
   relatedClauses,
   subjectText,
@@ -92,13 +93,14 @@ describe('related clauses in the library', () => {
     }
   });
 
-  it('gives as shared words only words that both clauses print (in one of their spellings: 会站家 as 会、站、家)', () => {
+  it("gives as shared words only words that both clauses print (in one of their spellings: 会站家 as 会、站、家), a list item's list title counted as its own", () => {
     const spellings = (word: string) => [word, ...dictionaryEntries().filter((e) => e.canonical === word).map((e) => e.word)];
     const prints = (text: string, word: string) => spellings(word).some((s) => text.includes(s));
+    const read = (c: ClauseRecord) => `${listTitle(c) ?? ''}\n${subjectText(c)}`;
     for (const [id, list] of related) {
-      const text = subjectText(byId.get(id)!);
+      const text = read(byId.get(id)!);
       for (const r of list) {
-        const other = subjectText(byId.get(r.id)!);
+        const other = read(byId.get(r.id)!);
         for (const word of r.shared) {
           expect(prints(text, word), `${word} in ${id}`).toBe(true);
           expect(prints(other, word), `${word} in ${r.id}`).toBe(true);
@@ -107,7 +109,7 @@ describe('related clauses in the library', () => {
     }
   });
 
-  it('is symmetric but for the cut at five: where B is related to A and not A to B, B has five clauses at least as close', () => {
+  it('is symmetric but for the cut at five: where B is related to A and not A to B, B has five clauses at least as close (or A is a list item scored with its list title)', () => {
     for (const [a, list] of related)
       for (const r of list) {
         const back = related.get(r.id) ?? [];
@@ -117,7 +119,7 @@ describe('related clauses in the library', () => {
           expect(mirror.shared).toEqual(r.shared);
         } else {
           expect(back.length, `${r.id} should list ${a}`).toBe(MAX_RELATED);
-          expect(back[MAX_RELATED - 1].score).toBeGreaterThanOrEqual(r.score);
+          if (listTitle(byId.get(a)!) === undefined) expect(back[MAX_RELATED - 1].score).toBeGreaterThanOrEqual(r.score);
         }
       }
   });
@@ -133,8 +135,9 @@ describe('related clauses in the library', () => {
     const generic = genericWords(ROOT, new Set(domainTerms()), libraryHeadings(library.documents), (t) => keywordCandidates(t));
     for (const [id, list] of library.related)
       for (const r of list) {
-        const other = new Set(keywordCandidates(subjectText(byId.get(r.id)!)));
-        const shared = keywordCandidates(subjectText(byId.get(id)!)).filter((w) => other.has(w));
+        const read = (c: ClauseRecord) => `${listTitle(c) ?? ''}\n${subjectText(c)}`;
+        const other = new Set(keywordCandidates(read(byId.get(r.id)!)));
+        const shared = keywordCandidates(read(byId.get(id)!)).filter((w) => other.has(w));
         expect(shared.some((w) => !generic(w)), `${id} → ${r.id}: ${r.shared.join('、')}`).toBe(true);
       }
   });
@@ -245,6 +248,29 @@ describe('relatedClauses on synthetic clauses', () => {
     expect(out.get('b/1')?.map((r) => r.id)).toEqual(['c/1', 'a/1']);
     expect(out.get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
     expect(out.get('c/1')?.map((r) => r.id)).toEqual(['b/1']);
+  });
+
+  it('compares a list item left with none once more with its list title read before it, and shows the best pair from both sides', () => {
+    const title = '三、 女职工 孕期 禁忌 从事 劳动 范围 ：';
+    const item = (path: string[]) => clause('annex/3/2', 'annex', '抗癌药物 己烯雌酚 麻醉剂 作业', { path });
+    const article = clause('rule/4', 'rule', '用人单位 遵守 女职工 禁忌 从事 劳动 范围 告知');
+    const out = run([item(['附录', title]), article, ...filler]);
+    expect(out.get('annex/3/2')?.map((r) => r.id)).toEqual(['rule/4']);
+    expect(out.get('rule/4')?.map((r) => r.id)).toEqual(['annex/3/2']);
+    expect(out.get('annex/3/2')![0].score).toBeGreaterThanOrEqual(RELATED_THRESHOLD);
+    expect(out.get('annex/3/2')![0].shared).toContain('禁忌');
+    // the same item under a title that does not end in a colon, or with the title further up the path, gets none
+    expect(run([item([title.replace(' ：', '')]), article, ...filler]).size).toBe(0);
+    expect(run([item([title, '（一）']), article, ...filler]).size).toBe(0);
+  });
+
+  it('reads as a list title only a clause\'s last outline title that ends in a colon', () => {
+    const at = (path: string[]) => listTitle(clause('a/1', 'a', '', { path }));
+    expect(at(['附录', '三、女职工在孕期禁忌从事的劳动范围：'])).toBe('三、女职工在孕期禁忌从事的劳动范围：');
+    expect(at(['下列情形之一的:'])).toBe('下列情形之一的:');
+    expect(at(['三、女职工在孕期禁忌从事的劳动范围：', '（一）'])).toBeUndefined();
+    expect(at(['第一章 总则'])).toBeUndefined();
+    expect(at([])).toBeUndefined();
   });
 
   it('takes as fallback a pair above the fallback threshold with two specific shared words, one a domain term', () => {
