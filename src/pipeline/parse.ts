@@ -403,158 +403,216 @@ interface NumberState {
   lastKey?: string;
 }
 
+/** The hierarchy under construction: the tree so far, what is open in it, and the numbering seen. */
+interface Builder {
+  warn: Warn;
+  /** A statute: text after an article is its next 款, items belong in an article. */
+  articles: boolean;
+  root: (Division | Clause)[];
+  /** Open divisions, outermost first, each with its rank. */
+  stack: { division: Division; rank: number }[];
+  /** The open table (after its caption), if any. */
+  table: Division | null;
+  /** The open clause that unnumbered content goes into, if any. */
+  clause: Clause | null;
+  /** Numbering state per container (a division, or the root array). */
+  states: Map<object, NumberState>;
+}
+
+/** A builder with nothing built yet. */
+function newBuilder(warn: Warn, profile?: Profile): Builder {
+  return { warn, articles: profile?.articles ?? false, root: [], stack: [], table: null, clause: null, states: new Map() };
+}
+
+/** The numbering state of a container, made on first use. */
+function stateOf(b: Builder, c: object): NumberState {
+  let s = b.states.get(c);
+  if (!s) b.states.set(c, (s = { values: new Map() }));
+  return s;
+}
+
+/** The innermost open division, if any. */
+function top(b: Builder): Division | null {
+  return b.stack[b.stack.length - 1]?.division ?? null;
+}
+
+/** Where new nodes go: the open table, else the innermost division, else the document's body. */
+function containerNode(b: Builder): { children: (Division | Clause)[] } {
+  return b.table ?? top(b) ?? { children: b.root };
+}
+
+/** The container whose numbering new nodes continue (the same as containerNode, with the root array for the body). */
+function containerKey(b: Builder): object {
+  return b.table ?? top(b) ?? b.root;
+}
+
+/** A container's name in warnings: 正文, 表, or the division's number or title. */
+function containerName(b: Builder, d: Division | null): string {
+  return !d ? '正文' : d === b.table ? '表' : d.level === 'part' && d.number && !d.number.startsWith('第') ? `${d.number}、` : d.number ?? d.title?.value ?? '';
+}
+
+/** A key from a number: the value, or value-n for the n-th repeat; warn on repeats and gaps. */
+function numberedKey(b: Builder, m: Marker, line: number, scope: object = containerKey(b), prefix = ''): string {
+  const st = stateOf(b, scope);
+  const where = `${scope === b.root ? '正文' : containerName(b, scope as Division)} (numbering ${SYSTEMS[m.system].shape})`;
+  const base = `${prefix}${m.value}`;
+  const count = (st.values.get(`${m.system}:${base}`) ?? 0) + 1;
+  st.values.set(`${m.system}:${base}`, count);
+  if (count > 1) b.warn(line, `clause number ${m.label} appears ${count} times in ${where}; this one gets the id …/${base}-${count}`);
+  else if (st.last && st.last.system === m.system && m.value !== st.last.value + 1)
+    b.warn(line, `numbering gap in ${where}: ${m.label} follows ${st.last.label} (line ${st.last.line})`);
+  st.last = { system: m.system, value: m.value, line, label: m.label };
+  const key = count > 1 ? `${base}-${count}` : base;
+  st.lastKey = key;
+  return key;
+}
+
+/** The key of an unnumbered run: 0 before the first numbered unit, Na after unit N. */
+function unnumberedKey(b: Builder): string {
+  const st = stateOf(b, containerKey(b));
+  return st.lastKey ? `${st.lastKey}a` : '0';
+}
+
+/** The clause that unnumbered content goes into: the open one, or a new unnumbered clause. */
+function openClause(b: Builder, line: number): Clause {
+  if (!b.clause) {
+    b.clause = newClause(unnumberedKey(b), line);
+    containerNode(b).children.push(b.clause);
+  }
+  return b.clause;
+}
+
+/** A division heading: close the divisions of its rank or lower, and open it inside what remains. */
+function openDivision(b: Builder, el: Element): void {
+  b.table = b.clause = null;
+  while (b.stack.length > 0 && b.stack[b.stack.length - 1].rank >= el.rank!) b.stack.pop();
+  const m = el.marker;
+  const key = m
+    ? numberedKey(b, m, el.line, containerKey(b), divisionKeyPrefix(m.system))
+    : `h${containerNode(b).children.filter((c) => c.type === 'division' && c.level === 'heading').length + 1}`;
+  const d: Division = {
+    type: 'division', level: el.level!, key, line: el.line, children: [],
+    marker: m ? sliceText(el.text, 0, m.raw.length) : null,
+    number: m ? m.label : null,
+    title: el.title ?? null,
+  };
+  if (el.markup) d.markup = el.markup;
+  containerNode(b).children.push(d);
+  b.stack.push({ division: d, rank: el.rank! });
+}
+
+/** A table caption: open a table division (zb, zb2, …) that the rows after it go into. */
+function openTable(b: Builder, el: Element): void {
+  b.table = b.clause = null;
+  const parent = containerNode(b);
+  const n = parent.children.filter((c) => c.type === 'division' && c.level === 'table').length;
+  const d: Division = { type: 'division', level: 'table', key: n === 0 ? 'zb' : `zb${n + 1}`, line: el.line, children: [], marker: null, number: null, title: el.text };
+  if (el.markup) d.markup = el.markup;
+  parent.children.push(d);
+  b.table = d;
+}
+
+/** A table's header row: the open table's columns, or (outside a table header) a paragraph with a warning. */
+function addHeaderRow(b: Builder, el: Element): void {
+  if (b.table && !b.table.columns) b.table.columns = el.cells;
+  else {
+    b.warn(el.line, 'a table row without a number outside a table header; kept as a paragraph');
+    openClause(b, el.line).children.push(paragraph(el.text));
+  }
+}
+
+/** A numbered table row: a clause of its own, headed by its first cell, with the other cells as paragraphs. */
+function addRow(b: Builder, el: Element): void {
+  const [first, ...rest] = el.cells!;
+  const c = newClause(numberedKey(b, el.marker!, el.line), el.line, sliceText(first, 0, el.marker!.raw.length), el.marker!.label);
+  const name = sliceText(first, el.marker!.raw.length);
+  if (name.value) c.heading = name;
+  if (b.table?.columns) c.columns = b.table.columns.map((t) => t.value);
+  c.children = rest.map((t) => paragraph(t));
+  containerNode(b).children.push(c);
+  b.clause = null;
+}
+
+/** A numbered unit: a new clause, left open for the content after it. */
+function addNumbered(b: Builder, el: Element): void {
+  b.table = null;
+  const m = el.marker!;
+  // Articles are numbered through the whole document: their keys need no division.
+  const key = m.system === 'article' ? numberedKey(b, m, el.line, b.root) : numberedKey(b, m, el.line);
+  const c = newClause(key, el.line, sliceText(el.text, 0, m.raw.length), m.label);
+  c.system = m.system;
+  if (el.markup) c.markup = el.markup;
+  const rest = sliceText(el.text, m.raw.length);
+  if (rest.value) c.children.push(paragraph(rest));
+  containerNode(b).children.push(c);
+  b.clause = c;
+}
+
+/** A sub-item: a paragraph of the open clause, marked with its item number; in a statute, warn outside an article. */
+function addSubitem(b: Builder, el: Element): void {
+  b.table = null;
+  if (b.articles && !b.clause?.marker) b.warn(el.line, `item ${el.marker!.label} (numbering ${SYSTEMS[el.marker!.system].shape}) stands outside any article; kept in the text before it`);
+  openClause(b, el.line).children.push(paragraph(el.text, el.marker!.raw.trim()));
+}
+
+/** A labelled field (牵头单位：…): a field of the open clause; warn outside a numbered item or section. */
+function addField(b: Builder, el: Element): void {
+  const f = fieldOf(el.text);
+  if (!b.clause?.marker && top(b)?.level !== 'section') b.warn(el.line, `${f.label} outside a numbered item`);
+  openClause(b, el.line).children.push(f);
+}
+
+/** A figure caption: a figure in the open clause. */
+function addFigureCaption(b: Builder, el: Element): void {
+  b.table = null;
+  openClause(b, el.line).children.push({ type: 'figure', caption: el.text });
+}
+
+/** A figure credit: the credit of the figure just before it, or a figure of its own. */
+function addFigureCredit(b: Builder, el: Element): void {
+  b.table = null;
+  const c = openClause(b, el.line);
+  const fig = c.children[c.children.length - 1];
+  if (fig?.type === 'figure' && !fig.credit) fig.credit = el.text;
+  else c.children.push({ type: 'figure', caption: { type: 'text', value: '', spans: [] }, credit: el.text });
+}
+
+/** A paragraph: the open clause's next paragraph, or the first of an unnumbered clause (`before`: the previous element's text). */
+function addParagraph(b: Builder, el: Element, before: string): void {
+  b.table = null;
+  // Text after a numbered unit stands alone, except in a statute, where it is the article's next 款,
+  // and except quoted text that the unit introduces with a colon (将第六条修改为：“…”).
+  const introduced = el.quoted || (/^“/.test(el.text.value) && /[:：]$/.test(before));
+  if (b.clause?.marker && !b.articles && !introduced) b.clause = null;
+  openClause(b, el.line).children.push(paragraph(el.text));
+}
+
+/** Place one element in the hierarchy, by its kind (`before`: the previous element's text). */
+function addElement(b: Builder, el: Element, before: string): void {
+  switch (el.kind) {
+    case 'division': return openDivision(b, el);
+    case 'caption': return openTable(b, el);
+    case 'headerRow': return addHeaderRow(b, el);
+    case 'row': return addRow(b, el);
+    case 'numbered': return addNumbered(b, el);
+    case 'subitem': return addSubitem(b, el);
+    case 'field': return addField(b, el);
+    case 'figureCaption': return addFigureCaption(b, el);
+    case 'figureCredit': return addFigureCredit(b, el);
+    case 'paragraph': return addParagraph(b, el, before);
+  }
+}
+
 /** Build the hierarchy of one document's body elements: a stack of divisions over the numbering table's ranks. */
 export function buildHierarchy(elements: Element[], warn: Warn, profile?: Profile): (Division | Clause)[] {
-  const articles = profile?.articles ?? false;
-  const root: (Division | Clause)[] = [];
-  /** Open divisions, outermost first, each with its rank. */
-  const stack: { division: Division; rank: number }[] = [];
-  let table: Division | null = null;
-  let clause: Clause | null = null;
-  const states = new Map<object, NumberState>();
-  const stateOf = (c: object) => {
-    let s = states.get(c);
-    if (!s) states.set(c, (s = { values: new Map() }));
-    return s;
-  };
-  const top = () => stack[stack.length - 1]?.division ?? null;
-  const containerNode = (): { children: (Division | Clause)[] } => table ?? top() ?? { children: root };
-  const containerKey = (): object => table ?? top() ?? root;
-  const nameOf = (d: Division | null) => (!d ? '正文' : d === table ? '表' : d.level === 'part' && d.number && !d.number.startsWith('第') ? `${d.number}、` : d.number ?? d.title?.value ?? '');
-
-  /** A key from a number: the value, or value-n for the n-th repeat; warn on repeats and gaps. */
-  const numberedKey = (m: Marker, line: number, scope: object = containerKey(), prefix = ''): string => {
-    const st = stateOf(scope);
-    const where = `${scope === root ? '正文' : nameOf(scope as Division)} (numbering ${SYSTEMS[m.system].shape})`;
-    const base = `${prefix}${m.value}`;
-    const count = (st.values.get(`${m.system}:${base}`) ?? 0) + 1;
-    st.values.set(`${m.system}:${base}`, count);
-    if (count > 1) warn(line, `clause number ${m.label} appears ${count} times in ${where}; this one gets the id …/${base}-${count}`);
-    else if (st.last && st.last.system === m.system && m.value !== st.last.value + 1)
-      warn(line, `numbering gap in ${where}: ${m.label} follows ${st.last.label} (line ${st.last.line})`);
-    st.last = { system: m.system, value: m.value, line, label: m.label };
-    const key = count > 1 ? `${base}-${count}` : base;
-    st.lastKey = key;
-    return key;
-  };
-  /** The key of an unnumbered run: 0 before the first numbered unit, Na after unit N. */
-  const unnumberedKey = (): string => {
-    const st = stateOf(containerKey());
-    return st.lastKey ? `${st.lastKey}a` : '0';
-  };
-  /** The clause that unnumbered content goes into: the open one, or a new unnumbered clause. */
-  const openClause = (line: number): Clause => {
-    if (!clause) {
-      clause = newClause(unnumberedKey(), line);
-      containerNode().children.push(clause);
-    }
-    return clause;
-  };
-  const openDivision = (el: Element) => {
-    table = clause = null;
-    while (stack.length > 0 && stack[stack.length - 1].rank >= el.rank!) stack.pop();
-    const m = el.marker;
-    const key = m
-      ? numberedKey(m, el.line, containerKey(), divisionKeyPrefix(m.system))
-      : `h${containerNode().children.filter((c) => c.type === 'division' && c.level === 'heading').length + 1}`;
-    const d: Division = {
-      type: 'division', level: el.level!, key, line: el.line, children: [],
-      marker: m ? sliceText(el.text, 0, m.raw.length) : null,
-      number: m ? m.label : null,
-      title: el.title ?? null,
-    };
-    if (el.markup) d.markup = el.markup;
-    containerNode().children.push(d);
-    stack.push({ division: d, rank: el.rank! });
-  };
-
+  const b = newBuilder(warn, profile);
   /** The text of the previous element, to see whether it introduces what follows with a colon. */
   let lastText = '';
   for (const el of elements) {
-    const before = lastText;
+    addElement(b, el, lastText);
     lastText = el.text.value;
-    switch (el.kind) {
-      case 'division':
-        openDivision(el);
-        break;
-      case 'caption': {
-        table = clause = null;
-        const parent = containerNode();
-        const n = parent.children.filter((c) => c.type === 'division' && c.level === 'table').length;
-        const d: Division = { type: 'division', level: 'table', key: n === 0 ? 'zb' : `zb${n + 1}`, line: el.line, children: [], marker: null, number: null, title: el.text };
-        if (el.markup) d.markup = el.markup;
-        parent.children.push(d);
-        table = d;
-        break;
-      }
-      case 'headerRow': {
-        if (table && !table.columns) table.columns = el.cells;
-        else {
-          warn(el.line, 'a table row without a number outside a table header; kept as a paragraph');
-          openClause(el.line).children.push(paragraph(el.text));
-        }
-        break;
-      }
-      case 'row': {
-        const [first, ...rest] = el.cells!;
-        const c = newClause(numberedKey(el.marker!, el.line), el.line, sliceText(first, 0, el.marker!.raw.length), el.marker!.label);
-        const name = sliceText(first, el.marker!.raw.length);
-        if (name.value) c.heading = name;
-        if (table?.columns) c.columns = table.columns.map((t) => t.value);
-        c.children = rest.map((t) => paragraph(t));
-        containerNode().children.push(c);
-        clause = null;
-        break;
-      }
-      case 'numbered': {
-        table = null;
-        const m = el.marker!;
-        // Articles are numbered through the whole document: their keys need no division.
-        const key = m.system === 'article' ? numberedKey(m, el.line, root) : numberedKey(m, el.line);
-        const c = newClause(key, el.line, sliceText(el.text, 0, m.raw.length), m.label);
-        c.system = m.system;
-        if (el.markup) c.markup = el.markup;
-        const rest = sliceText(el.text, m.raw.length);
-        if (rest.value) c.children.push(paragraph(rest));
-        containerNode().children.push(c);
-        clause = c;
-        break;
-      }
-      case 'subitem':
-        table = null;
-        if (articles && !clause?.marker) warn(el.line, `item ${el.marker!.label} (numbering ${SYSTEMS[el.marker!.system].shape}) stands outside any article; kept in the text before it`);
-        openClause(el.line).children.push(paragraph(el.text, el.marker!.raw.trim()));
-        break;
-      case 'field': {
-        const f = fieldOf(el.text);
-        if (!clause?.marker && top()?.level !== 'section') warn(el.line, `${f.label} outside a numbered item`);
-        openClause(el.line).children.push(f);
-        break;
-      }
-      case 'figureCaption':
-        table = null;
-        openClause(el.line).children.push({ type: 'figure', caption: el.text });
-        break;
-      case 'figureCredit': {
-        table = null;
-        const c = openClause(el.line);
-        const fig = c.children[c.children.length - 1];
-        if (fig?.type === 'figure' && !fig.credit) fig.credit = el.text;
-        else c.children.push({ type: 'figure', caption: { type: 'text', value: '', spans: [] }, credit: el.text });
-        break;
-      }
-      case 'paragraph': {
-        table = null;
-        // Text after a numbered unit stands alone, except in a statute, where it is the article's next 款,
-        // and except quoted text that the unit introduces with a colon (将第六条修改为：“…”).
-        const introduced = el.quoted || (/^“/.test(el.text.value) && /[:：]$/.test(before));
-        if (clause?.marker && !articles && !introduced) clause = null;
-        openClause(el.line).children.push(paragraph(el.text));
-        break;
-      }
-    }
   }
-  return root;
+  return b.root;
 }
 
 /**
