@@ -414,239 +414,320 @@ function renderPartialHeading(doc: Document, partial: number): HTMLHeadingElemen
   return h;
 }
 
-/**
- * Run the search page over `engine` in `doc`: read the URL, search, render, and keep the URL,
- * the filters and the list in step with the box. Needs the page's elements (#search-form,
- * #search-input, #search-results, #search-status, #search-filters, #search-more).
- */
-export function startUi(engine: Engine, doc: Document): void {
-  const win = doc.defaultView;
-  if (!win) throw new Error('search page: no window');
+/** The elements of the search page that the page's steps work on. */
+interface PageElements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  list: HTMLOListElement;
+  status: HTMLElement;
+  filterBox: HTMLDetailsElement | HTMLElement;
+  /** Where the filter groups go (#search-filter-groups, else the filter box itself). */
+  filterGroups: HTMLElement;
+  filterSummary: HTMLElement | null;
+  more: HTMLButtonElement;
+  hint: HTMLElement | null;
+  words: HTMLElement | null;
+  empty: HTMLElement | null;
+  dropList: HTMLElement | null;
+}
+
+/** The running search page: its engine, document and elements, and what it shows now. */
+interface Page {
+  engine: Engine;
+  doc: Document;
+  win: NonNullable<Document['defaultView']>;
+  el: PageElements;
+  /** The page's title without a query. */
+  baseTitle: string;
+  state: SearchState;
+  /** Searches begun so far: a step that finds it moved on belongs to an older search and stops. */
+  seq: number;
+  outcome: Outcome | undefined;
+  /** How many hits of the current outcome are rendered. */
+  shown: number;
+  /** The search waiting for typing to pause, if any. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Find the page's elements; throws naming the first required one that is missing. */
+function pageElements(doc: Document): PageElements {
   const form = need<HTMLFormElement>(doc, 'search-form');
   const input = need<HTMLInputElement>(doc, 'search-input');
   const list = need<HTMLOListElement>(doc, 'search-results');
   const status = need<HTMLElement>(doc, 'search-status');
   const filterBox = need<HTMLDetailsElement | HTMLElement>(doc, 'search-filters');
-  const filterGroupsEl = doc.getElementById('search-filter-groups') ?? filterBox;
+  const filterGroups = doc.getElementById('search-filter-groups') ?? filterBox;
   const filterSummary = doc.getElementById('search-filter-summary');
   const more = need<HTMLButtonElement>(doc, 'search-more');
   const hint = doc.getElementById('search-hint');
   const words = doc.getElementById('search-words');
   const empty = doc.getElementById('search-empty');
   const dropList = doc.getElementById('search-drop');
-  const baseTitle = doc.title;
+  return { form, input, list, status, filterBox, filterGroups, filterSummary, more, hint, words, empty, dropList };
+}
 
-  let state = readState(win.location.search);
-  input.value = state.q;
+/** Mark the result list as busy (a search or a batch is on its way) or not. */
+function setBusy(page: Page, busy: boolean): void {
+  page.el.list.setAttribute('aria-busy', String(busy));
+}
 
-  let seq = 0;
-  let outcome: Outcome | undefined;
-  let shown = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/** Mark the results final: their counts on the list, and the list no longer busy. */
+function finish(page: Page, count: number, partial = 0): void {
+  page.el.list.setAttribute('data-partial', String(partial));
+  page.el.list.setAttribute('data-count', String(count));
+  setBusy(page, false);
+}
 
-  const setBusy = (busy: boolean) => list.setAttribute('aria-busy', String(busy));
-  const finish = (count: number, partial = 0) => {
-    list.setAttribute('data-partial', String(partial));
-    list.setAttribute('data-count', String(count));
-    setBusy(false);
-  };
-  const resultLinks = () => Array.from(list.querySelectorAll<HTMLAnchorElement>(':scope > li > a.result-link'));
+/** The links of the rendered results, in order. */
+function resultLinks(page: Page): HTMLAnchorElement[] {
+  return Array.from(page.el.list.querySelectorAll<HTMLAnchorElement>(':scope > li > a.result-link'));
+}
 
-  function syncUrl() {
-    const { pathname, search, hash } = win!.location;
-    const next = writeState(state);
-    if (next !== search) win!.history.replaceState(win!.history.state, '', `${pathname}${next}${hash}`);
-    const q = state.q.trim();
-    doc.title = q ? `${q} · ${baseTitle}` : baseTitle;
+/** Put the search state in the URL (without a history entry) and the query in the title. */
+function syncUrl(page: Page): void {
+  const { win, doc, state } = page;
+  const { pathname, search, hash } = win.location;
+  const next = writeState(state);
+  if (next !== search) win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
+  const q = state.q.trim();
+  doc.title = q ? `${q} · ${page.baseTitle}` : page.baseTitle;
+}
+
+/** One filter group as a fieldset of checkboxes, each with its label and count. */
+function renderFilterGroup(doc: Document, group: FilterGroup): HTMLFieldSetElement {
+  const fieldset = doc.createElement('fieldset');
+  fieldset.dataset.filter = group.name;
+  const legend = doc.createElement('legend');
+  legend.textContent = group.label;
+  fieldset.append(legend);
+  for (const option of group.options) {
+    const label = doc.createElement('label');
+    const box = doc.createElement('input');
+    box.type = 'checkbox';
+    box.name = group.name;
+    box.value = option.value;
+    box.checked = option.checked;
+    const text = doc.createElement('span');
+    text.className = 'filter-label';
+    text.textContent = option.label;
+    const count = doc.createElement('span');
+    count.className = 'count';
+    count.append(hiddenText(doc, '，'), String(option.count), hiddenText(doc, ' 条'));
+    label.append(box, text, count);
+    fieldset.append(label);
   }
+  return fieldset;
+}
 
-  function renderFilters() {
-    const groups = outcome ? filterGroups(engine.docs, outcome.counts, state.filters) : [];
-    const focused = doc.activeElement instanceof win!.HTMLInputElement && filterBox.contains(doc.activeElement) ? doc.activeElement : null;
-    const refocus = focused ? { name: focused.name, value: focused.value } : null;
-    filterGroupsEl.replaceChildren();
-    for (const group of groups) {
-      const fieldset = doc.createElement('fieldset');
-      fieldset.dataset.filter = group.name;
-      const legend = doc.createElement('legend');
-      legend.textContent = group.label;
-      fieldset.append(legend);
-      for (const option of group.options) {
-        const label = doc.createElement('label');
-        const box = doc.createElement('input');
-        box.type = 'checkbox';
-        box.name = group.name;
-        box.value = option.value;
-        box.checked = option.checked;
-        const text = doc.createElement('span');
-        text.className = 'filter-label';
-        text.textContent = option.label;
-        const count = doc.createElement('span');
-        count.className = 'count';
-        count.append(hiddenText(doc, '，'), String(option.count), hiddenText(doc, ' 条'));
-        label.append(box, text, count);
-        fieldset.append(label);
-      }
-      filterGroupsEl.append(fieldset);
-    }
-    filterBox.hidden = groups.length === 0;
-    const selected = FILTERS.reduce((n, { name }) => n + state.filters[name].length, 0);
-    if (filterSummary) filterSummary.textContent = selected ? `筛选（已选 ${selected} 项）` : '筛选';
-    if (refocus) {
-      const again = Array.from(filterGroupsEl.querySelectorAll<HTMLInputElement>('input[type=checkbox]')).find(
-        (b) => b.name === refocus.name && b.value === refocus.value,
-      );
-      again?.focus();
-    }
+/** Render the filters for the current outcome, keeping the focus on the checkbox that had it. */
+function renderFilters(page: Page): void {
+  const { doc, win, el, state, outcome } = page;
+  const groups = outcome ? filterGroups(page.engine.docs, outcome.counts, state.filters) : [];
+  const focused = doc.activeElement instanceof win.HTMLInputElement && el.filterBox.contains(doc.activeElement) ? doc.activeElement : null;
+  const refocus = focused ? { name: focused.name, value: focused.value } : null;
+  el.filterGroups.replaceChildren();
+  for (const group of groups) el.filterGroups.append(renderFilterGroup(doc, group));
+  el.filterBox.hidden = groups.length === 0;
+  const selected = FILTERS.reduce((n, { name }) => n + state.filters[name].length, 0);
+  if (el.filterSummary) el.filterSummary.textContent = selected ? `筛选（已选 ${selected} 项）` : '筛选';
+  if (refocus) {
+    const again = Array.from(el.filterGroups.querySelectorAll<HTMLInputElement>('input[type=checkbox]')).find(
+      (b) => b.name === refocus.name && b.value === refocus.value,
+    );
+    again?.focus();
   }
+}
 
-  /** Render hits [shown, shown + count) of the current outcome; false if a newer search began. */
-  async function showMore(my: number, count: number): Promise<boolean> {
-    const current = outcome;
-    if (!current) return false;
-    const hits = await current.hits(shown, Math.min(current.total + current.partial, shown + count));
-    if (my !== seq) return false;
-    const items = hits.map((hit, i) => {
-      const li = renderResult(doc, resultView(hit, current));
-      if (shown + i === current.total) {
-        li.classList.add('result-partial-first');
-        li.prepend(renderPartialHeading(doc, current.partial));
-      }
-      return li;
-    });
-    list.append(...items);
-    shown += hits.length;
-    // How the query was cut matters once results stop containing it as typed.
-    if (words && hits.some((h) => h.tier > 1)) words.textContent = wordsText(current);
-    more.hidden = shown >= current.total + current.partial;
+/** Render hits [shown, shown + count) of the current outcome; false if a newer search began. */
+async function showMore(page: Page, my: number, count: number): Promise<boolean> {
+  const { doc, el } = page;
+  const current = page.outcome;
+  if (!current) return false;
+  const hits = await current.hits(page.shown, Math.min(current.total + current.partial, page.shown + count));
+  if (my !== page.seq) return false;
+  const items = hits.map((hit, i) => {
+    const li = renderResult(doc, resultView(hit, current));
+    if (page.shown + i === current.total) {
+      li.classList.add('result-partial-first');
+      li.prepend(renderPartialHeading(doc, current.partial));
+    }
+    return li;
+  });
+  el.list.append(...items);
+  page.shown += hits.length;
+  // How the query was cut matters once results stop containing it as typed.
+  if (el.words && hits.some((h) => h.tier > 1)) el.words.textContent = wordsText(current);
+  el.more.hidden = page.shown >= current.total + current.partial;
+  return true;
+}
+
+/** One suggestion: the query with a word dropped, linked, with its count. */
+function renderSuggestion(doc: Document, option: { dropped: string; q: string; count: number }, filters: Required<SearchFilters>): HTMLLIElement {
+  const li = doc.createElement('li');
+  const a = doc.createElement('a');
+  a.href = `index.html${writeState({ q: option.q, filters })}`;
+  a.textContent = option.q;
+  li.append(`去掉“${option.dropped}”：`, a, `（${option.count} 条）`);
+  return li;
+}
+
+/** Without full results: offer the query with each word dropped that finds something, with its count. */
+async function suggest(page: Page, my: number, current: Outcome): Promise<boolean> {
+  const { doc, engine, el } = page;
+  const { empty, dropList } = el;
+  if (!empty) return true;
+  if (current.total > 0) {
+    empty.hidden = true;
     return true;
   }
+  const options = await Promise.all(
+    droppedQueries(current.words).map(async (d) => ({ ...d, count: (await engine.search(d.q, page.state.filters)).total })),
+  );
+  if (my !== page.seq) return false;
+  const useful = options.filter((o) => o.count > 0);
+  dropList?.replaceChildren(...useful.map((o) => renderSuggestion(doc, o, page.state.filters)));
+  const dropBox = dropList?.parentElement;
+  if (dropBox && dropBox !== empty) dropBox.hidden = useful.length === 0;
+  empty.hidden = false;
+  return true;
+}
 
-  /** Without full results: offer the query with each word dropped that finds something, with its count. */
-  async function suggest(my: number, current: Outcome): Promise<boolean> {
-    if (!empty) return true;
-    if (current.total > 0) {
-      empty.hidden = true;
-      return true;
-    }
-    const options = await Promise.all(
-      droppedQueries(current.words).map(async (d) => ({ ...d, count: (await engine.search(d.q, state.filters)).total })),
-    );
-    if (my !== seq) return false;
-    const useful = options.filter((o) => o.count > 0);
-    dropList?.replaceChildren(
-      ...useful.map((o) => {
-        const li = doc.createElement('li');
-        const a = doc.createElement('a');
-        a.href = `index.html${writeState({ q: o.q, filters: state.filters })}`;
-        a.textContent = o.q;
-        li.append(`去掉“${o.dropped}”：`, a, `（${o.count} 条）`);
-        return li;
-      }),
-    );
-    const dropBox = dropList?.parentElement;
-    if (dropBox && dropBox !== empty) dropBox.hidden = useful.length === 0;
-    empty.hidden = false;
-    return true;
+/** Forget the current outcome and empty the result list. */
+function clearResults(page: Page): void {
+  page.outcome = undefined;
+  page.shown = 0;
+  page.el.list.replaceChildren();
+}
+
+/** A query with nothing to search for: no results, and the hint (with a prompt if something was typed). */
+function showNoQuery(page: Page, q: string): void {
+  const { el } = page;
+  clearResults(page);
+  el.more.hidden = true;
+  el.status.textContent = q ? '请输入要查找的文字。' : '';
+  if (el.words) el.words.textContent = '';
+  if (el.hint) el.hint.hidden = false;
+  if (el.empty) el.empty.hidden = true;
+  renderFilters(page);
+  finish(page, 0);
+}
+
+/** A search that failed: no results, the list marked with the error, and a message to try again. */
+function showError(page: Page): void {
+  const { el } = page;
+  clearResults(page);
+  el.list.setAttribute('data-error', 'search');
+  el.more.hidden = true;
+  if (el.empty) el.empty.hidden = true;
+  el.status.textContent = '搜索出错，请重试。';
+  finish(page, 0);
+}
+
+/** Run the current state's search and render it all: results, suggestions, status and filters. */
+async function runSearch(page: Page): Promise<void> {
+  const { el } = page;
+  const my = ++page.seq;
+  clearTimeout(page.timer);
+  syncUrl(page);
+  setBusy(page, true);
+  el.list.removeAttribute('data-error');
+  const q = page.state.q.trim();
+  if (!fold(q)) return showNoQuery(page, q);
+  try {
+    const found = await page.engine.search(q, page.state.filters);
+    if (my !== page.seq) return;
+    page.outcome = found;
+    page.shown = 0;
+    el.list.replaceChildren();
+    if (el.words) el.words.textContent = '';
+    if (!(await showMore(page, my, firstBatch(page.state)))) return;
+    if (!(await suggest(page, my, found))) return;
+    if (el.hint) el.hint.hidden = true;
+    el.status.textContent = statusText(found, hasFilters(page.state.filters));
+    renderFilters(page);
+    finish(page, found.total, found.partial);
+  } catch (error) {
+    if (my !== page.seq) return;
+    console.error(error);
+    showError(page);
   }
+}
 
-  async function run() {
-    const my = ++seq;
-    clearTimeout(timer);
-    syncUrl();
-    setBusy(true);
-    list.removeAttribute('data-error');
-    const q = state.q.trim();
-    if (!fold(q)) {
-      outcome = undefined;
-      shown = 0;
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = q ? '请输入要查找的文字。' : '';
-      if (words) words.textContent = '';
-      if (hint) hint.hidden = false;
-      if (empty) empty.hidden = true;
-      renderFilters();
-      finish(0);
-      return;
-    }
-    try {
-      const found = await engine.search(q, state.filters);
-      if (my !== seq) return;
-      outcome = found;
-      shown = 0;
-      list.replaceChildren();
-      if (words) words.textContent = '';
-      if (!(await showMore(my, firstBatch(state)))) return;
-      if (!(await suggest(my, found))) return;
-      if (hint) hint.hidden = true;
-      status.textContent = statusText(found, hasFilters(state.filters));
-      renderFilters();
-      finish(found.total, found.partial);
-    } catch (error) {
-      if (my !== seq) return;
-      console.error(error);
-      outcome = undefined;
-      shown = 0;
-      list.replaceChildren();
-      list.setAttribute('data-error', 'search');
-      more.hidden = true;
-      if (empty) empty.hidden = true;
-      status.textContent = '搜索出错，请重试。';
-      finish(0);
-    }
-  }
+/** Run the search once typing pauses (TYPING_DELAY after the last call). */
+function searchLater(page: Page): void {
+  clearTimeout(page.timer);
+  page.timer = setTimeout(() => runSearch(page), TYPING_DELAY);
+}
 
-  const later = () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, TYPING_DELAY);
-  };
-
+/** Search as the box changes (after the IME finishes a word, once typing pauses; at once when emptied) and on submit. */
+function wireForm(page: Page): void {
+  const { form, input } = page.el;
   input.addEventListener('input', (event) => {
     if ((event as InputEvent).isComposing) return; // wait for the IME to finish the word
-    state = { ...state, q: input.value };
-    if (input.value.trim() === '') run();
-    else later();
+    page.state = { ...page.state, q: input.value };
+    if (input.value.trim() === '') runSearch(page);
+    else searchLater(page);
   });
   input.addEventListener('compositionend', () => {
-    state = { ...state, q: input.value };
-    later();
+    page.state = { ...page.state, q: input.value };
+    searchLater(page);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    state = { ...state, q: input.value };
-    run();
+    page.state = { ...page.state, q: input.value };
+    runSearch(page);
   });
+}
+
+/** The filters chosen in the filter boxes' checkboxes. */
+function chosenFilters(groups: HTMLElement): Required<SearchFilters> {
+  const filters = emptyFilters();
+  for (const b of groups.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
+    const name = b.name as FilterName;
+    if (name in filters) filters[name].push(b.value);
+  }
+  return filters;
+}
+
+/** Search again whenever a filter is ticked or cleared. */
+function wireFilters(page: Page): void {
+  const { filterBox, filterGroups, input } = page.el;
   filterBox.addEventListener('change', (event) => {
     const box = event.target;
-    if (!(box instanceof win.HTMLInputElement) || box.type !== 'checkbox') return;
-    const filters = emptyFilters();
-    for (const b of filterGroupsEl.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
-      const name = b.name as FilterName;
-      if (name in filters) filters[name].push(b.value);
-    }
-    state = { ...state, q: input.value, filters };
-    run();
+    if (!(box instanceof page.win.HTMLInputElement) || box.type !== 'checkbox') return;
+    const filters = chosenFilters(filterGroups);
+    page.state = { ...page.state, q: input.value, filters };
+    runSearch(page);
   });
+}
+
+/** 显示更多结果: render the next PAGE_SIZE results and move the focus to the first of them. */
+function wireMore(page: Page): void {
+  const { more } = page.el;
   more.addEventListener('click', async () => {
-    const my = seq;
-    const before = shown;
+    const my = page.seq;
+    const before = page.shown;
     more.disabled = true;
-    setBusy(true);
+    setBusy(page, true);
     try {
-      if (await showMore(my, PAGE_SIZE)) {
+      if (await showMore(page, my, PAGE_SIZE)) {
         // Keyboard users continue from the first new result.
-        resultLinks()[before]?.focus();
-        finish(outcome?.total ?? 0, outcome?.partial ?? 0);
+        resultLinks(page)[before]?.focus();
+        finish(page, page.outcome?.total ?? 0, page.outcome?.partial ?? 0);
       }
     } catch (error) {
       console.error(error);
-      if (my === seq) finish(outcome?.total ?? 0, outcome?.partial ?? 0);
+      if (my === page.seq) finish(page, page.outcome?.total ?? 0, page.outcome?.partial ?? 0);
     } finally {
       more.disabled = false;
     }
   });
+}
 
+/** Keys: / goes to the box, Escape back to it from the results and filters, arrows move between the box and the results. */
+function wireKeys(page: Page): void {
+  const { doc, win } = page;
+  const { input, list, more, filterBox } = page.el;
   doc.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target instanceof win.Element ? event.target : null;
@@ -664,7 +745,7 @@ export function startUi(engine: Engine, doc: Document): void {
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = resultLinks();
+    const links = resultLinks(page);
     const current = target === input ? -1 : links.indexOf(target as HTMLAnchorElement);
     if (current === -1 && target !== input) return;
     const to = arrowTarget(current, event.key, links.length);
@@ -676,11 +757,31 @@ export function startUi(engine: Engine, doc: Document): void {
     if (to === -1) input.focus();
     else links[to].focus();
   });
+}
 
-  // A wide screen shows the filters open; a phone keeps them folded unless some are chosen.
+/** A wide screen shows the filters open; a phone keeps them folded unless some are chosen. */
+function openFiltersToFit(page: Page): void {
+  const { filterBox } = page.el;
   if ('open' in filterBox) {
-    (filterBox as HTMLDetailsElement).open = win.matchMedia?.('(min-width: 52rem)').matches || hasFilters(state.filters);
+    (filterBox as HTMLDetailsElement).open = page.win.matchMedia?.('(min-width: 52rem)').matches || hasFilters(page.state.filters);
   }
+}
 
-  void run();
+/**
+ * Run the search page over `engine` in `doc`: read the URL, search, render, and keep the URL,
+ * the filters and the list in step with the box. Needs the page's elements (#search-form,
+ * #search-input, #search-results, #search-status, #search-filters, #search-more).
+ */
+export function startUi(engine: Engine, doc: Document): void {
+  const win = doc.defaultView;
+  if (!win) throw new Error('search page: no window');
+  const el = pageElements(doc);
+  const page: Page = { engine, doc, win, el, baseTitle: doc.title, state: readState(win.location.search), seq: 0, outcome: undefined, shown: 0, timer: undefined };
+  el.input.value = page.state.q;
+  wireForm(page);
+  wireFilters(page);
+  wireMore(page);
+  wireKeys(page);
+  openFiltersToFit(page);
+  void runSearch(page);
 }
