@@ -1,7 +1,7 @@
 /**
  * Astro integration: the search files, once the pages are written.
  *
- * Runs in `astro:build:done` (see src/search/records.ts for what each file holds):
+ * Runs in `astro:build:done` (see src/search/search-data.ts for what each file holds):
  * - the search files next to the search page: the lexicon (search/lexicon.bin) and its
  *   vocabulary's shards (search/words/<k>.bin), the layout of the Pagefind records
  *   (search/layout.bin) and each clause's display data (search/clauses/<n>.bin), all
@@ -17,9 +17,9 @@ import type { AstroIntegration } from 'astro';
 import { RECORDS_FILE, formatMs } from '../../scripts/lib/pagefind.mjs';
 import { loadLibrary } from '../library';
 import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, WORDS_DIR, clauseFile, type Versioned, wordsFile } from '../search/files';
-import type { SearchLayout } from '../search/layout';
+import type { SearchLayout } from '../search/search-layout';
 import { OFFLINE_FILE, offlineScript } from '../search/offline';
-import { type OnlineLexicon, buildLexicon, displayData, filesVersion, gzipJson, lexiconFiles, searchData } from '../search/records';
+import { type OnlineLexicon, buildLexicon, displayData, filesVersion, gzipJson, lexiconFiles, searchData } from '../search/search-data';
 
 /** The Astro integration: the search files and the Pagefind records, from the library the pages were built from. */
 export default function searchIntegration(): AstroIntegration {

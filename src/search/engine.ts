@@ -17,12 +17,12 @@
 import { apartMatches, parseCompounds } from './compounds';
 import { type CharMap, bigrams, findFolded, fold } from './fold';
 import { LAYOUT_FILE, LEXICON_FILE, type Versioned, clauseFile, fetchGzipJson, ofVersion, wordsFile } from './files';
-import type { SearchLayout } from './layout';
+import type { SearchLayout } from './search-layout';
 import { memoryIndex } from './memory-index';
 import { loadOfflineData } from './offline';
 import { loadPagefind, pagefindIndex } from './pagefind-index';
 import type { RecordData, RecordIndex } from './record-index';
-import type { LexiconData, OnlineLexicon } from './records';
+import type { LexiconData, OnlineLexicon } from './search-data';
 import { type Vocabulary, addWords, parseFreqs, queryWords, vocabulary, wordShard } from './segmenter';
 import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters, Transcription } from './types';
 

@@ -10,11 +10,11 @@
  * Runs in the build (Node) and in the browser; no dependencies.
  */
 
-/** The lexicon: folding map, documents and the number of vocabulary shards (records.ts `OnlineLexicon`). */
+/** The lexicon: folding map, documents and the number of vocabulary shards (search-data.ts `OnlineLexicon`). */
 export const LEXICON_FILE = 'lexicon.bin';
 /** The folder of the vocabulary's shards ("word<TAB>freq" lines as a JSON string), one file per shard. */
 export const WORDS_DIR = 'words';
-/** How Pagefind's records (one per document) divide into clauses (records.ts `SearchLayout`). */
+/** How Pagefind's records (one per document) divide into clauses (search-layout.ts `SearchLayout`). */
 export const LAYOUT_FILE = 'layout.bin';
 /** The folder of the clauses' display data, one file per clause by its place in reading order. */
 export const CLAUSES_DIR = 'clauses';

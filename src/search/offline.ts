@@ -6,7 +6,7 @@
  * search never loads it.
  */
 import type { OfflineRecord } from './memory-index';
-import type { LexiconData } from './records';
+import type { LexiconData } from './search-data';
 
 /** Where the build writes the offline data, relative to the search page. */
 export const OFFLINE_FILE = 'offline-index.js';

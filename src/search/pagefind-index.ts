@@ -2,14 +2,14 @@
  * The online record index: Pagefind, loaded from the site (pagefind/pagefind.js).
  *
  * Pagefind holds one record per document, its clauses' tokens run together in reading order
- * (records.ts); the search layout (layout.ts) divides each record back into clauses. A token's
+ * (search-data.ts); the search layout (search-layout.ts) divides each record back into clauses. A token's
  * postings come from a plain Pagefind search for it, which reports every place the token
  * occurs in each record; the layout turns each place into a clause and a place within it.
  * Before a search for the tokens a single character starts, the index has Pagefind load every
  * index chunk that holds one of them (see `loadPrefix`).
  * A clause's display data is a small file of its own, loaded only for the results shown.
  */
-import { type LayoutEntry, type SearchLayout, decodeGroups, layoutClauses } from './layout';
+import { type LayoutEntry, type SearchLayout, decodeGroups, layoutClauses } from './search-layout';
 import type { Postings, RecordData, RecordIndex, RecordLayout } from './record-index';
 
 /** The part of Pagefind's browser API the index uses. */

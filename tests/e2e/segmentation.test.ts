@@ -18,7 +18,7 @@ import { fold } from '../../src/search/fold';
 import { buildCut, sentences } from '../../src/search/lexicon';
 import { LEXICON_FILE } from '../../src/search/files';
 import { OFFLINE_FILE, type OfflineData } from '../../src/search/offline';
-import type { LexiconData } from '../../src/search/records';
+import type { LexiconData } from '../../src/search/search-data';
 import { cut, parseFreqs, vocabulary } from '../../src/search/segmenter';
 import { ROOT, sharedSite, SKIP_E2E } from './support/site';
 

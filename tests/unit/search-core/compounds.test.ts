@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apartMatches, compoundParts, compoundTable, parseCompounds } from '../../../src/search/compounds';
-import { versionGroups } from '../../../src/search/records';
+import { versionGroups } from '../../../src/search/search-data';
 import { vocabulary } from '../../../src/search/segmenter';
 import type { VersionComparison } from '../../../src/model';
 

@@ -16,11 +16,11 @@ import {
   wholeVocabulary,
 } from '../../../src/search/engine';
 import { fold, headingTokens, indexTokens } from '../../../src/search/fold';
-import { type SearchLayout, encodeGroups, layoutClause, tokenChars } from '../../../src/search/layout';
+import { type SearchLayout, encodeGroups, layoutClause, tokenChars } from '../../../src/search/search-layout';
 import { memoryIndex } from '../../../src/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../src/search/pagefind-index';
 import type { RecordData, RecordIndex } from '../../../src/search/record-index';
-import { type LexiconData, lexiconFiles } from '../../../src/search/records';
+import { type LexiconData, lexiconFiles } from '../../../src/search/search-data';
 import { cut } from '../../../src/search/segmenter';
 import type { Hit, SearchDoc } from '../../../src/search/types';
 

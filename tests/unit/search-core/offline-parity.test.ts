@@ -22,7 +22,7 @@ import { memoryIndex } from '../../../src/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../src/search/pagefind-index';
 import { type OfflineData, offlineScript } from '../../../src/search/offline';
 import { type RecordIndex, recordTokens } from '../../../src/search/record-index';
-import { type SearchData, buildLexicon, displayData, lexiconFiles, searchData } from '../../../src/search/records';
+import { type SearchData, buildLexicon, displayData, lexiconFiles, searchData } from '../../../src/search/search-data';
 import type { Engine, SearchFilters } from '../../../src/search/types';
 
 

@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexChunkSize, runPagefind } from '../../../scripts/lib/pagefind.mjs';
 import { findText } from '../../../src/search/engine';
 import { indexTokens } from '../../../src/search/fold';
-import { type SearchLayout, layoutClause, tokenChars } from '../../../src/search/layout';
+import { type SearchLayout, layoutClause, tokenChars } from '../../../src/search/search-layout';
 import { memoryIndex } from '../../../src/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../src/search/pagefind-index';
 import type { RecordData, RecordIndex } from '../../../src/search/record-index';
-import type { SearchRecord } from '../../../src/search/records';
+import type { SearchRecord } from '../../../src/search/search-data';
 
 /** 400 characters on both sides of 家 in code point order (家 itself left out). */
 const others = Array.from({ length: 400 }, (_, k) => String.fromCodePoint(0x4e00 + 37 * k)).filter((c) => c !== '家');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClauseRecord, DocumentRecord, Library } from '../../../src/model';
 import { charMap, makeEngine, wholeVocabulary } from '../../../src/search/engine';
 import { memoryIndex } from '../../../src/search/memory-index';
-import { type LexiconData, searchData } from '../../../src/search/records';
+import { type LexiconData, searchData } from '../../../src/search/search-data';
 import { resultHref } from '../../../src/search/ui';
 
 /** A statute's 第十二条 (款 1 with items （一）（二）, 款 2) and a notice's clause with plain anchors. */

@@ -21,7 +21,7 @@ import { type CharMap, fold } from './fold';
 import { dictionaryEntries } from '../pipeline/segment';
 import { buildCharMap, buildVocabulary, type LexiconReport } from './lexicon';
 import type { OfflineRecord } from './memory-index';
-import { type LayoutEntry, type SearchLayout, encodeGroups, layoutClause, tokenChars } from './layout';
+import { type LayoutEntry, type SearchLayout, encodeGroups, layoutClause, tokenChars } from './search-layout';
 import { type RecordData, type RecordMeta, recordHeadingTokens, recordTokens } from './record-index';
 import { parseFreqs, serialiseFreqs, vocabulary, wordShard } from './segmenter';
 import type { SearchDoc } from './types';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignedClause, VersionComparison } from '../../../src/model';
 import { compareText, countDifferences } from '../../../src/pipeline/links/diff';
-import { absence, comparisonTotals, differenceSummary, versionEntries } from '../../../src/site/versions';
+import { absence, comparisonTotals, differenceSummary, versionEntries } from '../../../src/site/comparisons';
 
 const pair = (a: string, b: string, textA = '相同的文字', textB = textA): AlignedClause => {
   const parts = compareText(textA, textB);
