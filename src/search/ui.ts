@@ -23,6 +23,7 @@
 import { type Segment, type TextRange, findTerms, makeExcerpt, markSegments } from './excerpt';
 import { fold } from './fold';
 import { lineAnchor } from '../site/paragraphs';
+import { inTitleMarks } from '../site/title-marks';
 import type { Engine, FilterCounts, Hit, Outcome, SearchDoc, SearchFilters, Transcription } from './types';
 
 /** Results added per click on 显示更多结果 (and shown at once, at least). */
@@ -122,7 +123,7 @@ export function resultHref(hit: Pick<Hit, 'url' | 'matches' | 'anchors'>, terms:
 export function hitWhere(hit: Pick<Hit, 'doc' | 'position'>, all = false): string {
   const { doc } = hit;
   const name = doc.work ?? doc.title;
-  const label = doc.untitled ? name : `《${name.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+  const label = doc.untitled ? name : inTitleMarks(name);
   return `${label}${hit.position}${doc.version && !all ? `（${doc.version}）` : ''}`;
 }
 
