@@ -3,11 +3,13 @@
  * some tokens (Pagefind online, an in-memory index offline: record-index.ts), this module
  * decides what to ask it and how to rank the answers.
  *
- * - The query is folded like the index (fold.ts) and cut into words with the build's
- *   vocabulary (segmenter.ts).
+ * - The query is split at its spaces and quotation marks (query.ts); each part is folded like
+ *   the index (fold.ts) and cut into words with the build's vocabulary (segmenter.ts), a
+ *   quoted phrase stays whole.
  * - Every match is an exact phrase of character bigrams, so a query finds every clause that
  *   contains it, whatever the word boundaries.
- * - Tiers: 1 contains the query as typed; 2 contains all of its words; 3 some of them.
+ * - Tiers: 1 contains the query as typed (its parts together, in order); 2 contains all of
+ *   its words, anywhere and in any order; 3 some of them.
  *   A long dictionary compound among the words also counts where only its parts stand
  *   apart, ranked after the clauses holding it whole (compounds.ts). Within a tier, matches
  *   in the heading come first, then document order.
@@ -23,7 +25,8 @@ import { loadOfflineData } from './offline';
 import { loadPagefind, pagefindIndex } from './pagefind-index';
 import type { RecordData, RecordIndex } from './record-index';
 import type { LexiconData, OnlineLexicon } from './search-data';
-import { type Vocabulary, addWords, parseFreqs, queryWords, vocabulary, wordShard } from './segmenter';
+import { parseQuery } from './query';
+import { type Vocabulary, addWords, parseFreqs, vocabulary, wordShard } from './segmenter';
 import type { Engine, FilterCounts, Hit, MatchRange, Outcome, SearchDoc, SearchFilters, Transcription } from './types';
 
 /** The character map from the lexicon's string of pairs. */
@@ -62,18 +65,7 @@ export function shardedVocabulary(lexicon: OnlineLexicon, loadShard: (shard: num
   };
 }
 
-/** A query broken down: its folded form and the words it must contain. */
-export interface ParsedQuery {
-  folded: string;
-  words: string[];
-}
-
-/** Fold a query and cut it into words (one word when it is a single word of the vocabulary). */
-export function parseQuery(query: string, t2s: CharMap, vocab: Vocabulary): ParsedQuery {
-  const folded = fold(query, t2s);
-  const words = [...folded].length >= 2 ? queryWords(folded, vocab) : [];
-  return { folded, words: words.length === 1 && words[0] === folded ? [] : words };
-}
+export { type ParsedQuery, parseQuery } from './query';
 
 /** Occurrences of the needles in the paragraphs, in reading order, overlaps merged. */
 export function matchRanges(paragraphs: string[], needles: string[], t2s: CharMap): MatchRange[] {
@@ -152,8 +144,14 @@ export interface WordFound extends Found {
   apart: Set<string>;
 }
 
-/** A word too generic to make a partial match on its own: digits only (2014, 79). */
-export const isGenericWord = (word: string): boolean => /^\d+$/.test(word);
+/** A word too generic to make a partial match on its own: digits only (2014, 79), or one character (a part typed alone). */
+export const isGenericWord = (word: string): boolean => /^\d+$/.test(word) || [...word].length === 1;
+
+/** The words (of several) that no clause holds at all, whole or by their parts. */
+export function missingWords(words: readonly string[], found: readonly WordFound[]): string[] {
+  if (words.length < 2) return [];
+  return words.filter((_, i) => found[i]!.all.size === 0 && found[i]!.apart.size === 0);
+}
 
 /**
  * Rank results: tier (1 the query as typed, 2 every word, 3 some words), then, among those
@@ -269,9 +267,8 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
       versions,
     })));
   const find = async (folded: string) => findText(index, folded, (await loadLayout()).headingTokens);
-  /** A word: where it stands whole, and, for a long dictionary compound, where only its parts stand. */
-  const findWord = async (word: string): Promise<WordFound> => {
-    const parts = compounds.get(word) ?? [];
+  /** A word: where it stands whole, and, for a long dictionary compound (its `parts`), where only its parts stand. */
+  const findWord = async (word: string, parts: readonly string[]): Promise<WordFound> => {
     const [whole, ...apart] = await Promise.all([find(word), ...parts.map(find)]);
     return { ...whole!, apart: apartMatches(apart.map((f) => f.all), whole!.all) };
   };
@@ -286,16 +283,18 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
   return {
     docs,
     async search(query: string, filters: SearchFilters = {}): Promise<Outcome> {
-      const { folded, words } = parseQuery(query, t2s, await vocabFor(fold(query, t2s)));
+      const { folded, words, phrases } = parseQuery(query, t2s, await vocabFor(fold(query, t2s)));
       if (folded === '') {
-        return { query, folded, words, total: 0, partial: 0, counts: countFacets([]), hits: async () => [] };
+        return { query, folded, words, total: 0, partial: 0, missing: [], counts: countFacets([]), hits: async () => [] };
       }
-      // A query that is one long dictionary compound is also looked for by its parts.
-      const terms = words.length ? words : compounds.has(folded) ? [folded] : [];
+      // A query that is one long dictionary compound is also looked for by its parts (unless quoted).
+      const terms = words.length ? words : compounds.has(folded) && !phrases.includes(folded) ? [folded] : [];
+      // A quoted phrase is matched as typed only, never by a compound's parts.
+      const partsOf = (w: string) => (phrases.includes(w) ? [] : (compounds.get(w) ?? []));
       // Load everything the searches need in one go (they then run from memory).
       const grams = bigrams(folded);
-      await index.preload([...(grams.length ? grams : [folded]), ...terms.flatMap((w) => (compounds.get(w) ?? []).flatMap(bigrams))]);
-      const [layoutData, found, ...perWord] = await Promise.all([loadLayout(), find(folded), ...terms.map(findWord)]);
+      await index.preload([...(grams.length ? grams : [folded]), ...terms.flatMap((w) => partsOf(w).flatMap(bigrams))]);
+      const [layoutData, found, ...perWord] = await Promise.all([loadLayout(), find(folded), ...terms.map((w) => findWord(w, partsOf(w)))]);
       const { docOf, order, versions } = layoutData;
       const ranked = rankResults(found, perWord, order, terms.map(isGenericWord));
       const rankedOf = new Map(ranked.map((r) => [r.id, r]));
@@ -337,6 +336,7 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
         words,
         total: full.length,
         partial: partial.length,
+        missing: missingWords(terms, perWord),
         counts,
         hits: (from, to) => Promise.all(shown.slice(from, to).map(hit)),
       };

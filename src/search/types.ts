@@ -3,8 +3,9 @@
  * page (src/search/ui.ts) and the build step that writes the search data.
  *
  * Queries and texts are folded the same way on both sides of the index (full-width →
- * half-width, letter case, traditional → simplified, punctuation and spaces dropped), and a
- * query typed without spaces is cut into words with the build's vocabulary.
+ * half-width, letter case, traditional → simplified, punctuation and spaces dropped). A space
+ * in a query separates words, a quoted phrase is matched as typed, and each part is cut into
+ * words with the build's vocabulary (query.ts).
  */
 
 /** Filters the results page offers; each holds the selected values (empty: no filter). */
@@ -112,7 +113,7 @@ export interface Outcome {
   query: string;
   /** The folded query. */
   folded: string;
-  /** The words the query was cut into (one word if it is a single word). */
+  /** The words the query was cut into, part by part (none if it is a single word). */
   words: string[];
   /**
    * Results after filters that contain every word of the query (the count the page reports
@@ -121,6 +122,11 @@ export interface Outcome {
   total: number;
   /** Results after filters that contain only some of the words; they come after the others. */
   partial: number;
+  /**
+   * The words of a query of several words that no clause holds at all (filters aside), so that
+   * the page can say which word found nothing; none where every word is found somewhere.
+   */
+  missing?: string[];
   /** Results per filter value, counted before any filter is applied. */
   counts: FilterCounts;
   /** Load hits [from, to) in rank order: the `total` full matches, then the `partial` ones. */
