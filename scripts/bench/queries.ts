@@ -17,14 +17,19 @@
  * - folding: the same text typed differently: without enumeration commas, with spaces or
  *   quotes inside, with full-width digits and letters, in another letter case, in 《》;
  * - traditional: sampled substrings (Taiwan standard) and domain terms (Hong Kong standard)
- *   converted with opencc-js; relevant are the clauses containing the simplified original.
+ *   converted with opencc-js; relevant are the clauses containing the simplified original;
+ * - separated: a word of a clause that segmentation keeps whole (工会组织), typed as two words
+ *   of its own separated by a space, a full-width space or a run of spaces (工会 组织), now and
+ *   then in the other order, plus hand-written ones; only where the two words also stand apart
+ *   in some clause. A space means separate words, so relevant are the clauses containing each
+ *   word, anywhere and in any order, not only the joined form.
  *
  * A query whose ground truth is empty (it occurs in no clause) is dropped and reported.
  */
 import { fold, isOnlyPunctuation } from './fold';
 import { createRng, subSeed, type Rng } from './rng';
 
-export const CLASSES = ['substrings', 'compounds', 'terms', 'identifiers', 'folding', 'traditional'] as const;
+export const CLASSES = ['substrings', 'compounds', 'terms', 'identifiers', 'folding', 'traditional', 'separated'] as const;
 export type QueryClass = (typeof CLASSES)[number];
 
 export interface CorpusClause {
@@ -79,8 +84,8 @@ export interface GenerateOptions {
   terms: readonly string[];
   /** Simplified → traditional converters. */
   toTraditional: { tw: (s: string) => string; hk: (s: string) => string };
-  /** Queries per generated class (defaults: substrings 150, compounds 40, terms 40, traditional 60). */
-  counts?: Partial<Record<'substrings' | 'compounds' | 'terms' | 'traditional', number>>;
+  /** Queries per generated class (defaults: substrings 150, compounds 40, terms 40, traditional 60, separated 30). */
+  counts?: Partial<Record<'substrings' | 'compounds' | 'terms' | 'traditional' | 'separated', number>>;
 }
 
 export interface QuerySet {
@@ -314,6 +319,65 @@ export function traditionalQueries(corpus: Corpus, rng: Rng, count: number, term
   return dedupe([...substrings, ...termQs]);
 }
 
+/** Hand-written separated words: pairs whose joined form is a word (工会组织, 基层工会, 劳动关系). */
+export const HAND_SEPARATED: readonly (readonly string[])[] = [
+  ['工会', '组织'],
+  ['基层', '工会'],
+  ['劳动', '关系'],
+];
+/** What a user types between separated words: a space, a full-width space, a run of spaces. */
+export const SEPARATORS: readonly string[] = [' ', '\u3000', '  '];
+const ONLY_HAN = /^\p{Script=Han}+$/u;
+/** A numeral or a clause number, which a user does not type as a word of its own (第四, 十五, 八条). */
+const NUMBERING = /^[第〇零一二两三四五六七八九十百千万亿条款项]+$/u;
+
+/**
+ * The ways to cut a word into two words of two characters or more that segmentation keeps
+ * whole on their own (`words` of each gives it back alone), numerals left out.
+ */
+export function wordSplits(word: string, words: (text: string) => string[]): [string, string][] {
+  const chars = [...word];
+  const out: [string, string][] = [];
+  for (let k = 2; k <= chars.length - 2; k++) {
+    const a = chars.slice(0, k).join('');
+    const b = chars.slice(k).join('');
+    const whole = (w: string) => {
+      const ws = words(w);
+      return ws.length === 1 && ws[0] === w;
+    };
+    if (whole(a) && whole(b) && !NUMBERING.test(a) && !NUMBERING.test(b)) out.push([a, b]);
+  }
+  return out;
+}
+
+/** Whether some clause holds both words but not the two joined (in either order): where a space makes a difference. */
+export function standApart(corpus: Corpus, a: string, b: string): boolean {
+  const [fa, fb] = [fold(a), fold(b)];
+  return corpus.folded.some((f) => f.includes(fa) && f.includes(fb) && !f.includes(fa + fb) && !f.includes(fb + fa));
+}
+
+export function separatedQueries(corpus: Corpus, rng: Rng, count: number, words: (text: string) => string[]): Query[] {
+  const cache = new Map<number, string[]>();
+  const query = (parts: readonly string[], origin: string): Omit<Query, 'class'> => ({ q: parts.join(rng.pick(SEPARATORS)), words: [...parts], origin });
+  const hand = HAND_SEPARATED.map((parts): Query => ({ class: 'separated', ...query(parts, 'hand') }));
+  const seen = new Set(hand.map((q) => q.words!.join('')));
+  const generated = draw(count, () => {
+    const i = rng.int(0, corpus.clauses.length - 1);
+    let ws = cache.get(i);
+    if (!ws) cache.set(i, (ws = words(clauseText(corpus.clauses[i]!))));
+    const joined = ws.filter((w) => ONLY_HAN.test(w) && [...w].length >= 4 && [...w].length <= 6);
+    if (joined.length === 0) return null;
+    const word = rng.pick(joined);
+    if (seen.has(word)) return null;
+    const splits = wordSplits(word, words).filter(([a, b]) => standApart(corpus, a, b));
+    if (splits.length === 0) return null;
+    seen.add(word);
+    const [a, b] = rng.pick(splits);
+    return query(rng.next() < 0.25 ? [b, a] : [a, b], corpus.clauses[i]!.id);
+  }, 'separated');
+  return dedupe([...hand, ...generated]);
+}
+
 function dedupe(queries: Query[]): Query[] {
   const seen = new Set<string>();
   return queries.filter((q) => !seen.has(q.q) && (seen.add(q.q), true));
@@ -321,7 +385,7 @@ function dedupe(queries: Query[]): Query[] {
 
 /** The whole query set for a seed; queries without any relevant clause are set apart. */
 export function generateQueries(corpus: Corpus, opts: GenerateOptions): QuerySet {
-  const counts = { substrings: 150, compounds: 40, terms: 40, traditional: 60, ...opts.counts };
+  const counts = { substrings: 150, compounds: 40, terms: 40, traditional: 60, separated: 30, ...opts.counts };
   const rng = (cls: string) => createRng(subSeed(opts.seed, cls));
   const candidates = [
     ...substringQueries(corpus, rng('substrings'), counts.substrings),
@@ -330,6 +394,7 @@ export function generateQueries(corpus: Corpus, opts: GenerateOptions): QuerySet
     ...identifierQueries(corpus),
     ...foldingQueries(corpus, rng('folding')),
     ...traditionalQueries(corpus, rng('traditional'), counts.traditional, opts.terms, opts.toTraditional),
+    ...separatedQueries(corpus, rng('separated'), counts.separated, opts.words),
   ];
   const queries: Query[] = [];
   const dropped: Query[] = [];
