@@ -15,7 +15,8 @@
  *
  * What it does (details in README.md, "Search benchmark"):
  * 1. Generates the query set from the open data (dist/data/clauses.json) with a seeded RNG:
- *    substrings, compounds, domain terms, identifiers, folding, traditional (scripts/bench/queries.ts).
+ *    substrings, compounds, domain terms, identifiers, folding, traditional, separated words
+ *    (scripts/bench/queries.ts).
  *    Ground truth is the benchmark's own FOLD over each clause's heading + text, never either
  *    system's output (scripts/bench/fold.ts).
  * 2. Builds the baseline: the built site's HTML pages indexed by stock Pagefind with default
