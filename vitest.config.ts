@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/** Unit test files that mock modules (vi.mock): they need a module graph of their own. */
+const MOCKING = ['tests/unit/scripts/pagefind.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The other unit files share their worker's modules, so the library is parsed once per worker, not once per file.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: MOCKING, isolate: false } },
+      { test: { name: 'unit-mocking', include: MOCKING } },
       {
         test: {
           name: 'e2e',

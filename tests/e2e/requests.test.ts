@@ -14,11 +14,13 @@ import { visit } from 'unist-util-visit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
-import { pagesToVisit, siteFiles } from './support/hardening';
+import { inTurns, pagesToVisit, siteFiles } from './support/hardening';
 import { sharedSite, SKIP_E2E } from './support/site';
 
 const DONE = '#search-results[aria-busy="false"][data-count]';
 const QUERIES = ['职工之家', '集體協商', '鲁会〔2014〕79号', '龘靐齉'];
+/** Pages open at once: each waits for the network to be idle for half a second, so they wait together. */
+const PAGES_AT_ONCE = 4;
 
 /** An absolute URL that a browser would fetch from another host. */
 const REMOTE = /^\s*(?:https?:)?\/\//i;
@@ -120,11 +122,11 @@ describe.skipIf(SKIP_E2E)('requests', () => {
       ...QUERIES.map((q) => `${server.base}/search/index.html?q=${encodeURIComponent(q)}`),
       `${server.base}/no/such/page.html`,
     ];
-    for (const url of urls) {
+    await inTurns(urls, PAGES_AT_ONCE, async (url) => {
       const page = await settled(context, url);
       if (url.includes('/search/')) expect(await page.locator(DONE).count(), `${url} searched`).toBe(1);
       await page.close();
-    }
+    });
     await context.close();
     expect(blocked).toEqual([]);
     // The guard saw the pages' own requests: stylesheet, script, the search index.
@@ -140,7 +142,7 @@ describe.skipIf(SKIP_E2E)('requests', () => {
       return pathToFileURL(path.join(siteDir, file!)).href + (query ? `?${query}` : '');
     };
     const urls = [...pages.map((p) => fileUrl(p.url)), ...QUERIES.map((q) => fileUrl(`/search/index.html?q=${encodeURIComponent(q)}`))];
-    for (const url of urls) await (await settled(context, url)).close();
+    await inTurns(urls, PAGES_AT_ONCE, async (url) => (await settled(context, url)).close());
     await context.close();
     expect(blocked).toEqual([]);
     expect(seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);

@@ -37,6 +37,18 @@ export const PAGE_TYPES: { type: string; pattern: RegExp; sample: number; query?
   { type: 'unit', pattern: /^\/units\/(?!index\.html$).+\.html$/, sample: 2 },
 ];
 
+/** Run `task` on every item, at most `n` at a time; rejects with the first failure once all have ended. */
+export async function inTurns<T>(items: T[], n: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** `n` items spread evenly over a list (first and last included). */
 export function spread<T>(items: T[], n: number): T[] {
   if (items.length <= n) return items;
