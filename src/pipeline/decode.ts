@@ -14,8 +14,12 @@
  * files saved by Chinese Windows tools, GB18030 (which includes GBK and GB2312). UTF-16
  * without a BOM is not guessed at. Anything else is an error that names the file and the
  * first byte that is not valid UTF-8.
+ *
+ * All decoding is the WHATWG Encoding Standard's (`TextDecoder`); its GB18030 is that of
+ * GB18030-2022 (the 18 codes that moved out of the Private Use Area in 2022, such as A6D9 →
+ * U+FE10, decode to the standard characters) and rejects four-byte codes outside the
+ * assigned ranges.
  */
-import iconv from 'iconv-lite';
 
 /**
  * An error about a place in a source file. Its message reads `<file>:<line>: <message>`
@@ -205,13 +209,12 @@ function utf8CharsBefore(bytes: Uint8Array, end: number): number {
 
 /**
  * Decode as GB18030, or return null if the result is not plausible Chinese text: it must
- * contain no U+FFFD (iconv-lite's substitute for undecodable bytes), no C0 control
- * characters other than tab, LF, CR and FF, and must look Chinese.
+ * contain no U+FFFD (the decoder's substitute for undecodable bytes), no C0 control
+ * characters other than tab, LF, CR and FF, and must look Chinese. A leading GB18030
+ * byte-order mark (84 31 95 33, U+FEFF) is removed by {@link finish}.
  */
 function decodeGb18030(bytes: Uint8Array): string | null {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030', {
-    stripBOM: true,
-  });
+  const text = new TextDecoder('gb18030').decode(bytes);
   if (text.includes('\uFFFD')) return null;
   if (/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/u.test(text)) return null;
   return looksChinese(text) ? text : null;

@@ -69,6 +69,25 @@ describe('decodeSource', () => {
     }
   });
 
+  it('decodes the codes GB18030-2022 moved out of the Private Use Area to the standard characters', () => {
+    // GB18030-2022: A6D9 is U+FE10 (vertical comma) and FE59 is U+9FB4, no longer U+E78D and U+E81E.
+    const bytes = new Uint8Array([...iconv.encode('职工之家', 'gb18030'), 0xa6, 0xd9, 0xfe, 0x59]);
+    expect(decodeSource(bytes, 'x.txt')).toBe('职工之家\ufe10\u9fb4');
+  });
+
+  it('rejects a four-byte GB18030 code between the BMP range and the supplementary range', () => {
+    // Four-byte codes map the BMP up to 84 31 A4 39 (U+FFFF); U+10000 starts at 90 30 81 30.
+    const bytes = new Uint8Array([...iconv.encode('职工之家', 'gb18030'), 0x84, 0x31, 0xa5, 0x30]);
+    expect(() => decodeSource(bytes, 'x.txt')).toThrow('x.txt: not valid UTF-8 at byte 2 (and not GB18030 either)');
+    const supplementary = new Uint8Array([...iconv.encode('职工之家', 'gb18030'), 0x90, 0x30, 0x81, 0x30]);
+    expect(decodeSource(supplementary, 'x.txt')).toBe('职工之家\u{10000}');
+  });
+
+  it('drops a GB18030 byte-order mark', () => {
+    const bytes = new Uint8Array([0x84, 0x31, 0x95, 0x33, ...iconv.encode('职工之家', 'gb18030')]);
+    expect(decodeSource(bytes, 'x.txt')).toBe('职工之家');
+  });
+
   it('decodes every seed saved as UTF-16 with a byte-order mark, either byte order and CRLF, back to the same text', () => {
     for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
       const text = readFileSync(join(seeds, f), 'utf8');
