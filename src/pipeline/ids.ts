@@ -2,23 +2,13 @@
  * Permalinks. A clause's id is its document's id followed by the keys of its numbering path
  * (part, section, clause: plan14-a/5/14, report-2024/2/3/1, luhui-2014-79/0); never its position
  * or its text. Articles (第N条) are numbered through their document, so an article's id is the
- * document's id and its number alone (gonghuifa-2021/12), whatever chapter holds it. URLs are files, so that they also resolve when the site is opened from disk.
+ * document's id and its number alone (gonghuifa-2021/12), whatever chapter holds it. The URLs made from these ids are in src/urls.ts.
  */
 import type { Clause, Division, DocumentNode } from '../model';
 
 /** The id of a clause from its document id and the keys of its numbering path. */
 export function clauseId(docId: string, keys: string[]): string {
   return [docId, ...keys].join('/');
-}
-
-/** The site-relative URL of a clause page. */
-export function clauseUrl(id: string): string {
-  return `/${id}.html`;
-}
-
-/** The site-relative URL of a document page. */
-export function documentUrl(docId: string): string {
-  return `/${docId}/index.html`;
 }
 
 export interface PlacedClause {

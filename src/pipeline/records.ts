@@ -14,7 +14,8 @@ import type {
   OutlineEntry,
 } from '../model';
 import { isoDate } from './furniture';
-import { clauseId, clauseUrl, documentUrl, placeClauses } from './ids';
+import { clauseUrl, documentUrl } from '../urls';
+import { clauseId, placeClauses } from './ids';
 
 /** The plain text of a clause body as the page shows it: one line per paragraph, field or figure line. */
 export function clauseText(children: ClauseContent[]): string {

@@ -14,7 +14,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Clause, ClauseContent } from '../model';
 import { citationText, paragraphPosition } from '../site/citation';
 import { anchorLinkLabel, paragraphPlaces, type ParagraphPlace } from '../site/paragraphs';
-import { relativeUrl } from '../site/urls';
+import { relativeUrl } from '../urls';
 
 /** mdast nodes for the parts of a clause that are not prose. */
 interface FieldMdast extends Node {

@@ -157,6 +157,3 @@ export function documentFacts(doc: DocumentRecord, lookup: (id: string) => Docum
   const annexWord = doc.furniture.some((f) => f.role === 'annexMarker' && f.text.trim().startsWith('附录')) ? '附录' : '附件';
   return citationFacts(doc, parent, annexWord);
 }
-
-/** Where a document's CSL-JSON and BibTeX files are (site-relative). */
-export const citeFileUrl = (docId: string, format: 'json' | 'bib'): string => `/cite/${docId}.${format}`;

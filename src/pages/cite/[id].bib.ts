@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadLibrary } from '../../library';
 import { bibtexEntry, documentFacts } from '../../site/formats';
-import { canonicalUrl } from '../../site/urls';
+import { canonicalUrl } from '../../urls';
 import { libraryView } from '../../site/view';
 
 export const getStaticPaths: GetStaticPaths = async () => (await loadLibrary()).documents.map((d) => ({ params: { id: d.id } }));

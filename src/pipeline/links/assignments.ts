@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Assignment, ClauseRecord, DocumentRecord, Unit } from '../../model';
 import { groupBy } from '../../collections';
+import { unitUrl } from '../../urls';
 import { documentPairs } from './versions';
 import { JOIN_FIELD_LABELS, LEAD_FIELD_LABELS, RESPONSIBILITY_LABEL } from '../furniture';
 
@@ -200,8 +201,6 @@ export function findAssignments(_documents: DocumentRecord[], clauses: ClauseRec
 export function unitId(name: string): string {
   return `u${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8)}`;
 }
-
-const unitUrl = (id: string) => `/units/${id}.html`;
 
 /**
  * The units named as 牵头单位 / 参加单位, each with the items it leads and joins in reading

@@ -56,6 +56,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClauseRecord, TermEntry } from '../../model';
+import { termUrl } from '../../urls';
 
 export interface TermInput {
   clauses: ClauseRecord[];
@@ -94,11 +95,6 @@ const collator = new Intl.Collator('zh');
 /** Compare two terms in pinyin order. */
 export function comparePinyin(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** The site-relative URL of a term page. */
-export function termUrl(id: string): string {
-  return `/terms/${id}.html`;
 }
 
 /** A term's stable ASCII id: `t` and the first 8 hex digits of the SHA-256 of the term. */

@@ -10,6 +10,7 @@
  * annex and its opinion) pair up little, since one clause there matches a fragment of another.
  */
 import type { AlignedClause, ClauseRecord, DocumentRecord, VersionComparison } from '../../model';
+import { comparisonUrl } from '../../urls';
 import { compareText, countDifferences, withoutPunctuation } from './diff';
 
 /** Documents at least this similar are taken as transcriptions of one text. */
@@ -210,7 +211,7 @@ export function compareVersions(documents: DocumentRecord[], clauses: ClauseReco
     const id = `${a}--${b}`;
     out.push({
       id,
-      url: `/compare/${id}.html`,
+      url: comparisonUrl(id),
       a,
       b,
       similarity,

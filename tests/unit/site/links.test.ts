@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSiteScript } from '../support/site-script';
 import { canonicalSite, linkRule } from '../../../scripts/lib/site-url.mjs';
 import { citationText } from '../../../src/site/citation';
-import { canonicalUrl } from '../../../src/site/urls';
+import { canonicalUrl } from '../../../src/urls';
 
 interface SiteApi {
   pageLink(canonical: string | null | undefined, href: string, anchor?: string | null): string | null;

@@ -1,12 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import {
   absoluteUrl,
+  citeFileUrl,
   clauseAnchor,
+  clauseUrl,
+  comparisonUrl,
+  documentUrl,
+  isTermsUrl,
   outlineAnchor,
   relativeUrl,
+  routeSlug,
   searchHref,
+  TERMS_URL,
+  termUrl,
   toFileUrl,
-} from '../../../src/site/urls';
+  unitUrl,
+} from '../../src/urls';
+
+describe('page URLs', () => {
+  it('gives a clause page a file named after the last key of its id, in folders of the others', () => {
+    expect(clauseUrl('luhui-2014-79/1/1')).toBe('/luhui-2014-79/1/1.html');
+  });
+
+  it('gives a document page the index file of a folder named after the document', () => {
+    expect(documentUrl('luhui-2014-79')).toBe('/luhui-2014-79/index.html');
+  });
+
+  it('puts a document page and its clause pages under one folder, so relative links between them stay short', () => {
+    expect(relativeUrl(clauseUrl('doc/1/2'), documentUrl('doc'))).toBe('../index.html');
+  });
+
+  it('puts terms, units and comparisons in folders of their own', () => {
+    expect(termUrl('t1a2b')).toBe('/terms/t1a2b.html');
+    expect(unitUrl('u12345678')).toBe('/units/u12345678.html');
+    expect(comparisonUrl('a--b')).toBe('/compare/a--b.html');
+  });
+
+  it('names the citation files of a document by its id and the format as extension', () => {
+    expect(citeFileUrl('doc', 'json')).toBe('/cite/doc.json');
+    expect(citeFileUrl('doc', 'bib')).toBe('/cite/doc.bib');
+  });
+
+  it('every page URL already names a file, so toFileUrl leaves it as it is', () => {
+    for (const url of [clauseUrl('d/1'), documentUrl('d'), termUrl('t'), unitUrl('u'), comparisonUrl('a--b')]) {
+      expect(toFileUrl(url)).toBe(url);
+    }
+  });
+});
+
+describe('routeSlug', () => {
+  it('drops the leading slash and the .html of a page URL, keeping index', () => {
+    expect(routeSlug(documentUrl('doc'))).toBe('doc/index');
+    expect(routeSlug(clauseUrl('doc/1/2'))).toBe('doc/1/2');
+  });
+});
+
+describe('isTermsUrl', () => {
+  it('counts the term index and every term page as the terms section, and nothing else', () => {
+    expect(isTermsUrl(TERMS_URL)).toBe(true);
+    expect(isTermsUrl(termUrl('x'))).toBe(true);
+    expect(isTermsUrl(unitUrl('x'))).toBe(false);
+    expect(isTermsUrl('/termsx/index.html')).toBe(false);
+  });
+});
 
 describe('relativeUrl', () => {
   it('climbs out of a clause page to the document index', () => {
