@@ -30,6 +30,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { Browser, Request } from 'playwright-core';
 import { decodeSource } from '../src/pipeline/decode';
 import { ANNEX_MARKER, CONTINUED_FROM, FIGURE_CREDIT, pageFurnitureRole } from '../src/pipeline/furniture';
@@ -40,6 +41,7 @@ import { makeCorpus, relevantIds, substringQueries, type CorpusClause } from './
 import { createRng, subSeed } from './bench/rng';
 import { folderSize, medianStages, stageTimes, watchPeakRss, type LogLine, type StageTimes } from './bench/scale/measure';
 import { BASELINE_SOURCES, writeSyntheticLibrary } from './bench/scale/synthesize';
+import { argsOrExit } from './lib/cli.mjs';
 import { serveSite } from './lib/local-site';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -58,33 +60,41 @@ interface Options {
   allSources: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const opts: Options = { factors: [1, 10, 100], seed: 20251122, queries: 40, builds: 1, out: 'bench-results/scale.json', keep: false, allSources: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    const int = (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} needs a positive integer, got "${v}"`);
-      return n;
-    };
-    if (arg === '--factors') opts.factors = value().split(',').map(int);
-    else if (arg === '--seed') opts.seed = int(value());
-    else if (arg === '--queries') opts.queries = int(value());
-    else if (arg === '--builds') opts.builds = int(value());
-    else if (arg === '--out') opts.out = value();
-    else if (arg === '--keep') opts.keep = true;
-    else if (arg === '--all-sources') opts.allSources = true;
-    else if (arg === '--help' || arg === '-h') {
-      console.log('npm run bench:scale [-- --factors 1,10,100] [--seed N] [--queries N] [--builds N] [--out FILE] [--keep] [--all-sources]');
-      process.exit(0);
-    } else throw new Error(`unknown option ${arg} (see --help)`);
+const USAGE = 'npm run bench:scale [-- --factors 1,10,100] [--seed N] [--queries N] [--builds N] [--out FILE] [--keep] [--all-sources]';
+
+/** The options given on the command line (see the file comment), with their defaults. */
+function readOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      factors: { type: 'string', default: '1,10,100' },
+      seed: { type: 'string', default: '20251122' },
+      queries: { type: 'string', default: '40' },
+      builds: { type: 'string', default: '1' },
+      out: { type: 'string', default: 'bench-results/scale.json' },
+      keep: { type: 'boolean', default: false },
+      'all-sources': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  return opts;
+  const int = (name: string) => (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a positive integer, got "${v}"`);
+    return n;
+  };
+  return {
+    factors: values.factors.split(',').map(int('factors')),
+    seed: int('seed')(values.seed),
+    queries: int('queries')(values.queries),
+    builds: int('builds')(values.builds),
+    out: values.out,
+    keep: values.keep,
+    allSources: values['all-sources'],
+  };
 }
 
 const log = (msg: string) => console.error(`[scale] ${msg}`);
@@ -255,7 +265,7 @@ export function formatScaleTable(results: readonly FactorResult[]): string {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = argsOrExit(() => readOptions(process.argv.slice(2)), 'bench:scale', USAGE);
   const work = await mkdtemp(join(tmpdir(), 'tiaowen-scale-'));
   const results: FactorResult[] = [];
   let browser: Browser | undefined;

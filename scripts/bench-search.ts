@@ -44,6 +44,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { domainTerms, words } from '../src/pipeline/segment';
 import { coldLoad, launch, navigateAndRead, Probe, readAllResults, searchUrl, submitAndTime, type ColdLoad } from './bench/browser';
@@ -52,6 +53,7 @@ import { aggregate, judge, median, pageKey, type Aggregate, type Judgement, type
 import { CLASSES, generateQueries, makeCorpus, relevantIds, type CorpusClause, type Query } from './bench/queries';
 import { formatTable, type Row } from './bench/report';
 import { BUNDLE_PATH, unzipBundle } from './lib/bundle.mjs';
+import { argsOrExit } from './lib/cli.mjs';
 import { serveSite } from './lib/local-site';
 import { compareOnlineOffline } from './bench/offline';
 import { buildStockSite } from './bench/stock';
@@ -77,41 +79,45 @@ interface Options {
   offline: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const opts: Options = { build: false, dist: 'dist', seed: 20251122, cold: 6, worst: 3, out: 'bench-results/search.json', keep: false, fresh: false, offline: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    const int = (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new Error(`${arg} needs a non-negative integer, got "${v}"`);
-      return n;
-    };
-    if (arg === '--build') opts.build = true;
-    else if (arg === '--keep') opts.keep = true;
-    else if (arg === '--dist') opts.dist = value();
-    else if (arg === '--seed') opts.seed = int(value());
-    else if (arg === '--cold') {
-      const v = value();
-      opts.cold = v === 'all' ? Infinity : int(v);
-    } else if (arg === '--worst') opts.worst = int(value());
-    else if (arg === '--out') opts.out = value();
-    else if (arg === '--fresh') opts.fresh = true;
-    else if (arg === '--offline') opts.offline = true;
-    else if (arg === '--help' || arg === '-h') {
-      console.log(readUsage());
-      process.exit(0);
-    } else throw new Error(`unknown option ${arg} (see --help)`);
-  }
-  return opts;
-}
+const USAGE = 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline]';
 
-function readUsage(): string {
-  return 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline]';
+/** The options given on the command line (see the file comment), with their defaults. */
+function readOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      build: { type: 'boolean', default: false },
+      dist: { type: 'string', default: 'dist' },
+      seed: { type: 'string', default: '20251122' },
+      cold: { type: 'string', default: '6' },
+      worst: { type: 'string', default: '3' },
+      out: { type: 'string', default: 'bench-results/search.json' },
+      keep: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
+      offline: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const int = (name: string, v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a non-negative integer, got "${v}"`);
+    return n;
+  };
+  return {
+    build: values.build,
+    dist: values.dist,
+    seed: int('seed', values.seed),
+    cold: values.cold === 'all' ? Infinity : int('cold', values.cold),
+    worst: int('worst', values.worst),
+    out: values.out,
+    keep: values.keep,
+    fresh: values.fresh,
+    offline: values.offline,
+  };
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
@@ -239,7 +245,7 @@ interface SystemResult {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = argsOrExit(() => readOptions(process.argv.slice(2)), 'bench:search', USAGE);
   const started = performance.now();
   const dist = resolve(ROOT, opts.dist);
 

@@ -20,13 +20,19 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { BUNDLE_PATH, formatSize, sourceEpoch, writeBundle } from './lib/bundle.mjs';
+import { argsOrExit } from './lib/cli.mjs';
 import { indexSite } from './lib/pagefind.mjs';
 import { canonicalSite, linkRule } from './lib/site-url.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outIndex = process.argv.indexOf('--out');
-const dist = resolve(root, outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : 'dist');
+const { values: args } = argsOrExit(
+  () => parseArgs({ options: { out: { type: 'string', default: 'dist' } } }),
+  'build',
+  'node scripts/build.mjs [--out DIR]',
+);
+const dist = resolve(root, args.out);
 const distName = relative(root, dist) || '.';
 const tmp = join(root, `.build-tmp-${process.pid}`);
 const old = join(root, `.build-old-${process.pid}`);

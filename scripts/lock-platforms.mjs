@@ -15,6 +15,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { argsOrExit } from './lib/cli.mjs';
 
 const OS = { darwin: 'darwin', freebsd: 'freebsd', openbsd: 'openbsd', netbsd: 'netbsd', linux: 'linux', android: 'android', win32: 'win32', windows: 'win32', openharmony: 'openharmony', sunos: 'sunos', aix: 'aix' };
 const CPU = { arm64: 'arm64', x64: 'x64', ia32: 'ia32', arm: 'arm', loong64: 'loong64', ppc64: 'ppc64', riscv64: 'riscv64', s390x: 's390x', mips64el: 'mips64el' };
@@ -61,10 +63,15 @@ export function completeLock(lock) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = argsOrExit(
+    () => parseArgs({ options: { check: { type: 'boolean', default: false } } }),
+    'lock-platforms',
+    'node scripts/lock-platforms.mjs [--check]',
+  );
   const file = fileURLToPath(new URL('../package-lock.json', import.meta.url));
   const lock = JSON.parse(readFileSync(file, 'utf8'));
   const added = completeLock(lock);
-  if (process.argv.includes('--check')) {
+  if (values.check) {
     if (added.length) {
       console.error(`package-lock.json lacks ${added.length} platform packages; run node scripts/lock-platforms.mjs`);
       process.exit(1);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRng } from './bench/rng';
+import { argsOrExit } from './lib/cli.mjs';
 
 interface ClauseJson {
   id: string;
@@ -34,7 +35,16 @@ export function relatedPairs(clauses: readonly ClauseJson[]): [string, string][]
 }
 
 function main(): void {
-  const { values, positionals } = parseArgs({ options: { seed: { type: 'string', default: '13' }, size: { type: 'string', default: '20' } }, allowPositionals: true });
+  const { values, positionals } = argsOrExit(
+    () => {
+      const parsed = parseArgs({ options: { seed: { type: 'string', default: '13' }, size: { type: 'string', default: '20' } }, allowPositionals: true });
+      for (const name of ['seed', 'size'] as const)
+        if (!/^\d+$/.test(parsed.values[name])) throw new Error(`--${name} needs a non-negative integer, got "${parsed.values[name]}"`);
+      return parsed;
+    },
+    'sample:links',
+    'npm run sample:links -- [SITE_DIR] [--seed N] [--size N]',
+  );
   const site = positionals[0] ?? 'dist';
   const read = <T>(name: string): T => JSON.parse(readFileSync(path.join(site, 'data', name), 'utf8')) as T;
   const clauses = read<ClauseJson[]>('clauses.json');

@@ -15,6 +15,8 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { argsOrExit } from './lib/cli.mjs';
 
 /** Content types by file extension. */
 export const TYPES = {
@@ -121,7 +123,8 @@ export function createStaticServer(dir) {
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const dir = process.argv[2] ?? 'dist';
+  const { positionals } = argsOrExit(() => parseArgs({ options: {}, allowPositionals: true }), 'serve', 'node scripts/serve.mjs [dir]');
+  const dir = positionals[0] ?? 'dist';
   const info = await fileStat(resolve(dir));
   if (!info?.isDirectory()) {
     console.error(`[serve] ${dir}/ does not exist: build the site first (npm run build).`);

@@ -7,12 +7,18 @@
  * Usage: node scripts/lib/astro-build.mjs <root> <outDir>
  */
 import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { argsOrExit } from './cli.mjs';
 
-const [root, outDir] = process.argv.slice(2);
-if (!root || !outDir) {
-  console.error('usage: node scripts/lib/astro-build.mjs <root> <outDir>');
-  process.exit(2);
-}
+const [root, outDir] = argsOrExit(
+  () => {
+    const { positionals } = parseArgs({ options: {}, allowPositionals: true });
+    if (positionals.length !== 2) throw new Error(`expected <root> and <outDir>, got ${positionals.length} arguments`);
+    return positionals;
+  },
+  'astro-build',
+  'node scripts/lib/astro-build.mjs <root> <outDir>',
+);
 try {
   const { build } = await import('astro');
   await build({ root, outDir });
