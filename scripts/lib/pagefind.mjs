@@ -33,7 +33,7 @@ export const PAGEFIND_UI_FILES = [
 ];
 
 /**
- * A Pagefind custom record as the site gives it (src/search/search-data.ts `SearchRecord`).
+ * A Pagefind custom record as the site gives it (src/integrations/search/search-data.ts `SearchRecord`).
  * @typedef {{ url: string, content: string, language: string, sort: Record<string, string> }} SearchRecord
  */
 /** @typedef {Pick<typeof import('pagefind'), 'createIndex' | 'close'>} PagefindModule */

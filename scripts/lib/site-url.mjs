@@ -4,7 +4,7 @@
  *
  * With it, every copied link, citation and printed permalink starts with that site, and the
  * offline bundle names it as the online version. Without it there is no address the build
- * can know: the pages copy the address they were opened at (src/client/site.js), and the
+ * can know: the pages copy the address they were opened at (src/browser/site/links.ts), and the
  * offline bundle opened from disk copies citations without a link. astro.config.mjs reads
  * the site from here, and scripts/build.mjs prints which rule the build used.
  */

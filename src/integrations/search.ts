@@ -1,11 +1,11 @@
 /**
  * Astro integration: the search files, once the pages are written.
  *
- * Runs in `astro:build:done` (see src/search/search-data.ts for what each file holds):
+ * Runs in `astro:build:done` (see search/search-data.ts for what each file holds):
  * - the search files next to the search page: the lexicon (search/lexicon.bin) and its
  *   vocabulary's shards (search/words/<k>.bin), the layout of the Pagefind records
  *   (search/layout.bin) and each clause's display data (search/clauses/<n>.bin), all
- *   gzipped JSON; the lexicon and the layout carry the files' version (search/files.ts);
+ *   gzipped JSON; the lexicon and the layout carry the files' version (src/browser/search/files.ts);
  * - the offline data (search/offline-index.js), which the search page loads instead of
  *   Pagefind where Pagefind cannot load (from disk);
  * - the Pagefind records, one per document, for the index step that scripts/build.mjs runs
@@ -16,10 +16,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { RECORDS_FILE, formatMs } from '../../scripts/lib/pagefind.mjs';
 import { loadLibrary } from '../library';
-import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, WORDS_DIR, clauseFile, type Versioned, wordsFile } from '../search/files';
-import type { SearchLayout } from '../search/search-layout';
-import { OFFLINE_FILE, offlineScript } from '../search/offline';
-import { type OnlineLexicon, buildLexicon, displayData, filesVersion, gzipJson, lexiconFiles, searchData } from '../search/search-data';
+import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, type OnlineLexicon, WORDS_DIR, clauseFile, type Versioned, wordsFile } from '../browser/search/files';
+import type { SearchLayout } from '../browser/search/search-layout';
+import { OFFLINE_FILE, offlineScript } from '../browser/search/offline';
+import { buildLexicon, displayData, filesVersion, gzipJson, lexiconFiles, searchData } from './search/search-data';
 
 /** The Astro integration: the search files and the Pagefind records, from the library the pages were built from. */
 export default function searchIntegration(): AstroIntegration {

@@ -2,7 +2,7 @@
  * Citations as staff write them in reports: 《文件标题》 followed by the clause's place in
  * the document in Chinese legal style — 第七条, 二、（三）一是, 第一部分, 序言, 指标表第2项.
  */
-import { inTitleMarks } from './title-marks';
+import { inTitleMarks } from '../browser/title-marks';
 import type { PathStep } from './structure';
 import { itemNumber, type ParagraphPlace } from './paragraphs';
 import { parseChineseNumeral, toChineseNumeral } from '../pipeline/numerals';
@@ -77,7 +77,7 @@ export interface CitedDocument {
   docNumber?: string;
 }
 
-export { inTitleMarks } from './title-marks';
+export { inTitleMarks } from '../browser/title-marks';
 
 /**
  * How a citation names a document: 《full title》 and, with `withNumber`, its 文号 in brackets

@@ -9,6 +9,7 @@
  */
 import type { Clause } from '../model';
 import { toChineseNumeral } from '../pipeline/numerals';
+import { lineAnchor } from '../browser/anchors';
 
 /** One block of a clause body: its anchor and, in an article, the 款 and 项 it is. */
 export interface ParagraphPlace {
@@ -53,12 +54,7 @@ export function paragraphAnchors(clause: Pick<Clause, 'system' | 'children'>): s
 /** The anchors to publish with a clause's record: only where they differ from p1…pN, else undefined. */
 export function publishedAnchors(clause: Pick<Clause, 'system' | 'children'>): string[] | undefined {
   const anchors = paragraphAnchors(clause);
-  return anchors.every((a, i) => a === `p${i + 1}`) ? undefined : anchors;
-}
-
-/** The anchor of the `index`-th (0-based) line of a clause's text: from its published anchors, else p{index+1}. */
-export function lineAnchor(anchors: readonly string[] | undefined, index: number): string {
-  return anchors?.[index] ?? `p${index + 1}`;
+  return anchors.every((a, i) => a === lineAnchor(undefined, i)) ? undefined : anchors;
 }
 
 /** An item's number as it goes between 第 and 项: "（三）" stays, trailing punctuation ("1." → "1") goes. */

@@ -14,12 +14,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveSite } from '../../scripts/lib/local-site';
 import { dictionaryEntries } from '../../src/pipeline/segment';
-import { fold } from '../../src/search/fold';
-import { buildCut, sentences } from '../../src/search/lexicon';
-import { LEXICON_FILE } from '../../src/search/files';
-import { OFFLINE_FILE, type OfflineData } from '../../src/search/offline';
-import type { LexiconData } from '../../src/search/search-data';
-import { cut, parseFreqs, vocabulary } from '../../src/search/segmenter';
+import { fold } from '../../src/browser/fold';
+import { buildCut, sentences } from '../../src/integrations/search/lexicon';
+import { LEXICON_FILE, type LexiconData } from '../../src/browser/search/files';
+import { OFFLINE_FILE, type OfflineData } from '../../src/browser/search/offline';
+import { cut, parseFreqs, vocabulary } from '../../src/browser/search/segmenter';
 import { ROOT, sharedSite, SKIP_E2E } from './support/site';
 
 let SITE = '';
@@ -46,9 +45,9 @@ describe.skipIf(SKIP_E2E)('segmentation in the browser', () => {
     const bundle = await build({
       stdin: {
         contents: [
-          "export { shardedVocabulary } from './src/search/engine';",
-          "export { fetchGzipJson, wordsFile } from './src/search/files';",
-          "export { cut } from './src/search/segmenter';",
+          "export { shardedVocabulary } from './src/browser/search/engine';",
+          "export { fetchGzipJson, wordsFile } from './src/browser/search/files';",
+          "export { cut } from './src/browser/search/segmenter';",
         ].join(' '),
         resolveDir: ROOT,
         loader: 'ts',

@@ -1,22 +1,10 @@
 /**
- * search/app.js: the search page's script, bundled from src/search/main.ts with esbuild into
- * one classic script (it imports Pagefind at run time, relative to the page).
+ * search/app.js: the search page's script, bundled from src/browser/search/main.ts into one
+ * classic script (it imports Pagefind at run time, relative to the page). The bundle may hold
+ * only files of src/browser/ (src/integrations/browser-bundle.ts).
  */
 import type { APIRoute } from 'astro';
-import { build } from 'esbuild';
-import path from 'node:path';
-import { findRepoRoot } from '../../pipeline/segment';
+import { bundleBrowserScript } from '../../integrations/browser-bundle';
 
-export const GET: APIRoute = async () => {
-  const result = await build({
-    entryPoints: [path.join(findRepoRoot(), 'src/search/main.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    legalComments: 'none',
-    charset: 'utf8',
-  });
-  return new Response(result.outputFiles[0].text, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
-};
+export const GET: APIRoute = async () =>
+  new Response(await bundleBrowserScript('src/browser/search/main.ts'), { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RECORDS_FILE } from '../../../scripts/lib/pagefind.mjs';
 import searchIntegration from '../../../src/integrations/search';
 import { loadLibrary } from '../../../src/library';
-import { LAYOUT_FILE, LEXICON_FILE, clauseFile, wordsFile } from '../../../src/search/files';
-import { OFFLINE_FILE } from '../../../src/search/offline';
+import { LAYOUT_FILE, LEXICON_FILE, clauseFile, wordsFile } from '../../../src/browser/search/files';
+import { OFFLINE_FILE } from '../../../src/browser/search/offline';
 
 const logger = { info: vi.fn(), warn: vi.fn() };
 

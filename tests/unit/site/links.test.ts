@@ -1,21 +1,13 @@
 /**
  * Which link a copy button gives: the canonical site (TIAOWEN_SITE, scripts/lib/site-url.mjs)
- * when the build had one, else the address the page was opened at (src/client/site.js
- * `pageLink`, run in a sandbox as the clause-highlight tests do), and none from disk.
+ * when the build had one, else the address the page was opened at (src/browser/site/links.ts
+ * `pageLink`), and none from disk.
  */
 import { describe, expect, it } from 'vitest';
-import { loadSiteScript } from '../support/site-script';
 import { canonicalSite, linkRule } from '../../../scripts/lib/site-url.mjs';
+import * as site from '../../../src/browser/site/links';
 import { citationText } from '../../../src/site/citation';
 import { canonicalUrl } from '../../../src/urls';
-
-interface SiteApi {
-  pageLink(canonical: string | null | undefined, href: string, anchor?: string | null): string | null;
-  copiedText(kind: string, cite: string, link: string | null): string | null;
-  isoDay(date: Date): string;
-}
-
-const site = loadSiteScript<SiteApi>();
 
 describe('the canonical site from TIAOWEN_SITE', () => {
   it('is undefined when the variable is unset or empty', () => {
@@ -46,7 +38,7 @@ describe('the canonical site from TIAOWEN_SITE', () => {
   });
 });
 
-describe('the link a copy button gives (site.js pageLink)', () => {
+describe('the link a copy button gives (site/links.ts pageLink)', () => {
   const opened = 'http://127.0.0.1:4410/gonghuifa-2021/12.html?h=%E5%B7%A5%E4%BC%9A#p1';
 
   it('is the canonical URL where the build had a canonical site, wherever the page was opened', () => {

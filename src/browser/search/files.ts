@@ -1,0 +1,61 @@
+/**
+ * The files the build writes for the online search, next to the search page (search/…), and
+ * how the browser reads them. Each is gzipped JSON, so it is small on any server.
+ *
+ * The lexicon and the layout carry the version of the build's search files (a hash of their
+ * content) and are fetched revalidated; every other search file is fetched under that
+ * version, so a browser that cached the files of an earlier build never pairs them with
+ * the current ones.
+ *
+ * Runs in the build (Node) and in the browser; no dependencies.
+ */
+import type { SearchDoc } from './types';
+
+/** The lexicon: folding map, documents and the number of vocabulary shards (`OnlineLexicon`). */
+export const LEXICON_FILE = 'lexicon.bin';
+/** The folder of the vocabulary's shards ("word<TAB>freq" lines as a JSON string), one file per shard. */
+export const WORDS_DIR = 'words';
+/** How Pagefind's records (one per document) divide into clauses (search-layout.ts `SearchLayout`). */
+export const LAYOUT_FILE = 'layout.bin';
+/** The folder of the clauses' display data, one file per clause by its place in reading order. */
+export const CLAUSES_DIR = 'clauses';
+
+/** The file of a vocabulary shard, relative to the search page. */
+export const wordsFile = (shard: number): string => `${WORDS_DIR}/${shard}.bin`;
+
+/** The display data file of the clause at this place in reading order, relative to the search page. */
+export const clauseFile = (ordinal: number): string => `${CLAUSES_DIR}/${ordinal}.bin`;
+
+/** A search file's value with the version of the build's search files. */
+export type Versioned<T> = T & { version: string };
+
+/** The URL of a search file of the build with this version. */
+export const ofVersion = (url: string, version: string): string => `${url}?v=${version}`;
+
+/** Fetch and parse a gzipped JSON file the build wrote. */
+export async function fetchGzipJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
+  if (!response.ok || !response.body) throw new Error(`cannot load ${url} (${response.status})`);
+  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  return JSON.parse(text) as T;
+}
+
+/** The lexicon: what the browser needs to fold, cut and label (the offline data holds it whole). */
+export interface LexiconData {
+  /** jieba's frequency total and smallest frequency (see segmenter.ts `vocabulary`). */
+  total: number;
+  minFreq: number;
+  /** "word<TAB>freq" lines. */
+  words: string;
+  /** Traditional → simplified, as a string of character pairs. */
+  t2s: string;
+  docs: SearchDoc[];
+  /** The long dictionary terms a search also finds by their parts apart (compounds.ts): "term<TAB>part part…" lines. */
+  compounds: string;
+}
+
+/**
+ * The lexicon as the online search loads it: all but the vocabulary, which ships in shards
+ * by first character (segmenter.ts `wordShard`), so a query loads only its characters' shards.
+ */
+export type OnlineLexicon = Omit<LexiconData, 'words'> & { shards: number };

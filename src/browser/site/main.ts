@@ -1,0 +1,26 @@
+/**
+ * 条文通 — the site's browser script, bundled by the build (src/pages/assets/site.js.ts) into
+ * /assets/site.js and loaded by a classic <script defer> with a relative src, so it also runs
+ * when the site is opened from disk (file://), where module scripts are blocked.
+ *
+ * - Copy buttons, the printed permalink line and the GB/T 7714 reference (copy.ts, links.ts).
+ * - Arriving at a paragraph keeps the clause's title in view (title.ts).
+ * - Highlight on arrival of the terms of `?h=` (highlight.ts).
+ * - `/` focuses the header's search box (keyboard.ts).
+ */
+import { fillAddresses, setUpGroup } from './copy';
+import { highlightOnArrival } from './highlight';
+import { onKeydown } from './keyboard';
+import { keepTitleInView } from './title';
+
+/** Set up every part of the page the script serves. */
+function init(): void {
+  fillAddresses();
+  document.querySelectorAll('[data-copy-group]').forEach(setUpGroup);
+  keepTitleInView();
+  highlightOnArrival();
+  document.addEventListener('keydown', onKeydown);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+else init();

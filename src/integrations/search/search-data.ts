@@ -1,0 +1,203 @@
+/**
+ * What the build gives the search engine:
+ *
+ * - one Pagefind record per document: the index tokens of its clauses (folded bigrams,
+ *   language "und" so Pagefind keeps them as they are), run together in reading order. A
+ *   record per clause would cost Pagefind's metadata, which every first query loads whole,
+ *   about 12 bytes per clause; a record per document costs that per document;
+ * - the layout that divides each record back into clauses (token counts per clause), with
+ *   the characters of the records' tokens (a one-character query's tokens start with it);
+ * - each clause's display data, one small file per clause, loaded for the results shown;
+ * - the lexicon the browser folds and cuts queries with;
+ * - the offline data (every clause's display data and the lexicon, for the in-memory index
+ *   of a copy opened from disk).
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Library } from '../../model';
+import { libraryView } from '../../site/view';
+import { compoundTable } from '../../browser/search/compounds';
+import { type CharMap, fold } from '../../browser/fold';
+import { dictionaryEntries } from '../../pipeline/segment';
+import { buildCharMap, buildVocabulary, type LexiconReport } from './lexicon';
+import type { OfflineRecord } from '../../browser/search/memory-index';
+import { type LayoutEntry, type SearchLayout, encodeGroups, layoutClause, tokenChars } from '../../browser/search/search-layout';
+import { type RecordData, type RecordMeta, recordHeadingTokens, recordTokens } from '../../browser/search/record-index';
+import { parseFreqs, serialiseFreqs, vocabulary, wordShard } from '../../browser/search/segmenter';
+import type { LexiconData, OnlineLexicon } from '../../browser/search/files';
+import type { SearchDoc } from '../../browser/search/types';
+
+/** A Pagefind custom record (the fields this site uses): one document's tokens. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'und';
+  /** The record's place among the records (zero-padded), so a sorted search lists them in order. */
+  sort: { order: string };
+}
+
+/** Everything the build writes for the search, from the library. */
+export interface SearchData {
+  records: SearchRecord[];
+  layout: SearchLayout;
+  /** Every clause in reading order: its display data and document. */
+  clauses: OfflineRecord[];
+}
+
+/** About how many words a vocabulary shard holds (the shard count is a power of two). */
+export const WORDS_PER_SHARD = 1000;
+
+/** The documents as search results label and filter them. */
+export function searchDocs(library: Library): SearchDoc[] {
+  const view = libraryView(library);
+  return library.documents.map((d) => {
+    const doc: SearchDoc = { id: d.id, title: view.name(d), kind: d.kind, year: /^\d{4}/.exec(d.date ?? '')?.[0] ?? null };
+    if (d.version) {
+      doc.version = d.version;
+      doc.work = d.title;
+    }
+    if (d.descriptiveTitle) doc.untitled = true;
+    return doc;
+  });
+}
+
+/** The clauses that are transcriptions of one text, and how each later one differs from the first. */
+export interface VersionGroups {
+  /** Each group's places in reading order, ascending (two or more each). */
+  groups: number[][];
+  /** Place in reading order → how that clause differs from its group's first (RecordMeta `v`). */
+  differences: Map<number, NonNullable<RecordMeta['v']>>;
+}
+
+/**
+ * Group the clauses the comparisons pair up (library.comparisons: a clause of one
+ * transcription and its counterpart in another), joining pairs that share a clause; each later
+ * clause of a group gets the differences of its row with the group's first clause.
+ */
+export function versionGroups(comparisons: Library['comparisons'], place: ReadonlyMap<string, number>): VersionGroups {
+  const parent = new Map<number, number>();
+  const root = (n: number): number => {
+    let r = n;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(n, r);
+    return r;
+  };
+  const rows = new Map<string, NonNullable<RecordMeta['v']>>();
+  for (const comparison of comparisons) {
+    for (const row of comparison.rows) {
+      const a = row.a === null ? undefined : place.get(row.a);
+      const b = row.b === null ? undefined : place.get(row.b);
+      if (a === undefined || b === undefined) continue;
+      const [ra, rb] = [root(a), root(b)];
+      if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+      rows.set(`${Math.min(a, b)} ${Math.max(a, b)}`, { w: row.wording, q: row.punctuation, c: comparison.url });
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  for (const n of parent.keys()) {
+    const r = root(n);
+    const group = byRoot.get(r);
+    if (group) group.push(n);
+    else byRoot.set(r, [n]);
+  }
+  const groups = [...byRoot.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+  const differences = new Map<number, NonNullable<RecordMeta['v']>>();
+  for (const [first, ...later] of groups) {
+    for (const n of later) {
+      const row = rows.get(`${first} ${n}`);
+      if (row) differences.set(n, row);
+    }
+  }
+  return { groups, differences };
+}
+
+/** The search data: one Pagefind record per document with index tokens, its layout, and every clause's display data. */
+export function searchData(library: Library, t2s: CharMap): SearchData {
+  const view = libraryView(library);
+  const versions = versionGroups(library.comparisons, new Map(library.clauses.map((c, i) => [c.id, i])));
+  const groupOf = new Map(versions.groups.flatMap((g) => g.map((n) => [n, g[0]!] as const)));
+  const clauses: OfflineRecord[] = library.clauses.map((c, i) => {
+    const meta: RecordMeta = { id: c.id, p: view.position(c), t: c.text };
+    if (c.heading) meta.h = c.heading;
+    if (c.anchors) meta.a = c.anchors;
+    const difference = versions.differences.get(i);
+    if (difference) meta.v = difference;
+    const record: OfflineRecord = { url: c.url, doc: c.doc, meta };
+    const group = groupOf.get(i);
+    if (group !== undefined) record.g = group;
+    return record;
+  });
+  // The documents' runs of clauses (a document's clauses are together in reading order).
+  const runs: { doc: string; first: number; tokens: string[][]; heading: number[] }[] = [];
+  const seen = new Set<string>();
+  for (let first = 0; first < clauses.length; ) {
+    const doc = clauses[first]!.doc;
+    if (seen.has(doc)) throw new Error(`the clauses of document ${doc} are not together in reading order`);
+    seen.add(doc);
+    let end = first;
+    while (end < clauses.length && clauses[end]!.doc === doc) end++;
+    const own = clauses.slice(first, end);
+    runs.push({ doc, first, tokens: own.map((c) => recordTokens(c.meta, t2s)), heading: own.map((c) => recordHeadingTokens(c.meta, t2s)) });
+    first = end;
+  }
+  // A document without a single token can never be found: it gets no record.
+  const indexed = runs.filter((r) => r.tokens.some((t) => t.length > 0));
+  const docUrl = new Map(library.documents.map((d) => [d.id, d.url]));
+  const width = String(indexed.length).length;
+  const records: SearchRecord[] = indexed.map((r, i) => ({
+    url: docUrl.get(r.doc)!,
+    content: r.tokens.flat().join(' '),
+    language: 'und',
+    sort: { order: String(i).padStart(width, '0') },
+  }));
+  const entries: LayoutEntry[] = indexed.map((r) => ({
+    doc: r.doc,
+    first: r.first,
+    clauses: r.tokens.map((t, i) => layoutClause(t.length, r.heading[i]!)).join(','),
+  }));
+  const chars = tokenChars(indexed.flatMap((r) => r.tokens.flat()));
+  return { records, layout: { records: entries, chars, versions: encodeGroups(versions.groups) }, clauses };
+}
+
+/** A clause's display data as its own file holds it. */
+export const displayData = ({ url, meta }: OfflineRecord): RecordData => ({ url, meta });
+
+/** The version of a build's search files (files.ts `Versioned`): the start of the SHA-256 of their bytes. */
+export function filesVersion(files: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A value as a search file holds it: gzipped JSON (files.ts `fetchGzipJson` reads it). */
+export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(value), { level: 9 });
+
+/** The texts the lexicon is made from: every clause's heading and text. */
+const corpus = (library: Library) => library.clauses.map((c) => [c.heading ?? '', c.text].join('\n'));
+
+/** The lexicon's files: the online lexicon, and the vocabulary's shards (each "word<TAB>freq" lines). */
+export function lexiconFiles(data: LexiconData): { lexicon: OnlineLexicon; shards: string[] } {
+  const freqs = parseFreqs(data.words);
+  const count = 2 ** Math.ceil(Math.log2(Math.max(1, freqs.size / WORDS_PER_SHARD)));
+  const shards = Array.from({ length: count }, () => new Map<string, number>());
+  for (const [word, freq] of freqs) shards[wordShard(word, count)]!.set(word, freq);
+  const { words: _, ...rest } = data;
+  return { lexicon: { ...rest, shards: count }, shards: shards.map(serialiseFreqs) };
+}
+
+/** The character map and the lexicon, with a report of the vocabulary's agreement with nodejieba. */
+export function buildLexicon(library: Library): { t2s: CharMap; data: LexiconData; report: LexiconReport } {
+  const texts = corpus(library);
+  const t2s = buildCharMap(texts);
+  const { freqs, total, minFreq, report } = buildVocabulary(texts);
+  const terms = dictionaryEntries().map((e) => fold(e.word, t2s));
+  const data: LexiconData = {
+    total,
+    minFreq,
+    words: serialiseFreqs(new Map([...freqs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
+    t2s: Object.entries(t2s).map(([t, s]) => t + s).join(''),
+    docs: searchDocs(library),
+    compounds: compoundTable(terms, vocabulary(freqs, total, minFreq)),
+  };
+  return { t2s, data, report };
+}
