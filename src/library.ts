@@ -1,12 +1,17 @@
 /**
- * The library at build time, cached per process. The pipeline that builds it, stage by stage,
- * is src/pipeline/index.ts (`buildLibrary`, re-exported here for the tests and scripts that
- * build a library of their own).
+ * The library at build time: the pipeline's data (src/pipeline/index.ts, which lists its stages
+ * in order) joined with the site's body renderer (src/site/bodies.ts), cached per process.
  */
 import type { Library } from './model';
-import { buildLibrary } from './pipeline';
+import { type LibraryOptions, runPipeline } from './pipeline';
+import { withBodies } from './site/bodies';
 
-export { buildLibrary, type LibraryOptions } from './pipeline';
+export type { LibraryOptions } from './pipeline';
+
+/** Build the whole library from seeds and metadata (for the tests and scripts that build one of their own). */
+export function buildLibrary(options: LibraryOptions = {}): Library {
+  return withBodies(runPipeline(options));
+}
 
 /**
  * The library is cached on the process, not the module: Astro loads this module twice (for

@@ -361,10 +361,19 @@ export interface CrossLinks {
 }
 
 /** The whole library at build time: what pages, open data and the search index are made from. */
-export interface Library extends CrossLinks {
+/** What the pipeline makes of the seeds (src/pipeline/index.ts): the records, each clause's tree, the cross-links. */
+export interface LibraryData extends CrossLinks {
   documents: DocumentRecord[];
   /** All clauses in reading order (source by source, document by document). */
   clauses: ClauseRecord[];
+  /** Clause id → its node in the parse tree (what its body is rendered from). */
+  trees: Map<string, Clause>;
+  /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
+  diagnostics: Diagnostic[];
+}
+
+/** The library the site is made from: the pipeline's data, and the clause bodies rendered (src/site/bodies.ts). */
+export interface Library extends LibraryData {
   /**
    * The rendered body of a clause (HTML: paragraphs, fields and figures, each anchored #p1…
    * with a link to itself; all source text escaped). `idPrefix` keeps anchors unique where
@@ -372,6 +381,4 @@ export interface Library extends CrossLinks {
    * shown on; mentions of the library's documents become links relative to it.
    */
   renderBody(id: string, options?: { idPrefix?: string; from?: string; copy?: { url?: string; citation: string } }): string;
-  /** Warnings found while parsing (duplicate or missing numbers…), each naming file:line. */
-  diagnostics: Diagnostic[];
 }

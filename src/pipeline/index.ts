@@ -2,20 +2,19 @@
  * The pipeline's one entry: every seed in seeds/ run through its stages, in the order
  * `buildLibrary` lists them, with the per-source metadata from content/sources/:
  * parse (per seed: decode → layout → parse → lead headings, in load.ts; then records and ids)
- * → annex check → paragraph anchors → keywords → cross-links → warnings → rendered bodies.
- * Pages, open data and the search index are all made from the one value it returns
- * (cached per process by src/library.ts).
+ * → annex check → paragraph anchors → keywords → cross-links → warnings.
+ * It returns data only: the site renders clause bodies from the trees (src/site/bodies.ts), and
+ * src/library.ts joins the two and caches the result per process; pages, open data and the
+ * search index are all made from that one value.
  */
 import path from 'node:path';
-import type { Clause, ClauseRecord, CrossLinks, Diagnostic, DocumentRecord, Library } from '../model';
+import type { Clause, ClauseRecord, CrossLinks, Diagnostic, DocumentRecord, LibraryData } from '../model';
 import { SourceError } from './decode';
 import { placeClauses } from './ids';
 import { type ParsedSource, listSeeds, parseSeed } from './load';
 import { clauseRecords, clauseText, documentRecord } from './records';
-import { renderClauseBody } from './render';
-import { publishedAnchors } from '../site/paragraphs';
+import { publishedAnchors } from './anchors';
 import { clauseLinks, crossLink } from './links';
-import { linkableMentions } from './links/references';
 import { dictionaryEntries, domainTerms, keywordCandidates, keywords, stopwords, words as segmentWords } from './segment';
 
 export interface LibraryOptions {
@@ -27,8 +26,8 @@ export interface LibraryOptions {
   log?: (message: string) => void;
 }
 
-/** Build the whole library from seeds and metadata. Throws a SourceError naming file and line on bad input. */
-export function buildLibrary(options: LibraryOptions = {}): Library {
+/** Run the pipeline over the seeds and metadata: the library's records. Throws a SourceError naming file and line on bad input. */
+export function runPipeline(options: LibraryOptions = {}): LibraryData {
   const { seedsDir, metaDir, log } = resolveOptions(options);
   const took = stageTimer();
   const parsed = parseSeeds(seedsDir, metaDir, log);
@@ -40,8 +39,7 @@ export function buildLibrary(options: LibraryOptions = {}): Library {
   const links = linkClauses(parsed.documents, parsed.clauses, log);
   log(`stage link: ${took()}`);
   logWarnings(parsed.diagnostics, log);
-  const renderBody = bodyRenderer(parsed, links);
-  return { documents: parsed.documents, clauses: parsed.clauses, renderBody, diagnostics: parsed.diagnostics, ...links };
+  return { documents: parsed.documents, clauses: parsed.clauses, trees: parsed.trees, diagnostics: parsed.diagnostics, ...links };
 }
 
 /** What the parse stage hands on: the records in reading order, each clause's tree and subject, the parser's warnings. */
@@ -154,20 +152,3 @@ function logWarnings(diagnostics: readonly Diagnostic[], log: (message: string) 
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
 }
 
-/** Stage bodies: the library's renderBody, which renders a clause's tree with its linkable mentions as links. */
-function bodyRenderer({ documents, clauses, trees }: Parsed, links: CrossLinks): Library['renderBody'] {
-  const urls = new Map([...documents, ...clauses].map((r) => [r.id, r.url]));
-  const records = new Map(clauses.map((c) => [c.id, c]));
-  return (id, opts) => {
-    const clause = trees.get(id);
-    if (!clause) throw new Error(`no clause ${id}`);
-    const record = records.get(id);
-    const mentions = links.mentions.get(id) ?? [];
-    // Only mentions whose text names one place wherever it is printed (see linkableMentions); an article's 款 by its anchor.
-    const cites = (record ? linkableMentions(mentions, `${record.heading ?? ''}\n${record.text}`) : []).flatMap((m) => {
-      const url = m.target && urls.get(m.target);
-      return url ? [{ text: m.text, url: m.anchor ? `${url}#${m.anchor}` : url }] : [];
-    });
-    return renderClauseBody(clause, { ...opts, cites });
-  };
-}

@@ -4,7 +4,8 @@
  */
 import { inTitleMarks } from '../browser/title-marks';
 import type { PathStep } from './structure';
-import { itemNumber, type ParagraphPlace } from './paragraphs';
+import type { ParagraphPlace } from '../pipeline/anchors';
+import { itemNumber } from './paragraphs';
 import { parseChineseNumeral, toChineseNumeral } from '../pipeline/numerals';
 
 export interface PositionInput {

@@ -12,7 +12,7 @@ import { placeClauses } from '../../../src/pipeline/ids';
 import { parseSource } from '../../../src/pipeline/parse';
 import { clauseRecords, documentRecord } from '../../../src/pipeline/records';
 import { findMentions } from '../../../src/pipeline/links/references';
-import { publishedAnchors } from '../../../src/site/paragraphs';
+import { publishedAnchors } from '../../../src/pipeline/anchors';
 import { ROOT } from '../pipeline/helpers';
 
 const DIR = path.join(ROOT, 'tests/fixtures/corpus');

@@ -12,7 +12,7 @@ import { applyLeadHeadings } from '../../../src/pipeline/headings';
 import { placeClauses } from '../../../src/pipeline/ids';
 import { parseSource } from '../../../src/pipeline/parse';
 import { clauseText } from '../../../src/pipeline/records';
-import { renderClauseBody } from '../../../src/pipeline/render';
+import { renderClauseBody } from '../../../src/site/render';
 import { ROOT } from './helpers';
 
 const DIR = path.join(ROOT, 'tests/fixtures/parse');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citationText, clausePosition, documentCitation, inTitleMarks, isUniqueNumber, paragraphPosition } from '../../../src/site/citation';
-import type { ParagraphPlace } from '../../../src/site/paragraphs';
+import type { ParagraphPlace } from '../../../src/pipeline/anchors';
 import type { PathStep } from '../../../src/site/structure';
 
 const part = (number: string, title = '标题'): PathStep => ({ level: 'part', marker: `${number}、`, number, title });

@@ -30,6 +30,7 @@ export function unit(id: string, name: string, leads: string[], joins: string[] 
 export function library(parts: Partial<Library> & Pick<Library, 'documents' | 'clauses'>): Library {
   return {
     renderBody: (id, options) => `<p>${id} ${options?.from ?? ''}</p>`,
+    trees: new Map(),
     diagnostics: [],
     comparisons: [],
     assignments: [],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause, ClauseContent, Text } from '../../../src/model';
 import { lineAnchor } from '../../../src/browser/anchors';
-import { anchorLinkLabel, paragraphAnchors, paragraphPlaces, publishedAnchors } from '../../../src/site/paragraphs';
+import { paragraphAnchors, paragraphPlaces, publishedAnchors } from '../../../src/pipeline/anchors';
+import { anchorLinkLabel } from '../../../src/site/paragraphs';
 
 const t = (value: string): Text => ({ type: 'text', value, spans: [] });
 const para = (value: string, item?: string): ClauseContent => ({ type: 'paragraph', children: [t(value)], ...(item ? { item } : {}) });

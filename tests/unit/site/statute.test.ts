@@ -25,7 +25,7 @@ const clauses = [
   article(12, '第十二条', ['第二章 工会组织', '第一节 基层工会']),
 ];
 const library: Library = {
-  documents: [law], clauses, renderBody: () => '', diagnostics: [],
+  documents: [law], clauses, trees: new Map(), renderBody: () => '', diagnostics: [],
   comparisons: [], assignments: [], units: [], terms: [], mentions: new Map(), related: new Map(),
 };
 const view = libraryView(library);

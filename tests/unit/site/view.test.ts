@@ -14,6 +14,7 @@ function clause(id: string, number: string | null, path: string[] = []): ClauseR
 }
 
 const library: Library = {
+  trees: new Map(),
   documents: [
     doc('a', {
       docNumber: '甲〔2024〕1号',

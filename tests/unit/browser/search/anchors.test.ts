@@ -21,7 +21,7 @@ const clauses: ClauseRecord[] = [
   { id: 'n/1', url: '/n/1.html', source: 'n.txt', doc: 'n', number: '1', path: [], text: '甲。\n建立职工之家。', keywords: [], links: [] },
 ];
 const library = {
-  documents: [law, notice], clauses, renderBody: () => '', diagnostics: [],
+  documents: [law, notice], clauses, trees: new Map(), renderBody: () => '', diagnostics: [],
   comparisons: [], assignments: [], units: [], terms: [], mentions: new Map(), related: new Map(),
 } as Library;
 

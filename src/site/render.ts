@@ -12,8 +12,9 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Clause, ClauseContent } from '../model';
-import { citationText, paragraphPosition } from '../site/citation';
-import { anchorLinkLabel, paragraphPlaces, type ParagraphPlace } from '../site/paragraphs';
+import { paragraphPlaces, type ParagraphPlace } from '../pipeline/anchors';
+import { citationText, paragraphPosition } from './citation';
+import { anchorLinkLabel } from './paragraphs';
 import { relativeUrl } from '../urls';
 
 /** mdast nodes for the parts of a clause that are not prose. */

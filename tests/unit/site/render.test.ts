@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import type { Clause, Text } from '../../../src/model';
-import { renderClauseBody } from '../../../src/pipeline/render';
+import { renderClauseBody } from '../../../src/site/render';
 
 const t = (value: string): Text => ({ type: 'text', value, spans: [] });
 const clause: Clause = {
