@@ -43,7 +43,9 @@ describe('the scripts’ command lines', () => {
   it('keep the benchmarks’ help text and check their numbers', () => {
     const search = run('bench-search.ts', '--help');
     expect(search.status).toBe(0);
-    expect(search.stdout).toBe('npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline]\n');
+    expect(search.stdout).toBe(
+      'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline]\n',
+    );
     const scale = run('bench-scale.ts', '--factors', '1,x');
     expect(scale.status).toBe(2);
     expect(scale.stderr).toBe(
