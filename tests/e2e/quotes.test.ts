@@ -8,6 +8,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { launchChromium, serveSite } from '../../scripts/lib/local-site';
 import { sharedSite, SKIP_E2E } from './support/site';
 
 const DONE = '#quote-results[aria-busy="false"][data-count]';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** What the page shows for one passage. */
 interface Item {
@@ -40,6 +42,7 @@ interface Shown {
 
 describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle', () => {
   let server: ChildProcess | undefined;
+  let base = '';
   let browser: Browser | undefined;
   let dir = '';
   const shown: Partial<Record<'online' | 'offline', Shown>> = {};
@@ -104,7 +107,6 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
       `《中华人民共和国工会法》第三条规定：“${wronglyCited}”`,
     ].join('\n');
     browser = await launchChromium();
-    let base = '';
     ({ proc: server, base } = await serveSite(site));
     const page = await browser.newPage();
     shown.online = await check(page, `${base}/quotes/index.html`);
@@ -169,5 +171,43 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
       const to = from + notInLibrary.length;
       expect(shown[where]!.items.filter((i) => i.from < to && i.to > from)).toEqual([]);
     });
+  });
+
+  it('shows the results without an axe violation, light or dark, on a desktop and on a phone, without sideways scrolling', async () => {
+    const found: string[] = [];
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      // axe is injected as a script of the page, which the site's own policy would refuse.
+      const context = await browser!.newContext({ locale: 'zh-CN', bypassCSP: true, viewport });
+      const page = await context.newPage();
+      await check(page, `${base}/quotes/index.html`);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const results = (await page.evaluate('axe.run()')) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+        for (const v of results.violations) found.push(`${viewport.width}px ${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${viewport.width}px`).toBe(true);
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('checks from the keyboard alone: Tab to the button, Enter, then a result selects its passage in the draft', async () => {
+    const page = await browser!.newPage();
+    await page.goto(`${base}/quotes/index.html`);
+    await page.focus('#draft');
+    await page.keyboard.insertText(draft);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(DONE, { state: 'attached', timeout: 60_000 });
+    await page.focus('#quote-results > li:nth-child(2) .quote-select');
+    await page.keyboard.press('Enter');
+    const selected = await page.evaluate(() => {
+      const area = document.getElementById('draft') as HTMLTextAreaElement;
+      return [document.activeElement === area, area.selectionStart, area.selectionEnd];
+    });
+    const { from, to } = spanOf(changed);
+    expect(selected).toEqual([true, from, to]);
+    await page.close();
   });
 });
