@@ -12,6 +12,8 @@
  *   --keep           keep the temporary folder with both sites (its path is printed)
  *   --fresh          quality pass: load every query from its URL in a fresh page state (slow, ~2× the run)
  *   --offline        instead: compare our online search (http) with the offline bundle's (file://)
+ *   --net LINK       instead: both systems on an emulated network link (mobile: 150 ms, 1.6 Mbit/s down,
+ *                    750 kbit/s up), K sessions each (--cold, default 6) of a first query by URL and 5 typed ones
  *
  * What it does (details in README.md, "Search benchmark"):
  * 1. Generates the query set from the open data (dist/data/clauses.json) with a seeded RNG:
@@ -37,6 +39,11 @@
  * bundle's search page opened from disk (file://), and a line gives how many queries were
  * compared and how many differ in data-count or in their ordered result links (exit status 1
  * if any), with the offline first-query time (scripts/bench/offline.ts).
+ *
+ * With --net, steps 3–4 are replaced by sessions on the emulated link (scripts/bench/network.ts):
+ * for each system, a fresh context opens the search page with a query, then submits five more
+ * through its box; the table gives, per system, the median time to final results, requests,
+ * bytes and sequential round trips of the first and of the later queries, side by side.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -55,6 +62,7 @@ import { formatTable, type Row } from './bench/report';
 import { BUNDLE_PATH, unzipBundle } from './lib/bundle.mjs';
 import { argsOrExit } from './lib/cli.mjs';
 import { serveSite } from './lib/local-site';
+import { LINKS, networkSession, type NetworkSession, type QueryCost } from './bench/network';
 import { compareOnlineOffline } from './bench/offline';
 import { buildStockSite } from './bench/stock';
 
@@ -77,9 +85,10 @@ interface Options {
   keep: boolean;
   fresh: boolean;
   offline: boolean;
+  net: string | undefined;
 }
 
-const USAGE = 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline]';
+const USAGE = 'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline] [--net mobile]';
 
 /** The options given on the command line (see the file comment), with their defaults. */
 function readOptions(argv: string[]): Options {
@@ -95,6 +104,7 @@ function readOptions(argv: string[]): Options {
       keep: { type: 'boolean', default: false },
       fresh: { type: 'boolean', default: false },
       offline: { type: 'boolean', default: false },
+      net: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -102,6 +112,7 @@ function readOptions(argv: string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
+  if (values.net !== undefined && !(values.net in LINKS)) throw new Error(`--net needs one of ${Object.keys(LINKS).join(', ')}, got "${values.net}"`);
   const int = (name: string, v: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a non-negative integer, got "${v}"`);
@@ -117,6 +128,7 @@ function readOptions(argv: string[]): Options {
     keep: values.keep,
     fresh: values.fresh,
     offline: values.offline,
+    net: values.net,
   };
 }
 
@@ -200,6 +212,54 @@ function formatByType(loads: readonly ColdLoad[]): string {
       return `${type} ${kb.toFixed(1)}`;
     })
     .join(', ');
+}
+
+/**
+ * Sessions on an emulated link (scripts/bench/network.ts): `sessions` per system, alternating
+ * which goes first, each a first query by URL and the next five queries of the set typed into
+ * the page. Returns the report: medians per system of time, requests, KB and round trips.
+ */
+async function networkPass(browser: Browser, base: Record<System, string>, queries: readonly Query[], linkName: string, sessions: number, chromium: string): Promise<string> {
+  const link = LINKS[linkName]!;
+  const runs: Record<System, NetworkSession[]> = { ours: [], stock: [] };
+  const later = 5;
+  const t = performance.now();
+  // A discarded warm-up session each, so neither system pays for the browser's own start-up.
+  for (const system of SYSTEMS) await networkSession(browser, (q) => searchUrl(base[system], q), queries[0]!.q, [], link, TIMEOUT_MS).catch(() => {});
+  for (let k = 0; k < sessions; k++) {
+    const at = (k * (later + 1) * 7) % queries.length;
+    const picked = Array.from({ length: later + 1 }, (_, j) => queries[(at + j * 7) % queries.length]!.q);
+    for (const system of k % 2 ? [...SYSTEMS].reverse() : SYSTEMS) {
+      runs[system].push(await networkSession(browser, (q) => searchUrl(base[system], q), picked[0]!, picked.slice(1), link, 60_000));
+    }
+  }
+  log(`network ${linkName}: ${sessions} sessions × 2 systems in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const summary = (costs: QueryCost[]) => ({
+    ms: median(costs.map((c) => c.ms)),
+    requests: median(costs.map((c) => c.requests)),
+    kb: median(costs.map((c) => c.bytes / 1024)),
+    roundTrips: median(costs.map((c) => c.roundTrips)),
+  });
+  const rows = SYSTEMS.map((system) => ({ system, first: summary(runs[system].map((r) => r.first)), later: summary(runs[system].flatMap((r) => r.later)) }));
+  const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+  const lines = [
+    '',
+    `Search on an emulated ${linkName} link (${link.latencyMs} ms round trip, ${(link.downloadBytesPerSecond * 8) / 1e6} Mbit/s down, ${(link.uploadBytesPerSecond * 8) / 1e3} kbit/s up; Chromium ${chromium})`,
+    `${sessions} sessions per system: the first query opened by URL in a fresh context, then ${later} queries typed into the page; medians.`,
+    '',
+    '| system | first: ms to results | requests | KB | round trips | later: ms per query | requests | KB | round trips |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(({ system, first, later: l }) =>
+      `| ${system} | ${fmt(first.ms)} | ${fmt(first.requests)} | ${fmt(first.kb, 1)} | ${fmt(first.roundTrips)} | ${fmt(l.ms)} | ${fmt(l.requests)} | ${fmt(l.kb, 1)} | ${fmt(l.roundTrips)} |`),
+    `| ratio ours/stock | ${fmt(rows[0]!.first.ms / rows[1]!.first.ms, 2)} | ${fmt(rows[0]!.first.requests / rows[1]!.first.requests, 2)} | ${fmt(rows[0]!.first.kb / rows[1]!.first.kb, 2)} | ${fmt(rows[0]!.first.roundTrips / rows[1]!.first.roundTrips, 2)} | ${fmt(rows[0]!.later.ms / rows[1]!.later.ms, 2)} | ${fmt(rows[0]!.later.requests / rows[1]!.later.requests, 2)} | ${fmt(rows[0]!.later.kb / rows[1]!.later.kb, 2)} | ${fmt(rows[0]!.later.roundTrips / rows[1]!.later.roundTrips, 2)} |`,
+    '',
+    'round trips: the longest chain of requests each started after the one before it was answered.',
+  ];
+  for (const system of SYSTEMS) {
+    const quickest = Math.min(...runs[system].flatMap((r) => [r.first, ...r.later]).map((c) => c.quickestMs));
+    if (quickest < link.latencyMs) lines.push(`NOTE: ${system}: a request was answered in ${quickest.toFixed(0)} ms, under the link's ${link.latencyMs} ms: it escaped the emulation.`);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -301,6 +361,10 @@ async function main() {
 
     const b = (browser = await launch());
     const chromiumVersion = browser.version();
+    if (opts.net !== undefined) {
+      console.log(await networkPass(b, base, queries, opts.net, opts.cold === Infinity ? 20 : opts.cold, chromiumVersion));
+      return;
+    }
 
     const results = Object.fromEntries(SYSTEMS.map((s) => [s, [] as SystemResult[]])) as Record<System, SystemResult[]>;
     const boxes: Record<System, string> = { ours: '', stock: '' };
