@@ -29,7 +29,10 @@ export function relatedPairs(clauses: readonly ClauseJson[]): [string, string][]
     for (const l of c.links)
       if (l.rel === 'related') {
         const [a, b] = c.id < l.id ? [c.id, l.id] : [l.id, c.id];
-        if (!seen.has(`${a}\t${b}`)) seen.add(`${a}\t${b}`), pairs.push([a, b]);
+        if (!seen.has(`${a}\t${b}`)) {
+          seen.add(`${a}\t${b}`);
+          pairs.push([a, b]);
+        }
       }
   return pairs;
 }

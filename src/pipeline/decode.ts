@@ -216,6 +216,8 @@ function utf8CharsBefore(bytes: Uint8Array, end: number): number {
 function decodeGb18030(bytes: Uint8Array): string | null {
   const text = new TextDecoder('gb18030').decode(bytes);
   if (text.includes('\uFFFD')) return null;
+  // Control characters other than tab, line feed and carriage return: binary, not a text.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/u.test(text)) return null;
   return looksChinese(text) ? text : null;
 }

@@ -72,7 +72,7 @@ export function furnitureLabel(role: string): string {
  */
 export function furnitureNeedsLabel(role: string, text: string): boolean {
   const label = furnitureLabel(role);
-  return !text.trim().replace(/^[\[（(【〔]\s*/, '').startsWith(label);
+  return !text.trim().replace(/^[[（(【〔]\s*/, '').startsWith(label);
 }
 
 const RELS: Record<Link['rel'], string> = {

@@ -60,6 +60,7 @@ describe.skipIf(SKIP_E2E)('segmentation in the browser', () => {
     await page.goto(`${base}/index.html`);
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
     browserCuts = await page.evaluate(async ({ search, lexiconFile, samples }) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bundle's exports, typed on the Node side only
       const S = (globalThis as unknown as { Seg: any }).Seg;
       const lex = await S.fetchGzipJson(`${search}/${lexiconFile}`);
       const vocabFor = S.shardedVocabulary(lex, (k: number) => S.fetchGzipJson(`${search}/${S.wordsFile(k)}`));

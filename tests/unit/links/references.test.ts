@@ -165,7 +165,10 @@ describe('mentions in the library', () => {
     let inner = 0;
     for (const line of source.split('\n')) {
       let open = 0;
-      for (const ch of line) (open += ch === '《' ? 1 : ch === '》' ? -1 : 0), (inner += ch === '〈' && open > 0 ? 1 : 0);
+      for (const ch of line) {
+        open += ch === '《' ? 1 : ch === '》' ? -1 : 0;
+        inner += ch === '〈' && open > 0 ? 1 : 0;
+      }
     }
     const titles = all().filter((m) => m.kind === 'title' || m.text.startsWith('《') || m.text.startsWith('〈'));
     expect(titles.length).toBe(source.split('《').length - 1 + inner);

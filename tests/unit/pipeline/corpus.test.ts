@@ -50,7 +50,11 @@ describe.each(readdirSync(DIR).filter((d) => existsSync(path.join(DIR, d, 'expec
   it('has the divisions, articles and items counted by hand', () => {
     const divisions: Record<string, number> = {};
     const walk = (nodes: (Division | Clause)[]) => {
-      for (const n of nodes) if (n.type === 'division') (divisions[n.level] = (divisions[n.level] ?? 0) + 1), walk(n.children);
+      for (const n of nodes) {
+        if (n.type !== 'division') continue;
+        divisions[n.level] = (divisions[n.level] ?? 0) + 1;
+        walk(n.children);
+      }
     };
     for (const d of tree.children) walk(d.children);
     expect(divisions).toEqual(expected.divisions);
