@@ -54,6 +54,16 @@ export function citeFileUrl(docId: string, format: 'json' | 'bib'): string {
   return `/cite/${docId}.${format}`;
 }
 
+/** Where the implementation matrix of a document (its clauses → work items → units) is published as CSV (site-relative). */
+export function matrixCsvUrl(docId: string): string {
+  return `/data/matrix/${docId}.csv`;
+}
+
+/** Where the work items of a unit (with the clauses they carry out) are published as CSV (site-relative). */
+export function unitCsvUrl(unitId: string): string {
+  return `/data/units/${unitId}.csv`;
+}
+
 /** The route slug of a page's site-relative URL (`/a/index.html` → `a/index`), as Astro's rest parameter wants it. */
 export function routeSlug(url: string): string {
   return url.replace(/^\//, '').replace(/\.html$/, '');

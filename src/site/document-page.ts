@@ -1,13 +1,15 @@
 /**
  * What a document page (/<doc>/index.html, src/components/DocumentPage.astro) shows, computed
  * from the library: the facts under the title, the other fields and the page furniture folded
- * away, the other transcriptions, and the contents tree the contents and the full text share.
+ * away, the other transcriptions, the contents tree the contents and the full text share, and
+ * the implementation matrix (matrix.ts) where the document has one or its items are in one.
  */
 import type { ClauseRecord, DocumentRecord, Library } from '../model';
 import { HOME_URL, relativeUrl } from '../urls';
 import type { Crumb } from './breadcrumbs';
 import { factRows, moreRows, type MetaRow } from './document-meta';
 import { furnitureLabel, furnitureNeedsLabel } from './labels';
+import { matrixLinks, matrixOf, matrixTableData, type MatrixLink, type MatrixTableData } from './matrix';
 import { buildToc, type TocNode } from './structure';
 import { libraryView } from './view';
 
@@ -48,6 +50,10 @@ export interface DocumentPageData {
   versions: VersionLink[];
   /** The inline script that opens the contents on wide screens (allowed by its hash, Base.astro). */
   openContents: string;
+  /** The implementation matrix of the document's clauses, where work items carry them out. */
+  matrix?: MatrixTableData;
+  /** The matrices on other documents' pages that list this document's work items (an annex's). */
+  matrixLinks: MatrixLink[];
 }
 
 /** The inline script that keeps the folded contents open while the screen is at least `width` wide. */
@@ -78,6 +84,7 @@ export function documentPageData(library: Library, id: string): DocumentPageData
     const comparison = library.comparisons.find((c) => [c.a, c.b].includes(doc.id) && [c.a, c.b].includes(v.id));
     return { name: view.name(v), href: relativeUrl(url, v.url), compareHref: comparison && relativeUrl(url, comparison.url) };
   });
+  const matrix = matrixOf(library, doc.id);
 
   return {
     doc,
@@ -98,5 +105,7 @@ export function documentPageData(library: Library, id: string): DocumentPageData
     })),
     versions,
     openContents: openContentsScript(SIDEBAR_WIDTH),
+    matrix: matrix && matrixTableData(library, matrix, url),
+    matrixLinks: matrixLinks(library, doc.id, url),
   };
 }

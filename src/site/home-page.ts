@@ -1,14 +1,16 @@
 /**
  * What the home page (/index.html, src/pages/index.astro) shows, computed from the library:
  * the documents by kind, transcriptions of one work kept together, each with its list facts;
- * the counts; and the links to the indexes, the open data and the offline bundle.
+ * the counts; and the links to the indexes, the open data (with the implementation matrices'
+ * CSV files) and the offline bundle.
  */
 import type { DocumentRecord, Library } from '../model';
 import {
-  canonicalUrl, CLAUSES_JSON_URL, COMPARE_INDEX_URL, DOCUMENTS_JSON_URL, HOME_URL, OFFLINE_BUNDLE_URL, relativeUrl, TERMS_JSON_URL, TERMS_URL, UNITS_URL,
+  canonicalUrl, CLAUSES_JSON_URL, COMPARE_INDEX_URL, DOCUMENTS_JSON_URL, HOME_URL, matrixCsvUrl, OFFLINE_BUNDLE_URL, relativeUrl, TERMS_JSON_URL, TERMS_URL, UNITS_URL,
 } from '../urls';
 import { listRows, type MetaRow } from './document-meta';
 import { documentsByGroup } from './kinds';
+import { implementationMatrices, MATRIX_ANCHOR } from './matrix';
 import { libraryView } from './view';
 
 export interface DocumentEntry {
@@ -50,6 +52,8 @@ export interface HomePageData {
   hrefs: { terms: string; units: string; compare: string; documentsJson: string; clausesJson: string; termsJson: string; bundle: string };
   /** The online version's address: the canonical site (TIAOWEN_SITE), if the build had one. */
   onlineHome?: string;
+  /** The implementation matrices as open data: each document's name, its table on its page, its CSV file. */
+  matrices: { name: string; href: string; csvHref: string }[];
 }
 
 /** Items in their order, those with the same `work` gathered where the first of them stands. */
@@ -102,5 +106,9 @@ export function homePageData(library: Library, site: URL | string | undefined): 
       bundle: rel(OFFLINE_BUNDLE_URL),
     },
     onlineHome: canonicalUrl(site, HOME_URL),
+    matrices: implementationMatrices(library).map((m) => {
+      const doc = view.doc(m.doc)!;
+      return { name: view.name(doc), href: rel(`${doc.url}#${MATRIX_ANCHOR}`), csvHref: rel(matrixCsvUrl(m.doc)) };
+    }),
   };
 }

@@ -1,13 +1,15 @@
 /**
  * What the term pages (src/pages/terms/) show, computed from the library: the term index by
  * initial, and for one term (indexed or retired) every clause using it, by document, with the
- * sentence it stands in and the term marked. Every href is relative to the page's own URL.
+ * sentence it stands in and the term marked, and the documents in time order with the first
+ * appearance marked (the 提法 over time). Every href is relative to the page's own URL.
  */
 import { groupBy } from '../collections';
 import type { Library, TermEntry } from '../model';
 import { markTerm, termGroups } from '../pipeline/links/terms';
 import { HOME_URL, relativeUrl, searchHref, TERMS_JSON_URL, TERMS_URL } from '../urls';
 import type { Crumb } from './breadcrumbs';
+import { compareYears, documentYear, type DocumentYear } from './doc-year';
 import { libraryView } from './view';
 
 export interface TermUse {
@@ -17,6 +19,22 @@ export interface TermUse {
   heading?: string;
   /** The sentence the term stands in, in parts, the term's spellings marked. */
   sentence: { text: string; mark: boolean }[];
+}
+
+/** A document using the term, in time order (the 提法 over time). */
+export interface TermYearEntry {
+  name: string;
+  /** The document's section on the term page (#doc-N). */
+  href: string;
+  /** The year as shown (2014年), or 年份不详. */
+  yearLabel: string;
+  year?: number;
+  /** Where the year comes from, where it is not the document's own date (据文号, 据所属文件). */
+  yearNote?: string;
+  /** How many clauses of the document use the term. */
+  count: number;
+  /** The term's first appearance in the library (all documents of the earliest time that cannot be told apart). */
+  first: boolean;
 }
 
 export interface TermPageData {
@@ -32,8 +50,10 @@ export interface TermPageData {
   useCount: number;
   searchHref: string;
   indexHref: string;
-  /** The uses by document, in library order. */
-  documents: { name: string; href: string; uses: TermUse[] }[];
+  /** The uses by document, in library order; `anchor` is the element id of its section. */
+  documents: { anchor: string; name: string; href: string; uses: TermUse[] }[];
+  /** The same documents in time order, earliest first, those of unknown year last. */
+  timeline: TermYearEntry[];
 }
 
 export interface TermIndexData {
@@ -55,6 +75,23 @@ export function initialAnchor(initial: string): string {
   return /^[A-Z]$/.test(initial) ? `i-${initial}` : initial === '0–9' ? 'i-0' : 'i-other';
 }
 
+/** What a year is shown as, and the note on where it comes from where that is not the document's date. */
+export function yearText(year: DocumentYear | undefined): { yearLabel: string; yearNote?: string } {
+  if (!year) return { yearLabel: '年份不详' };
+  const note = { date: undefined, docNumber: '据文号', annexOf: '据所属文件' }[year.source];
+  return note ? { yearLabel: `${year.year}年`, yearNote: note } : { yearLabel: `${year.year}年` };
+}
+
+/**
+ * The documents in time order (compareYears; documents of one time keep their order), those
+ * of unknown year last, each with its year and the first appearance marked.
+ */
+export function termTimeline<T extends { year?: DocumentYear }>(entries: T[]): (T & { first: boolean })[] {
+  const sorted = [...entries].sort((a, b) => compareYears(a.year, b.year));
+  const earliest = sorted[0]?.year;
+  return sorted.map((e) => ({ ...e, first: !!earliest && !!e.year && compareYears(e.year, earliest) === 0 }));
+}
+
 /** Everything the page of the term `id` shows. */
 export function termPageData(library: Library, id: string): TermPageData {
   const view = libraryView(library);
@@ -73,6 +110,7 @@ export function termPageData(library: Library, id: string): TermPageData {
     const uses = usesOf.get(doc.id);
     return uses
       ? [{
+          doc,
           name: view.name(doc),
           href: relativeUrl(url, doc.url),
           uses: uses.map(({ record, sentence }) => ({
@@ -85,6 +123,9 @@ export function termPageData(library: Library, id: string): TermPageData {
       : [];
   });
   const count = entry.uses.length;
+  const timeline = termTimeline(documents.map((d, i) => ({ i, year: documentYear(d.doc, view.doc), name: d.name, count: d.uses.length }))).map(
+    ({ i, year, name, count: n, first }): TermYearEntry => ({ name, href: `#doc-${i}`, ...yearText(year), year: year?.year, count: n, first }),
+  );
   return {
     url,
     term: entry.term,
@@ -96,7 +137,8 @@ export function termPageData(library: Library, id: string): TermPageData {
     useCount: count,
     searchHref: searchHref(url, entry.term),
     indexHref: relativeUrl(url, TERMS_URL),
-    documents,
+    documents: documents.map(({ name, href, uses }, i) => ({ anchor: `doc-${i}`, name, href, uses })),
+    timeline,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Library, Unit } from '../model';
 import { itemProse, itemUnits, JOIN_LABEL, LEAD_LABEL } from '../pipeline/links/assignments';
-import { HOME_URL, relativeUrl, UNITS_URL } from '../urls';
+import { HOME_URL, relativeUrl, unitCsvUrl, UNITS_URL } from '../urls';
 import type { Crumb } from './breadcrumbs';
 import { libraryView } from './view';
 
@@ -68,10 +68,11 @@ export function workItemData(library: Library, id: string, from: string, showCla
   };
 }
 
-/** Everything a unit's page shows: its items by role (roles without items left out). */
-export function unitPageData(unit: Unit): { url: string; title: string; description: string; crumbs: Crumb[]; groups: { key: string; title: string; items: string[] }[] } {
+/** Everything a unit's page shows: its items by role (roles without items left out), and the link to its items as CSV. */
+export function unitPageData(unit: Unit): { url: string; title: string; description: string; crumbs: Crumb[]; groups: { key: string; title: string; items: string[] }[]; csvHref: string } {
   return {
     url: unit.url,
+    csvHref: relativeUrl(unit.url, unitCsvUrl(unit.id)),
     title: `${unit.name} · 分工单位`,
     description: `${unit.name}在工作分工方案中牵头 ${unit.leads.length} 项、参加 ${unit.joins.length} 项工作。`,
     crumbs: [{ label: '文库', url: HOME_URL }, { label: '分工单位', url: UNITS_URL }, { label: unit.name }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialAnchor, termIndexData, termPageData, termsWithPages } from '../../../src/site/term-page';
+import { initialAnchor, termIndexData, termPageData, termsWithPages, termTimeline, yearText } from '../../../src/site/term-page';
 import { clause, doc, library, term } from './library-fixture';
 
 const lib = library({
@@ -36,6 +36,49 @@ describe('termPageData', () => {
     const page = termPageData(lib, 't2');
     expect(page.searchHref).toBe('../search/index.html?q=%E5%AE%89%E5%85%A8');
     expect(page.indexHref).toBe('index.html');
+  });
+});
+
+describe('the documents of a term in time order', () => {
+  const timed = library({
+    documents: [
+      doc('none'),
+      doc('newer', { date: '2024' }),
+      doc('annex', { annexOf: 'num' }),
+      doc('num', { docNumber: '甲〔2014〕1号' }),
+      doc('old', { date: '2007-12-29' }),
+    ],
+    clauses: [clause('none/1', '1'), clause('newer/1', '1'), clause('newer/2', '2'), clause('annex/1', '1'), clause('num/1', '1'), clause('old/1', '1')],
+    terms: [term('t', '新就业形态', ['none/1', 'newer/1', 'newer/2', 'annex/1', 'num/1', 'old/1'].map((c) => [c, '新就业形态。']))],
+  });
+
+  it('lists the documents earliest first (those of one time in library order), an unknown year last, and marks the earliest as the first appearance', () => {
+    const { timeline } = termPageData(timed, 't');
+    expect(timeline.map((t) => [t.name, t.yearLabel, t.yearNote, t.count, t.first])).toEqual([
+      ['old的标题', '2007年', undefined, 1, true],
+      ['annex的标题', '2014年', '据所属文件', 1, false],
+      ['num的标题', '2014年', '据文号', 1, false],
+      ['newer的标题', '2024年', undefined, 2, false],
+      ['none的标题', '年份不详', undefined, 1, false],
+    ]);
+  });
+
+  it('links each entry to the document’s section on the term page', () => {
+    const page = termPageData(timed, 't');
+    const anchors = new Map(page.documents.map((d) => [d.name, d.anchor]));
+    expect(page.timeline.map((t) => t.href)).toEqual(page.timeline.map((t) => `#${anchors.get(t.name)}`));
+    expect(page.documents.map((d) => d.anchor)).toEqual(['doc-0', 'doc-1', 'doc-2', 'doc-3', 'doc-4']);
+  });
+
+  it('marks every document of the earliest time that cannot be told apart, and only an earlier date where both are known', () => {
+    const y = (year: number, date?: string) => ({ year: { year, date, source: 'date' as const } });
+    expect(termTimeline([y(2014, '2014-12-26'), y(2014), y(2015)]).map((e) => e.first)).toEqual([true, true, false]);
+    expect(termTimeline([y(2014, '2014-12-26'), y(2014, '2014-12-08')]).map((e) => [e.year.date, e.first])).toEqual([['2014-12-08', true], ['2014-12-26', false]]);
+  });
+
+  it('marks no first appearance where no document has a known year', () => {
+    expect(termTimeline([{ year: undefined }, { year: undefined }]).map((e) => e.first)).toEqual([false, false]);
+    expect(yearText(undefined)).toEqual({ yearLabel: '年份不详' });
   });
 });
 
