@@ -1,7 +1,8 @@
 /**
  * The browser's scripts, each bundled with esbuild into one classic script (an IIFE, so it also
  * runs from disk, file://, where module scripts are blocked): the search page's search/app.js
- * (src/browser/search/main.ts) and the clause pages' assets/site.js (src/browser/site/main.ts).
+ * (src/browser/search/main.ts), the clause pages' assets/site.js (src/browser/site/main.ts) and
+ * the basket page's basket/app.js (src/browser/basket/main.ts).
  *
  * Browser code lives in src/browser/ and imports nothing outside it. The bundler checks this:
  * every file a bundle reads (esbuild's metafile) must lie in src/browser/ or in an npm package
@@ -18,8 +19,11 @@ import { findRepoRoot } from '../pipeline/segment';
 /** The browser folder, relative to the repository root. */
 export const BROWSER_DIR = 'src/browser';
 
-/** The npm packages a browser bundle may include (browser-safe, checked by hand): none today. */
-export const BROWSER_PACKAGES: readonly string[] = [];
+/** The npm packages a browser bundle may include (browser-safe, checked by hand). */
+export const BROWSER_PACKAGES: readonly string[] = [
+  // The basket page's Word export (basket/app.js only): builds the .docx in the browser; its dist file carries its own dependencies.
+  'docx',
+];
 
 /** Where a bundle may read from: the browser folder and the npm packages allowed in it. */
 export interface BundleRules {

@@ -29,6 +29,8 @@ export interface SearchDoc {
   work?: string;
   /** The name describes a document that has no official title (descriptiveTitle): never put in 《》. */
   untitled?: true;
+  /** How citations name the document: 《title》（文号）, or the description alone (src/site/citation.ts). */
+  cite?: string;
 }
 
 /** Where a result matches: a range of a paragraph's raw text, in UTF-16 offsets. */

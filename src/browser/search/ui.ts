@@ -20,6 +20,8 @@
  * Text is only ever set as text (`textContent`, text nodes and `<mark>` elements), never as
  * HTML. The pure helpers are exported for the unit tests; `startUi` wires the page.
  */
+import type { BasketEntry } from '../basket/entries';
+import { addedText, addToBasket } from '../basket/store';
 import { type Segment, makeExcerpt, markSegments } from './excerpt';
 import { type TextRange, findTerms } from '../find';
 import { fold } from '../fold';
@@ -175,6 +177,27 @@ export interface ResultView {
   versions?: TranscriptionView[];
   differences?: string;
   compareHref?: string;
+  /** What 加入材料篮 adds: the whole clause. */
+  basket: BasketEntry;
+}
+
+/**
+ * The basket entry of a result's clause: its citation as the clause page gives it (the
+ * document's citation name and the clause's place), its name as links give it, its text.
+ */
+export function hitEntry(hit: Pick<Hit, 'id' | 'url' | 'doc' | 'position' | 'heading' | 'paragraphs'>): BasketEntry {
+  const { doc } = hit;
+  const work = doc.work ?? doc.title;
+  const name = doc.untitled ? work : inTitleMarks(work);
+  const entry: BasketEntry = {
+    clause: hit.id,
+    url: hit.url,
+    cite: `${doc.cite ?? name}${hit.position}`,
+    label: `${name}${hit.position}${doc.version ? `（${doc.version}）` : ''}`,
+    text: hit.paragraphs.join('\n'),
+  };
+  if (hit.heading) entry.heading = hit.heading;
+  return entry;
 }
 
 /** The view of a hit: label, link, badge and an excerpt around the first match. */
@@ -191,6 +214,7 @@ export function resultView(hit: Hit, outcome: Pick<Outcome, 'folded' | 'words'>)
     tier: hit.tier,
     excerpt: makeExcerpt(text, ranges).segments,
     matchCount: hit.matches.length,
+    basket: hitEntry(hit),
   };
   if (hit.heading) view.heading = markSegments(hit.heading, findTerms(hit.heading, needles(hit, outcome)));
   const badge = tierBadge(hit.tier, outcome.words.length);
@@ -412,6 +436,18 @@ function renderResult(doc: Document, view: ResultView): HTMLLIElement {
     p.append(doc.createTextNode('。'));
     li.append(p);
   }
+
+  const add = doc.createElement('button');
+  add.type = 'button';
+  add.className = 'result-basket';
+  add.textContent = '加入材料篮';
+  add.setAttribute('aria-label', `把${view.basket.label ?? view.basket.cite}加入材料篮`);
+  add.addEventListener('click', () => {
+    const result = addToBasket(view.basket);
+    add.textContent = result.stored ? (result.added ? `已加入材料篮（共 ${result.count} 条）` : `材料篮里已有（共 ${result.count} 条）`) : '无法加入材料篮';
+    add.title = addedText(result, view.basket.label ?? view.basket.cite);
+  });
+  li.append(add);
   return li;
 }
 

@@ -7,7 +7,9 @@
  * - Arriving at a paragraph keeps the clause's title in view (title.ts).
  * - Highlight on arrival of the terms of `?h=` (highlight.ts).
  * - `/` focuses the header's search box (keyboard.ts).
+ * - 加入材料篮: the clause and each paragraph into the basket (basket.ts; the basket page has its own script).
  */
+import { setUpBasketButtons } from './basket';
 import { fillAddresses, setUpGroup } from './copy';
 import { highlightOnArrival } from './highlight';
 import { onKeydown } from './keyboard';
@@ -17,6 +19,7 @@ import { keepTitleInView } from './title';
 function init(): void {
   fillAddresses();
   document.querySelectorAll('[data-copy-group]').forEach(setUpGroup);
+  setUpBasketButtons();
   keepTitleInView();
   highlightOnArrival();
   document.addEventListener('keydown', onKeydown);

@@ -51,7 +51,7 @@ export const WORDS_PER_SHARD = 1000;
 export function searchDocs(library: Library): SearchDoc[] {
   const view = libraryView(library);
   return library.documents.map((d) => {
-    const doc: SearchDoc = { id: d.id, title: view.name(d), kind: d.kind, year: /^\d{4}/.exec(d.date ?? '')?.[0] ?? null };
+    const doc: SearchDoc = { id: d.id, title: view.name(d), kind: d.kind, year: /^\d{4}/.exec(d.date ?? '')?.[0] ?? null, cite: view.citedAs(d) };
     if (d.version) {
       doc.version = d.version;
       doc.work = d.title;

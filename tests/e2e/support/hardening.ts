@@ -35,6 +35,7 @@ export const PAGE_TYPES: { type: string; pattern: RegExp; sample: number; query?
   { type: 'term', pattern: /^\/terms\/(?!index\.html$).+\.html$/, sample: 2 },
   { type: 'units index', pattern: /^\/units\/index\.html$/, sample: 1 },
   { type: 'unit', pattern: /^\/units\/(?!index\.html$).+\.html$/, sample: 2 },
+  { type: 'basket', pattern: /^\/basket\/index\.html$/, sample: 1 },
 ];
 
 /** Run `task` on every item, at most `n` at a time; rejects with the first failure once all have ended. */
