@@ -56,7 +56,8 @@ export function follow(last: Run, next: Run): { run: Run; gap: number } | null {
 
 /**
  * Chain the runs of each clause into candidates: runs in draft order, each appended to the open
- * chain it follows with the smallest gaps, or opening a chain of its own.
+ * chain it follows with the smallest gaps, or opening a chain of its own (also where it had to
+ * be cut short to follow).
  */
 export function chainRuns(runs: Run[], clauseOf: ArrayLike<number>): Candidate[] {
   const byClause = new Map<number, Run[]>();
@@ -83,7 +84,8 @@ export function chainRuns(runs: Run[], clauseOf: ArrayLike<number>): Candidate[]
         if (f && (!best || f.gap < best.gap)) best = { chain, ...f };
       }
       if (best) best.chain.push(best.run);
-      else open.push([r]);
+      // A run cut short to follow a chain may be a better passage whole: it opens one too.
+      if (!best || best.run.len < r.len) open.push([r]);
     }
     for (const chain of open) out.push(candidate(clause, chain));
   }

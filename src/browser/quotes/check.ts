@@ -3,12 +3,13 @@
  * clause and paragraph, exact or with its differences, and the other clauses that hold it),
  * and the citations it writes, each checked against the passage next to it.
  */
-import { foldWithMap } from '../fold';
+import { type FoldMap, foldWithMap } from '../fold';
 import { type Candidate, chainRuns, isExact } from './chain';
 import { citedClauses, type DraftCitation, findCitations, passageNextTo } from './citations';
 import { buildCorpus, type Corpus, paragraphAt } from './corpus';
 import type { QuoteData } from './data';
 import { type DiffRun, passageDiff } from './diff';
+import { widenToQuotes } from './edges';
 import { buildShingles, findRuns, type ShingleIndex } from './runs';
 import { selectPassages } from './select';
 
@@ -77,25 +78,35 @@ export function titleSpans(draft: string): [number, number][] {
   return [...draft.matchAll(/《[^《》\n]*》/g)].map((m) => [m.index!, m.index! + m[0].length]);
 }
 
+/** A selected candidate as a passage: widened to quotation marks close around it, with its place, differences and alternatives. */
+function passageOf(index: QuoteIndex, draft: string, d: FoldMap, best: Candidate, alternatives: Candidate[]): Passage {
+  const { corpus } = index;
+  const clause = corpus.clauses[best.clause]!;
+  const lo = clause.at;
+  const hi = clause.at + clause.start.length;
+  const s = widenToQuotes(best, draft, d, lo, hi);
+  const widened = s.d0 !== best.d0 || s.d1 !== best.d1;
+  const place = placeOf(index, { ...best, c0: s.c0 });
+  const match = isExact(best) && !widened ? 'exact' : 'differs';
+  const passage: Passage = { ...place, match, from: d.start[s.d0]!, to: d.end[s.d1 - 1]!, alternatives: alternatives.map((a) => placeOf(index, a)) };
+  if (match === 'differs') {
+    passage.diff = passageDiff(
+      { raw: clause.raw, folded: corpus.text.slice(lo, hi), start: clause.start, end: clause.end, from: s.c0 - lo, to: s.c1 - lo },
+      { raw: draft, folded: d.folded, start: d.start, end: d.end, from: s.d0, to: s.d1 },
+    );
+  }
+  return passage;
+}
+
 /** Check a draft against the library (passages within a title in 《》 are names, not quotations). */
 export function checkDraft(draft: string, index: QuoteIndex): Report {
   const { corpus } = index;
   const d = foldWithMap(draft, corpus.t2s);
   const candidates = chainRuns(findRuns(d.folded, corpus.text, index.shingles), corpus.clauseOf);
   const titles = titleSpans(draft);
-  const passages = selectPassages(candidates).filter(({ best }) => !titles.some(([a, b]) => d.start[best.d0]! >= a && d.end[best.d1 - 1]! <= b)).map(({ best, alternatives }): Passage => {
-    const place = placeOf(index, best);
-    const passage: Passage = { ...place, from: d.start[best.d0]!, to: d.end[best.d1 - 1]!, alternatives: alternatives.map((a) => placeOf(index, a)) };
-    if (place.match === 'differs') {
-      const clause = corpus.clauses[best.clause]!;
-      const folded = corpus.text.slice(clause.at, clause.at + clause.start.length);
-      passage.diff = passageDiff(
-        { raw: clause.raw, folded, start: clause.start, end: clause.end, from: best.c0 - clause.at, to: best.c1 - clause.at },
-        { raw: draft, folded: d.folded, start: d.start, end: d.end, from: best.d0, to: best.d1 },
-      );
-    }
-    return passage;
-  });
+  const passages = selectPassages(candidates)
+    .filter(({ best }) => !titles.some(([a, b]) => d.start[best.d0]! >= a && d.end[best.d1 - 1]! <= b))
+    .map(({ best, alternatives }) => passageOf(index, draft, d, best, alternatives));
   const citations = findCitations(draft).map((c): CitationCheck => {
     const { docs, clauses } = citedClauses(c, index.data, corpus.t2s);
     const at = passageNextTo(c, passages);

@@ -1,6 +1,6 @@
 /** The steps of the quote check, one by one: numbers, citations, runs, chains and clipping. */
 import { describe, expect, it } from 'vitest';
-import { candidate, follow, GAP, qualifies, splitChain } from '../../../../src/browser/quotes/chain';
+import { candidate, chainRuns, follow, GAP, qualifies, splitChain } from '../../../../src/browser/quotes/chain';
 import { findCitations, parseNumber, passageNextTo } from '../../../../src/browser/quotes/citations';
 import { buildShingles, findRuns } from '../../../../src/browser/quotes/runs';
 import { clipRun, isAlternative } from '../../../../src/browser/quotes/select';
@@ -123,5 +123,17 @@ describe('the differences of a passage', () => {
       { op: 'change', del: '维护', ins: '保障' },
       { op: 'equal', text: '职工的合法权益' },
     ]);
+  });
+});
+
+describe('chaining keeps a whole run', () => {
+  it('keeps a run whole as a passage of its own when it was cut short to follow a chain', () => {
+    // 4 characters at 0 in the library, then the draft's same start as a 29-character run 7 characters on (close enough to chain).
+    const runs = [
+      { d: 0, c: 0, len: 4 },
+      { d: 0, c: 7, len: 29 },
+    ];
+    const candidates = chainRuns(runs, new Int32Array(50));
+    expect(candidates.map((c) => c.runs.length === 1 && c.matched === 29 && c.c0 === 7).some(Boolean)).toBe(true);
   });
 });
