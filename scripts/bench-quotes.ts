@@ -106,7 +106,9 @@ const paragraphs = data.clauses.flatMap((c) => c.paras.map((p) => p.t)).filter((
 let t = performance.now();
 const index = buildQuoteIndex(data);
 const indexMs = performance.now() - t;
-console.log(`Quote check benchmark: ${data.clauses.length} clauses, ${index.corpus.text.length} folded characters, ${index.shingles.size} shingles; index built in ${indexMs.toFixed(0)} ms (once per page).`);
+console.log(
+  `Quote check benchmark: ${data.clauses.length} clauses, ${index.corpus.text.length} folded characters, ${index.shingles.size} shingles; index built in ${indexMs.toFixed(0)} ms (once per page).`,
+);
 console.log(`median of ${runs} checks per draft (seed ${seed}):`);
 console.log('characters  median ms  max ms  passages found (exact / differing)  planted: found, right kind');
 const rnd = random(seed);
@@ -122,6 +124,10 @@ for (const size of SIZES) {
   const differs = report.passages.filter((p) => p.match === 'differs').length;
   const r = recall(planted, report.passages);
   console.log(
-    `${String(size).padStart(10)}  ${median(times).toFixed(1).padStart(9)}  ${Math.max(...times).toFixed(1).padStart(6)}  ${String(report.passages.length).padStart(14)} (${report.passages.length - differs} / ${differs})${' '.repeat(10)}${planted.length}: ${r.found}, ${r.kind}`,
+    `${String(size).padStart(10)}  ${median(times).toFixed(1).padStart(9)}  ${Math.max(...times)
+      .toFixed(1)
+      .padStart(
+        6,
+      )}  ${String(report.passages.length).padStart(14)} (${report.passages.length - differs} / ${differs})${' '.repeat(10)}${planted.length}: ${r.found}, ${r.kind}`,
   );
 }

@@ -81,7 +81,10 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
           ins: [...li.querySelectorAll('ins')].map(visible),
           checks: [...li.querySelectorAll('[data-cite]')].map((c) => `${c.getAttribute('data-cite')} ${c.textContent}`),
         })),
-        citations: [...document.querySelectorAll('#citation-results > li')].map((li) => ({ status: li.getAttribute('data-cite') ?? '', text: li.textContent ?? '' })),
+        citations: [...document.querySelectorAll('#citation-results > li')].map((li) => ({
+          status: li.getAttribute('data-cite') ?? '',
+          text: li.textContent ?? '',
+        })),
       };
     });
   }
@@ -134,7 +137,12 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
     it('finds the four quotations and nothing else, in draft order', () => {
       const s = shown[where]!;
       expect(s.count).toBe(4);
-      expect(s.items.map((i) => [i.from, i.to])).toEqual([exact, changed, twoSentences, wronglyCited].map((q) => { const { from, to } = spanOf(q); return [from, to]; }));
+      expect(s.items.map((i) => [i.from, i.to])).toEqual(
+        [exact, changed, twoSentences, wronglyCited].map((q) => {
+          const { from, to } = spanOf(q);
+          return [from, to];
+        }),
+      );
     });
 
     it('reports an exact quotation as exact, linked to its clause paragraph', () => {
@@ -175,7 +183,10 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
 
   it('shows the results without an axe violation, light or dark, on a desktop and on a phone, without sideways scrolling', async () => {
     const found: string[] = [];
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       // axe is injected as a script of the page, which the site's own policy would refuse.
       const context = await browser!.newContext({ locale: 'zh-CN', bypassCSP: true, viewport });
       const page = await context.newPage();

@@ -53,7 +53,7 @@ export function buildCorpus(data: QuoteData): Corpus {
   }
   const text = parts.join('');
   const clauseOf = new Int32Array(text.length);
-  clauses.forEach((c, i) => clauseOf.fill(i, c.at, (clauses[i + 1]?.at ?? text.length)));
+  clauses.forEach((c, i) => clauseOf.fill(i, c.at, clauses[i + 1]?.at ?? text.length));
   return { text, clauseOf, clauses, t2s };
 }
 

@@ -42,7 +42,8 @@ function diffNodes(runs: DiffRun[]): (Node | string)[] {
   return runs.map((r) => {
     if (r.op === 'equal') return r.text;
     const change = el('span', 'diff-change');
-    if (r.del) change.append(el('del', null, el('span', 'visually-hidden', r.ins ? '［条文作：' : '［条文有、引文无：'), r.del, el('span', 'visually-hidden', '］')));
+    if (r.del)
+      change.append(el('del', null, el('span', 'visually-hidden', r.ins ? '［条文作：' : '［条文有、引文无：'), r.del, el('span', 'visually-hidden', '］')));
     if (r.ins) change.append(el('ins', null, el('span', 'visually-hidden', r.del ? '［引文作：' : '［引文多出：'), r.ins, el('span', 'visually-hidden', '］')));
     return change;
   });

@@ -86,4 +86,3 @@ export function selectPassages(candidates: Candidate[]): Selected[] {
       return { best, alternatives };
     });
 }
-

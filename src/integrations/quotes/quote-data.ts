@@ -85,7 +85,17 @@ export function quoteData(library: Library, site?: URL | string): QuoteData {
       paras,
     };
   });
-  const docs = library.documents.map((d) => ({ title: d.title, ...(d.docNumber ? { number: d.docNumber } : {}), ...(d.version ? { version: d.version } : {}) }));
+  const docs = library.documents.map((d) => ({
+    title: d.title,
+    ...(d.docNumber ? { number: d.docNumber } : {}),
+    ...(d.version ? { version: d.version } : {}),
+  }));
   const t2s = buildCharMap([...library.clauses.map((c) => `${c.heading ?? ''}\n${c.text}`), ...library.documents.map((d) => d.title)]);
-  return { t2s: Object.entries(t2s).map(([t, s]) => t + s).join(''), docs, clauses };
+  return {
+    t2s: Object.entries(t2s)
+      .map(([t, s]) => t + s)
+      .join(''),
+    docs,
+    clauses,
+  };
 }

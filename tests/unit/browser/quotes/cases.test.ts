@@ -31,7 +31,9 @@ describe('the quote check of the fixture drafts', () => {
       clause: id(p.clause),
       anchor: data.clauses[p.clause]!.paras[p.para]!.a,
       alternatives: p.alternatives.map((a) => id(a.clause)),
-      ...(p.diff ? { del: p.diff.flatMap((r) => (r.op === 'change' && r.del ? [r.del] : [])), ins: p.diff.flatMap((r) => (r.op === 'change' && r.ins ? [r.ins] : [])) } : {}),
+      ...(p.diff
+        ? { del: p.diff.flatMap((r) => (r.op === 'change' && r.del ? [r.del] : [])), ins: p.diff.flatMap((r) => (r.op === 'change' && r.ins ? [r.ins] : [])) }
+        : {}),
     }));
     expect(passages).toEqual(expected.passages);
     expect(report.citations.map((c) => ({ text: c.text, status: c.status }))).toEqual(expected.citations);

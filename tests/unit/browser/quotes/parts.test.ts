@@ -80,12 +80,29 @@ describe('chains of runs', () => {
   it('reports a chain only when it is long enough and mostly matching', () => {
     expect(qualifies(candidate(0, [{ d: 0, c: 0, len: 9 }]))).toBe(false);
     expect(qualifies(candidate(0, [{ d: 0, c: 0, len: 10 }]))).toBe(true);
-    expect(qualifies(candidate(0, [{ d: 0, c: 0, len: 5 }, { d: 7, c: 7, len: 5 }]))).toBe(true);
-    expect(qualifies(candidate(0, [{ d: 0, c: 0, len: 4 }, { d: 12, c: 12, len: 6 }]))).toBe(false);
+    expect(
+      qualifies(
+        candidate(0, [
+          { d: 0, c: 0, len: 5 },
+          { d: 7, c: 7, len: 5 },
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      qualifies(
+        candidate(0, [
+          { d: 0, c: 0, len: 4 },
+          { d: 12, c: 12, len: 6 },
+        ]),
+      ),
+    ).toBe(false);
   });
 
   it('splits a chain where a gap has grown too long', () => {
-    const parts = splitChain(0, [{ d: 0, c: 0, len: 10 }, { d: 30, c: 30, len: 10 }]);
+    const parts = splitChain(0, [
+      { d: 0, c: 0, len: 10 },
+      { d: 30, c: 30, len: 10 },
+    ]);
     expect(parts.map((p) => [p.d0, p.d1])).toEqual([
       [0, 10],
       [30, 40],
