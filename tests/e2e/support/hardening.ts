@@ -25,8 +25,8 @@ export function siteFiles(dir: string, extensions: string[]): string[] {
  */
 export const PAGE_TYPES: { type: string; pattern: RegExp; sample: number; query?: string }[] = [
   { type: 'home', pattern: /^\/index\.html$/, sample: 1 },
-  { type: 'document', pattern: /^\/(?!search\/|compare\/|terms\/|units\/)[^/]+\/index\.html$/, sample: 3 },
-  { type: 'clause', pattern: /^\/(?!search\/|compare\/|terms\/|units\/|pagefind\/)[^/]+\/.+(?<!\/index)\.html$/, sample: 8 },
+  { type: 'document', pattern: /^\/(?!search\/|compare\/|terms\/|units\/|basket\/|quotes\/)[^/]+\/index\.html$/, sample: 3 },
+  { type: 'clause', pattern: /^\/(?!search\/|compare\/|terms\/|units\/|pagefind\/|basket\/|quotes\/)[^/]+\/.+(?<!\/index)\.html$/, sample: 8 },
   { type: 'search', pattern: /^\/search\/index\.html$/, sample: 1, query: `?q=${encodeURIComponent('职工之家')}` },
   { type: '404', pattern: /^\/404\.html$/, sample: 1 },
   { type: 'compare index', pattern: /^\/compare\/index\.html$/, sample: 1 },
@@ -36,6 +36,7 @@ export const PAGE_TYPES: { type: string; pattern: RegExp; sample: number; query?
   { type: 'units index', pattern: /^\/units\/index\.html$/, sample: 1 },
   { type: 'unit', pattern: /^\/units\/(?!index\.html$).+\.html$/, sample: 2 },
   { type: 'basket', pattern: /^\/basket\/index\.html$/, sample: 1 },
+  { type: 'quotes', pattern: /^\/quotes\/index\.html$/, sample: 1 },
 ];
 
 /** Run `task` on every item, at most `n` at a time; rejects with the first failure once all have ended. */
