@@ -281,14 +281,16 @@ export const missingText = (missing: readonly string[]): string => `没有条文
 
 /**
  * The status line once a search is final: the results with every word, and those with some;
- * without full results, which words no clause holds at all.
+ * without full results but with partial ones, which words no clause holds at all. Where no
+ * clause holds any word, the query itself is quoted as typed: the words it was cut into (of
+ * "onerror=alert(1)", say) would not be the reader's own.
  */
 export function statusText(outcome: Pick<Outcome, 'query' | 'total' | 'partial' | 'missing'>, filtered: boolean): string {
   const q = outcome.query.trim();
   const scope = filtered ? '在所选范围内' : '';
   const { total, partial } = outcome;
   const missing = outcome.missing ?? [];
-  if (total === 0 && missing.length) return `${missingText(missing)}${partial ? `；只含部分词语的有 ${partial} 条` : ''}。`;
+  if (total === 0 && partial > 0 && missing.length) return `${missingText(missing)}；只含部分词语的有 ${partial} 条。`;
   if (total === 0) return partial ? `${scope}没有同时含有全部词语的条文；只含部分词语的有 ${partial} 条。` : `${scope}没有找到“${q}”。`;
   return `找到 ${total} 条${filtered ? '（已筛选）' : ''}${partial ? `；另有 ${partial} 条只含部分词语` : ''}。`;
 }

@@ -119,6 +119,8 @@ describe('searching separated words', () => {
     const out = await search('工会 龘靐');
     expect(out).toMatchObject({ total: 0, partial: 4, missing: ['龘靐'] });
     expect(statusText({ query: '工会 龘靐', ...out }, false)).toBe('没有条文含有“龘靐”；只含部分词语的有 4 条。');
-    expect(statusText({ query: '龘 靐靐', total: 0, partial: 0, missing: ['龘', '靐靐'] }, true)).toBe('没有条文含有“龘”、“靐靐”。');
+    // Where no word found anything, the query is quoted as typed, not the words it was cut into.
+    expect(statusText({ query: '龘 靐靐', total: 0, partial: 0, missing: ['龘', '靐靐'] }, true)).toBe('在所选范围内没有找到“龘 靐靐”。');
+    expect(statusText({ query: '<img src=x onerror=alert(1)>', total: 0, partial: 0, missing: ['img', 'src', 'on', 'rroral', 'rt'] }, false)).toBe('没有找到“<img src=x onerror=alert(1)>”。');
   });
 });
