@@ -35,6 +35,7 @@ export const PAGE_TYPES: { type: string; pattern: RegExp; sample: number; query?
   { type: 'term', pattern: /^\/terms\/(?!index\.html$).+\.html$/, sample: 2 },
   { type: 'units index', pattern: /^\/units\/index\.html$/, sample: 1 },
   { type: 'unit', pattern: /^\/units\/(?!index\.html$).+\.html$/, sample: 2 },
+  { type: 'document with an implementation matrix', pattern: /^\/luhui-2014-79\/index\.html$/, sample: 1 },
   { type: 'basket', pattern: /^\/basket\/index\.html$/, sample: 1 },
   { type: 'quotes', pattern: /^\/quotes\/index\.html$/, sample: 1 },
 ];
