@@ -23,6 +23,8 @@ export const BROWSER_DIR = 'src/browser';
 export const BROWSER_PACKAGES: readonly string[] = [
   // The basket page's Word export (basket/app.js only): builds the .docx in the browser; its dist file carries its own dependencies.
   'docx',
+  // The quote check's character comparison (quotes/app.js only), the same diffChars the version pages use at build time.
+  'diff',
 ];
 
 /** Where a bundle may read from: the browser folder and the npm packages allowed in it. */

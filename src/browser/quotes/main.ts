@@ -4,6 +4,8 @@
  * the draft (check.ts) and shows the results (render.ts); the copy and select buttons of the
  * results work by delegation.
  */
+import type { BasketEntry } from '../basket/entries';
+import { addedText, addToBasket } from '../basket/store';
 import { buildQuoteIndex, checkDraft, MAX_DRAFT, type QuoteIndex } from './check';
 import { QUOTE_DATA_GLOBAL, type QuoteData } from './data';
 import { citationItems, markedDraft, passageItems } from './render';
@@ -92,6 +94,10 @@ function init(): void {
       void copyText(text).then((ok) => {
         if (copyStatus) copyStatus.textContent = ok ? `已复制引用：${text}` : `复制失败，请手动复制：${text}`;
       });
+    } else if (target.matches('.quote-basket')) {
+      const entry = JSON.parse(target.dataset.entry ?? '{}') as BasketEntry;
+      const result = addToBasket(entry);
+      if (copyStatus) copyStatus.textContent = addedText(result, entry.label ?? entry.cite);
     } else if (target.matches('.quote-select')) {
       draft.focus();
       draft.setSelectionRange(Number(item.dataset.from), Number(item.dataset.to));

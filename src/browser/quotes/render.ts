@@ -2,6 +2,7 @@
  * The quote check's results as DOM: one <li> per passage (docs/contracts.md, "Quote check
  * page"), the citations of the draft with their check, and the draft with its passages marked.
  */
+import type { BasketEntry } from '../basket/entries';
 import { pageLink } from '../site/links';
 import type { CitationCheck, Passage, Place, Report } from './check';
 import type { QuoteData } from './data';
@@ -35,6 +36,25 @@ export function placeCopyText(data: QuoteData, place: Place, href: string): stri
   const link = pageLink(clause.abs, new URL(clause.url, href).href, anchor);
   const cite = placeCitation(data, place);
   return link ? `${cite} ${link}` : cite;
+}
+
+/**
+ * The basket entry of a place: its paragraph, cited with its place (第二款), or the whole clause
+ * where the passage is its heading. `pageUrl` is the quote check page's own address.
+ */
+export function placeEntry(data: QuoteData, place: Pick<Place, 'clause' | 'para'>, pageUrl: string): BasketEntry {
+  const clause = data.clauses[place.clause]!;
+  const para = clause.paras[place.para];
+  // The quote check page is one folder deep: the site's root is the folder above it.
+  const root = new URL('../', pageUrl).href;
+  const url = `/${new URL(clause.url, pageUrl).href.slice(root.length)}`;
+  if (!para?.a) {
+    const [heading, ...body] = clause.paras;
+    const entry: BasketEntry = { clause: clause.id, url, cite: clause.cite, label: clause.label, text: (heading?.a ? clause.paras : body).map((p) => p.t).join('\n') };
+    if (heading && !heading.a) entry.heading = heading.t;
+    return entry;
+  }
+  return { clause: clause.id, anchor: para.a, url, cite: clause.cite + para.c, label: clause.label + para.c, text: para.t };
 }
 
 /** The runs of a comparison, as the version comparison shows them. */
@@ -91,7 +111,10 @@ function passageItem(data: QuoteData, draft: string, p: Passage, n: number, cita
   copy.dataset.copyText = placeCopyText(data, p, href);
   const select = el('button', 'quote-select', '在草稿中选中') as HTMLButtonElement;
   select.type = 'button';
-  li.append(el('p', 'quote-actions', copy, ' ', select));
+  const add = el('button', 'quote-basket', '加入材料篮') as HTMLButtonElement;
+  add.type = 'button';
+  add.dataset.entry = JSON.stringify(placeEntry(data, p, href));
+  li.append(el('p', 'quote-actions', copy, ' ', select, ' ', add));
   return li;
 }
 

@@ -44,7 +44,7 @@ describe('the scripts’ command lines', () => {
     const search = run('bench-search.ts', '--help');
     expect(search.status).toBe(0);
     expect(search.stdout).toBe(
-      'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline]\n',
+      'npm run bench:search [-- --build] [--dist DIR] [--seed N] [--cold K|all] [--worst N] [--out FILE] [--keep] [--fresh] [--offline] [--net mobile]\n',
     );
     const scale = run('bench-scale.ts', '--factors', '1,x');
     expect(scale.status).toBe(2);
