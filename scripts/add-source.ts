@@ -72,7 +72,10 @@ export interface Output {
 /** The name of the seed for these bytes: NNN_<first 16 hex of SHA-256>.txt, NNN the next free index. */
 export function seedName(bytes: Uint8Array, existing: string[]): string {
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const used = existing.map((f) => /^(\d{3,})_/.exec(f)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  const used = existing
+    .map((f) => /^(\d{3,})_/.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
   const next = used.length ? Math.max(...used) + 1 : 0;
   return `${String(next).padStart(3, '0')}_${hash}.txt`;
 }
@@ -131,7 +134,9 @@ function libraryDocuments(seedsDir: string, metaDir: string, io: Output): Librar
       tree.children.forEach((doc, i) => {
         const m = meta.documents[i];
         out.push({
-          record: { id: m.id } as DocumentRecord, meta: m, index: i,
+          record: { id: m.id } as DocumentRecord,
+          meta: m,
+          index: i,
           metaFile: path.join(metaDir, file.replace(/\.txt$/, '.json')),
           clauses: clauseRecords(doc, m.id, file),
         });
@@ -152,7 +157,11 @@ function nextVersionLabel(used: (string | undefined)[]): string {
 const versionLabel = (meta: DocumentMeta): string | undefined => (typeof meta.version === 'string' ? meta.version : undefined);
 
 /** Ordered metadata of one document, in the key order of the files already in content/sources. */
-function documentMeta(d: DerivedDocument, id: string, extra: { title?: string; kind: string; version?: string; origin?: string; annexOf?: string }): DocumentMeta {
+function documentMeta(
+  d: DerivedDocument,
+  id: string,
+  extra: { title?: string; kind: string; version?: string; origin?: string; annexOf?: string },
+): DocumentMeta {
   const meta: DocumentMeta = { id, kind: extra.kind };
   if (extra.annexOf) meta.annexOf = extra.annexOf;
   if (extra.title) meta.title = extra.title;
@@ -226,12 +235,18 @@ export function addSource(argv: string[], io: Output): number {
     const { tree, diagnostics } = parseSource(path.join(path.basename(seedsDir), seed), text);
     const docs = inheritFromParent(tree.children.map(deriveDocument));
     const given = (list: string[] | undefined, i: number) => (list?.[i] ? list[i] : undefined);
-    for (const [option, list] of [['--id', values.id], ['--title', values.title], ['--kind', values.kind]] as const)
-      if ((list?.length ?? 0) > docs.length) throw fail(`${option} is given ${list!.length} times, but the text has ${docs.length} document${docs.length === 1 ? '' : 's'}`);
+    for (const [option, list] of [
+      ['--id', values.id],
+      ['--title', values.title],
+      ['--kind', values.kind],
+    ] as const)
+      if ((list?.length ?? 0) > docs.length)
+        throw fail(`${option} is given ${list!.length} times, but the text has ${docs.length} document${docs.length === 1 ? '' : 's'}`);
     for (const [i, kind] of (values.kind ?? []).entries())
       if (kind && !KINDS.includes(kind)) throw fail(`--kind ${JSON.stringify(kind)} (document ${i + 1}): expected one of ${KINDS.join(' ')}`);
     for (const [i, id] of (values.id ?? []).entries())
-      if (id && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw fail(`--id ${JSON.stringify(id)} (document ${i + 1}): expected lower-case ASCII letters and digits in runs joined by "-"`);
+      if (id && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+        throw fail(`--id ${JSON.stringify(id)} (document ${i + 1}): expected lower-case ASCII letters and digits in runs joined by "-"`);
 
     const warnings: string[] = [];
     const notices: string[] = [];
@@ -244,8 +259,13 @@ export function addSource(argv: string[], io: Output): number {
       return { ...d, title: { value: title, from: '--title: supplied by the library' }, ...(kind && !d.kind ? { kind } : {}) };
     });
     const taken = libraryIds(metaDir);
-    for (const [i, id] of (values.id ?? []).entries()) if (id && taken.has(id)) throw fail(`--id ${id} (document ${i + 1}) is already the id of a document in ${rel(path.join(metaDir, taken.get(id)!))}`);
-    const ids = assignIds(withTitles, new Set(taken.keys()), (values.id ?? []).map((v) => v || undefined));
+    for (const [i, id] of (values.id ?? []).entries())
+      if (id && taken.has(id)) throw fail(`--id ${id} (document ${i + 1}) is already the id of a document in ${rel(path.join(metaDir, taken.get(id)!))}`);
+    const ids = assignIds(
+      withTitles,
+      new Set(taken.keys()),
+      (values.id ?? []).map((v) => v || undefined),
+    );
 
     // What cannot be derived and is not given.
     const problems: string[] = [];
@@ -254,7 +274,8 @@ export function addSource(argv: string[], io: Output): number {
       const kind = given(values.kind, i) ?? d.kind?.value;
       if (!d.title) problems.push(`${where}: the text prints no title; give one with --title (it is shown as supplied by the library)`);
       if (!ids[i]) problems.push(`${where}: no id can be derived without a title or 文号; give one with --id`);
-      if (d.title && !kind) problems.push(`${where}: no kind can be derived from the title ${JSON.stringify(d.title.value)}; give one with --kind (one of ${KINDS.join(' ')})`);
+      if (d.title && !kind)
+        problems.push(`${where}: no kind can be derived from the title ${JSON.stringify(d.title.value)}; give one with --kind (one of ${KINDS.join(' ')})`);
     });
     if (problems.length) {
       const flags = docs.length > 1 ? ` (repeat an option once per document, in order; "" keeps what is derived)` : '';
@@ -309,7 +330,7 @@ export function addSource(argv: string[], io: Output): number {
     io.out(`${file}: ${bytes.length.toLocaleString('en')} bytes, ${describeBytes(bytes)}; ${docs.length} document${docs.length === 1 ? '' : 's'}`);
     withTitles.forEach((d, i) => {
       const m = metas[i];
-      const kindFrom = given(values.kind, i) ? '--kind' : d.kind?.from ?? '';
+      const kindFrom = given(values.kind, i) ? '--kind' : (d.kind?.from ?? '');
       const row = (key: string, value: string | undefined, from: string | undefined) =>
         io.out(`  ${key.padEnd(13)}${value === undefined ? '—' : value}${from ? `   (${from})` : ''}`);
       io.out(`document ${i + 1} (line ${d.line})`);

@@ -98,8 +98,7 @@ function readOptions(argv: string[]): Options {
 }
 
 const log = (msg: string) => console.error(`[scale] ${msg}`);
-const isFurniture = (line: string) =>
-  CONTINUED_FROM.test(line) || pageFurnitureRole(line) !== null || ANNEX_MARKER.test(line) || FIGURE_CREDIT.test(line);
+const isFurniture = (line: string) => CONTINUED_FROM.test(line) || pageFurnitureRole(line) !== null || ANNEX_MARKER.test(line) || FIGURE_CREDIT.test(line);
 
 interface BuildResult {
   ok: boolean;
@@ -166,7 +165,14 @@ async function bytesDuring(probe: Probe, action: () => Promise<unknown>): Promis
   } finally {
     probe.context.off('request', onRequest);
   }
-  const sizes = await Promise.all(requests.map((r) => r.response().then(() => bodyBytes(r), () => 0)));
+  const sizes = await Promise.all(
+    requests.map((r) =>
+      r.response().then(
+        () => bodyBytes(r),
+        () => 0,
+      ),
+    ),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -275,8 +281,15 @@ async function main() {
       const dir = join(work, `x${factor}`);
       let t = performance.now();
       const files = await writeSyntheticLibrary({
-        seedsDir: join(ROOT, 'seeds'), metaDir: join(ROOT, 'content', 'sources'), outDir: dir,
-        sources: opts.allSources ? undefined : BASELINE_SOURCES, factor, seed: opts.seed, decode: decodeSource, cut, isFurniture,
+        seedsDir: join(ROOT, 'seeds'),
+        metaDir: join(ROOT, 'content', 'sources'),
+        outDir: dir,
+        sources: opts.allSources ? undefined : BASELINE_SOURCES,
+        factor,
+        seed: opts.seed,
+        decode: decodeSource,
+        cut,
+        isFurniture,
       });
       log(`${factor}×: ${files.length} sources written in ${s(performance.now() - t)} s; building…`);
       t = performance.now();
@@ -303,7 +316,9 @@ async function main() {
         zipBytes: zip.bytes,
         build: { ok: built.ok, stages: built.stages, peakBytes: built.peakBytes },
       };
-      log(`${factor}×: built in ${s(built.stages.total)} s${runs.length > 1 ? ` (median of ${runs.length})` : ''}, peak ${mb(built.peakBytes)} MB; ${result.clauses} clauses, ${result.pages} pages; measuring search…`);
+      log(
+        `${factor}×: built in ${s(built.stages.total)} s${runs.length > 1 ? ` (median of ${runs.length})` : ''}, peak ${mb(built.peakBytes)} MB; ${result.clauses} clauses, ${result.pages} pages; measuring search…`,
+      );
       const server = await serveSite(site);
       try {
         result.search = await measureSearch(browser, `${server.base}/`, clauses, opts.seed, opts.queries);
@@ -319,7 +334,9 @@ async function main() {
     else await rm(work, { recursive: true, force: true });
   }
   if (results.length) {
-    console.log(`\nScale benchmark (seed ${opts.seed}; search: ${opts.queries} sampled substrings per library, medians; builds per library: ${opts.builds}; (N×): growth from the column before)\n`);
+    console.log(
+      `\nScale benchmark (seed ${opts.seed}; search: ${opts.queries} sampled substrings per library, medians; builds per library: ${opts.builds}; (N×): growth from the column before)\n`,
+    );
     console.log(formatScaleTable(results));
     const out = resolve(ROOT, opts.out);
     await mkdir(dirname(out), { recursive: true });

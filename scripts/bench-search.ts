@@ -219,7 +219,14 @@ function formatByType(loads: readonly ColdLoad[]): string {
  * which goes first, each a first query by URL and the next five queries of the set typed into
  * the page. Returns the report: medians per system of time, requests, KB and round trips.
  */
-async function networkPass(browser: Browser, base: Record<System, string>, queries: readonly Query[], linkName: string, sessions: number, chromium: string): Promise<string> {
+async function networkPass(
+  browser: Browser,
+  base: Record<System, string>,
+  queries: readonly Query[],
+  linkName: string,
+  sessions: number,
+  chromium: string,
+): Promise<string> {
   const link = LINKS[linkName]!;
   const runs: Record<System, NetworkSession[]> = { ours: [], stock: [] };
   const later = 5;
@@ -249,15 +256,18 @@ async function networkPass(browser: Browser, base: Record<System, string>, queri
     '',
     '| system | first: ms to results | requests | KB | round trips | later: ms per query | requests | KB | round trips |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map(({ system, first, later: l }) =>
-      `| ${system} | ${fmt(first.ms)} | ${fmt(first.requests)} | ${fmt(first.kb, 1)} | ${fmt(first.roundTrips)} | ${fmt(l.ms)} | ${fmt(l.requests)} | ${fmt(l.kb, 1)} | ${fmt(l.roundTrips)} |`),
+    ...rows.map(
+      ({ system, first, later: l }) =>
+        `| ${system} | ${fmt(first.ms)} | ${fmt(first.requests)} | ${fmt(first.kb, 1)} | ${fmt(first.roundTrips)} | ${fmt(l.ms)} | ${fmt(l.requests)} | ${fmt(l.kb, 1)} | ${fmt(l.roundTrips)} |`,
+    ),
     `| ratio ours/stock | ${fmt(rows[0]!.first.ms / rows[1]!.first.ms, 2)} | ${fmt(rows[0]!.first.requests / rows[1]!.first.requests, 2)} | ${fmt(rows[0]!.first.kb / rows[1]!.first.kb, 2)} | ${fmt(rows[0]!.first.roundTrips / rows[1]!.first.roundTrips, 2)} | ${fmt(rows[0]!.later.ms / rows[1]!.later.ms, 2)} | ${fmt(rows[0]!.later.requests / rows[1]!.later.requests, 2)} | ${fmt(rows[0]!.later.kb / rows[1]!.later.kb, 2)} | ${fmt(rows[0]!.later.roundTrips / rows[1]!.later.roundTrips, 2)} |`,
     '',
     'round trips: the longest chain of requests each started after the one before it was answered.',
   ];
   for (const system of SYSTEMS) {
     const quickest = Math.min(...runs[system].flatMap((r) => [r.first, ...r.later]).map((c) => c.quickestMs));
-    if (quickest < link.latencyMs) lines.push(`NOTE: ${system}: a request was answered in ${quickest.toFixed(0)} ms, under the link's ${link.latencyMs} ms: it escaped the emulation.`);
+    if (quickest < link.latencyMs)
+      lines.push(`NOTE: ${system}: a request was answered in ${quickest.toFixed(0)} ms, under the link's ${link.latencyMs} ms: it escaped the emulation.`);
   }
   return lines.join('\n');
 }
@@ -270,18 +280,27 @@ async function networkPass(browser: Browser, base: Record<System, string>, queri
 async function offlinePass(browser: Browser, onlineBase: string, offlineSite: string, queries: readonly Query[], cold: number) {
   const offlineBase = pathToFileURL(`${offlineSite}/`).href;
   const t = performance.now();
-  const result = await compareOnlineOffline(browser, onlineBase, offlineBase, queries.map((q) => q.q), { all: ALL_RESULTS, timeoutMs: TIMEOUT_MS });
+  const result = await compareOnlineOffline(
+    browser,
+    onlineBase,
+    offlineBase,
+    queries.map((q) => q.q),
+    { all: ALL_RESULTS, timeoutMs: TIMEOUT_MS },
+  );
   log(`offline: ${queries.length} queries × 2 sites in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   for (const e of result.errors) log(`ERROR ${e}`);
   for (const d of result.differ) {
-    log(`DIFFERS ${JSON.stringify(d.q)}: online ${d.online.count} [${d.online.hrefs.slice(0, 5).join(' ')}…], offline ${d.offline.count} [${d.offline.hrefs.slice(0, 5).join(' ')}…]`);
+    log(
+      `DIFFERS ${JSON.stringify(d.q)}: online ${d.online.count} [${d.online.hrefs.slice(0, 5).join(' ')}…], offline ${d.offline.count} [${d.offline.hrefs.slice(0, 5).join(' ')}…]`,
+    );
   }
   const firsts: number[] = [];
   for (const i of coldSubset(queries, cold)) {
     const c = await coldLoad(browser, searchUrl(offlineBase, queries[i]!.q), TIMEOUT_MS).catch(() => undefined);
     if (c) firsts.push(c.ms);
   }
-  if (firsts.length) log(`offline first query (fresh context, navigation start → results final): median ${median(firsts).toFixed(0)} ms over ${firsts.length} queries`);
+  if (firsts.length)
+    log(`offline first query (fresh context, navigation start → results final): median ${median(firsts).toFixed(0)} ms over ${firsts.length} queries`);
   return { compared: queries.length, differ: result.differ.length + result.errors.length };
 }
 
@@ -342,7 +361,13 @@ async function main() {
       const ours = await serve(oursDir);
       servers.push(ours.proc);
       browser = await launch();
-      const { compared, differ } = await offlinePass(browser, ours.base, await unzipBundle(join(oursDir, BUNDLE_PATH), join(work, 'offline')), queries, opts.cold);
+      const { compared, differ } = await offlinePass(
+        browser,
+        ours.base,
+        await unzipBundle(join(oursDir, BUNDLE_PATH), join(work, 'offline')),
+        queries,
+        opts.cold,
+      );
       process.exitCode = differ > 0 ? 1 : 0;
       console.log(`offline: ${compared} queries compared (online over http vs the offline bundle from file://), ${differ} differ`);
       return;
@@ -373,7 +398,12 @@ async function main() {
       const t = performance.now();
       await Promise.all(
         SYSTEMS.map(async (system) => {
-          const ranked = await readAllResults(b, base[system], queries.map((q) => q.q), { fresh: opts.fresh, all: ALL_RESULTS, timeoutMs: TIMEOUT_MS });
+          const ranked = await readAllResults(
+            b,
+            base[system],
+            queries.map((q) => q.q),
+            { fresh: opts.fresh, all: ALL_RESULTS, timeoutMs: TIMEOUT_MS },
+          );
           ranked.forEach((r, i) => {
             const ids = r.listing.hrefs.map((h) => (h === null ? null : (idByKey.get(pageKey(h, base[system])) ?? null)));
             results[system][i] = {
@@ -430,8 +460,7 @@ async function main() {
       ...(r.latencyMs !== undefined ? { latencyMs: r.latencyMs } : {}),
       ...(r.first ? { firstMs: r.first.ms, firstBytes: r.first.bytes } : {}),
     });
-    const agg = (system: System, cls?: string): Aggregate =>
-      aggregate(results[system].filter((_, i) => !cls || queries[i]!.class === cls).map(outcome));
+    const agg = (system: System, cls?: string): Aggregate => aggregate(results[system].filter((_, i) => !cls || queries[i]!.class === cls).map(outcome));
     const rows: Row[] = [
       ...CLASSES.filter((c) => queries.some((q) => q.class === c)).map((c) => ({ label: c, ours: agg('ours', c), stock: agg('stock', c) })),
       { label: 'overall', ours: agg('ours'), stock: agg('stock') },
@@ -459,19 +488,28 @@ async function main() {
     for (const system of SYSTEMS) {
       const truncated = results[system].filter((r) => r.rendered < Math.min(r.count, ALL_RESULTS)).length;
       if (truncated) {
-        lines.push(`NOTE: ${system} rendered fewer results than its data-count for ${truncated} queries (does its page honour &n=?); their recall counts only the rendered results.`);
+        lines.push(
+          `NOTE: ${system} rendered fewer results than its data-count for ${truncated} queries (does its page honour &n=?); their recall counts only the rendered results.`,
+        );
       }
       const reread = results[system].filter((r, i) => i > 0 && r.via === 'url').length;
-      if (!opts.fresh && reread) lines.push(`NOTE: ${system}: ${reread} queries were loaded again from their URL because the page showed only part of their results after a submit.`);
+      if (!opts.fresh && reread)
+        lines.push(`NOTE: ${system}: ${reread} queries were loaded again from their URL because the page showed only part of their results after a submit.`);
       const cold = results[system].filter((r) => r.first);
       const stateful = cold.filter((r) => r.first!.count !== r.count).length;
       if (!opts.fresh && stateful) {
-        lines.push(`NOTE: ${system}: ${stateful} of ${cold.length} first-query loads gave another data-count than the same query in the quality session: its results depend on earlier queries (try --fresh).`);
+        lines.push(
+          `NOTE: ${system}: ${stateful} of ${cold.length} first-query loads gave another data-count than the same query in the quality session: its results depend on earlier queries (try --fresh).`,
+        );
       }
       const navigated = results[system].filter((r) => r.latencyNavigated).length;
-      if (navigated) lines.push(`NOTE: ${system}: submitting ${boxes[system]} loaded a new page for ${navigated} queries; their latency includes that page load.`);
+      if (navigated)
+        lines.push(`NOTE: ${system}: submitting ${boxes[system]} loaded a new page for ${navigated} queries; their latency includes that page load.`);
       const mismatches = results[system].filter((r) => r.countMismatch !== undefined).length;
-      if (mismatches) lines.push(`NOTE: ${system} gave a different data-count when the query was submitted in an open page than when loaded from the URL, for ${mismatches} queries; see countMismatch in the JSON.`);
+      if (mismatches)
+        lines.push(
+          `NOTE: ${system} gave a different data-count when the query was submitted in an open page than when loaded from the URL, for ${mismatches} queries; see countMismatch in the JSON.`,
+        );
       const errors = results[system].filter((r) => r.error).length;
       if (errors) lines.push(`NOTE: ${system} failed on ${errors} queries (timeouts or page errors); see the JSON.`);
     }

@@ -27,11 +27,7 @@ import { indexSite } from './lib/pagefind.mjs';
 import { canonicalSite, linkRule } from './lib/site-url.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values: args } = argsOrExit(
-  () => parseArgs({ options: { out: { type: 'string', default: 'dist' } } }),
-  'build',
-  'node scripts/build.mjs [--out DIR]',
-);
+const { values: args } = argsOrExit(() => parseArgs({ options: { out: { type: 'string', default: 'dist' } } }), 'build', 'node scripts/build.mjs [--out DIR]');
 const dist = resolve(root, args.out);
 const distName = relative(root, dist) || '.';
 const tmp = join(root, `.build-tmp-${process.pid}`);
@@ -71,7 +67,9 @@ async function main() {
   }
   await indexSite(tmp, (m) => console.log(`[search] ${m}`));
   const bundle = await writeBundle(tmp, epoch);
-  log(`Offline bundle: ${BUNDLE_PATH}, ${bundle.files} files, ${formatSize(bundle.bytes)} (${bundle.bytes} bytes), dated ${new Date(epoch * 1000).toISOString()}.`);
+  log(
+    `Offline bundle: ${BUNDLE_PATH}, ${bundle.files} files, ${formatSize(bundle.bytes)} (${bundle.bytes} bytes), dated ${new Date(epoch * 1000).toISOString()}.`,
+  );
   log(`Replacing ${distName}/ …`);
   const hadDist = existsSync(dist);
   if (hadDist) await rename(dist, old);

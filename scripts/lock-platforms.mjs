@@ -18,8 +18,30 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { argsOrExit } from './lib/cli.mjs';
 
-const OS = { darwin: 'darwin', freebsd: 'freebsd', openbsd: 'openbsd', netbsd: 'netbsd', linux: 'linux', android: 'android', win32: 'win32', windows: 'win32', openharmony: 'openharmony', sunos: 'sunos', aix: 'aix' };
-const CPU = { arm64: 'arm64', x64: 'x64', ia32: 'ia32', arm: 'arm', loong64: 'loong64', ppc64: 'ppc64', riscv64: 'riscv64', s390x: 's390x', mips64el: 'mips64el' };
+const OS = {
+  darwin: 'darwin',
+  freebsd: 'freebsd',
+  openbsd: 'openbsd',
+  netbsd: 'netbsd',
+  linux: 'linux',
+  android: 'android',
+  win32: 'win32',
+  windows: 'win32',
+  openharmony: 'openharmony',
+  sunos: 'sunos',
+  aix: 'aix',
+};
+const CPU = {
+  arm64: 'arm64',
+  x64: 'x64',
+  ia32: 'ia32',
+  arm: 'arm',
+  loong64: 'loong64',
+  ppc64: 'ppc64',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+  mips64el: 'mips64el',
+};
 
 /** The platform a package name stands for, e.g. "@rollup/rollup-linux-x64-musl". */
 export function platformOf(name) {
@@ -56,9 +78,7 @@ export function completeLock(lock) {
       added.push(`${name}@${version}`);
     }
   }
-  lock.packages = Object.fromEntries(
-    Object.entries(pk).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en'))),
-  );
+  lock.packages = Object.fromEntries(Object.entries(pk).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en'))));
   return added;
 }
 

@@ -108,7 +108,9 @@ export function createStaticServer(dir) {
         'cache-control': 'no-cache',
       });
       if (req.method === 'HEAD') return res.end();
-      return createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      return createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
     }
     const notFound = join(root, '404.html');
     info = await fileStat(notFound);

@@ -114,7 +114,10 @@ export function relativeUrl(fromUrl: string, toUrl: string): string {
     common++;
   }
   const ups = '../'.repeat(fromDirs.length - common);
-  const downs = targetDirs.slice(common).map((d) => `${d}/`).join('');
+  const downs = targetDirs
+    .slice(common)
+    .map((d) => `${d}/`)
+    .join('');
   return ups + downs + file + suffix;
 }
 

@@ -208,7 +208,10 @@ export async function submitAndTime(
  * so), the response's `content-length`, else the length of the body itself.
  */
 export async function bodyBytes(r: Request): Promise<number> {
-  const reported = await r.sizes().then((s) => s.responseBodySize, () => 0);
+  const reported = await r.sizes().then(
+    (s) => s.responseBodySize,
+    () => 0,
+  );
   if (reported > 0) return reported;
   const response = await r.response().catch(() => null);
   if (!response) return 0;

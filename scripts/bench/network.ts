@@ -84,7 +84,17 @@ function recordRequests(probe: Probe): { stop(): Promise<Omit<QueryCost, 'ms' | 
     async stop() {
       probe.context.off('request', onRequest);
       // Let the requests made before the results were final finish, for their sizes and timings.
-      await Promise.race([Promise.all(seen.map((r) => r.response().then((res) => res?.finished()).catch(() => null))), new Promise((r) => setTimeout(r, 15_000))]);
+      await Promise.race([
+        Promise.all(
+          seen.map((r) =>
+            r
+              .response()
+              .then((res) => res?.finished())
+              .catch(() => null),
+          ),
+        ),
+        new Promise((r) => setTimeout(r, 15_000)),
+      ]);
       const spans = seen.map((r) => {
         const t = r.timing();
         return { start: t.startTime, end: t.startTime + Math.max(t.responseEnd, t.responseStart, 0), http: /^https?:/.test(r.url()) };
@@ -97,7 +107,14 @@ function recordRequests(probe: Probe): { stop(): Promise<Omit<QueryCost, 'ms' | 
 }
 
 /** One session on the link: open `base`'s search page with the first query, then type each later query into its box. */
-export async function networkSession(browser: Browser, searchUrlOf: (q: string) => string, first: string, later: readonly string[], link: Link, timeoutMs: number): Promise<NetworkSession> {
+export async function networkSession(
+  browser: Browser,
+  searchUrlOf: (q: string) => string,
+  first: string,
+  later: readonly string[],
+  link: Link,
+  timeoutMs: number,
+): Promise<NetworkSession> {
   const probe = await Probe.create(browser);
   try {
     const page = await probe.context.newPage();

@@ -137,10 +137,14 @@ function draw(count: number, make: () => Omit<Query, 'class'> | null, cls: Query
 
 export function substringQueries(corpus: Corpus, rng: Rng, count: number): Query[] {
   const sample = substringSampler(corpus);
-  return draw(count, () => {
-    const s = sample(rng);
-    return s && { q: s.text, truth: s.text, origin: corpus.clauses[s.index]!.id };
-  }, 'substrings');
+  return draw(
+    count,
+    () => {
+      const s = sample(rng);
+      return s && { q: s.text, truth: s.text, origin: corpus.clauses[s.index]!.id };
+    },
+    'substrings',
+  );
 }
 
 /** Words of a clause usable in a compound: ≥ 2 characters, with a Han character. */
@@ -175,13 +179,17 @@ export const HAND_COMPOUNDS: readonly (readonly [string, readonly string[]])[] =
 
 export function compoundQueries(corpus: Corpus, rng: Rng, count: number, words: (text: string) => string[]): Query[] {
   const cache = new Map<number, string[]>();
-  const generated = draw(count, () => {
-    const i = rng.int(0, corpus.clauses.length - 1);
-    let ws = cache.get(i);
-    if (!ws) cache.set(i, (ws = words(clauseText(corpus.clauses[i]!))));
-    const pair = pickCompound(ws, corpus.folded[i]!, rng);
-    return pair && { q: pair.join(''), words: pair, origin: corpus.clauses[i]!.id };
-  }, 'compounds');
+  const generated = draw(
+    count,
+    () => {
+      const i = rng.int(0, corpus.clauses.length - 1);
+      let ws = cache.get(i);
+      if (!ws) cache.set(i, (ws = words(clauseText(corpus.clauses[i]!))));
+      const pair = pickCompound(ws, corpus.folded[i]!, rng);
+      return pair && { q: pair.join(''), words: pair, origin: corpus.clauses[i]!.id };
+    },
+    'compounds',
+  );
   const seen = new Set(generated.map((q) => q.q));
   const hand = HAND_COMPOUNDS.filter(([q]) => !seen.has(q)).map(([q, ws]): Query => ({ class: 'compounds', q, words: [...ws], origin: 'hand' }));
   return [...generated, ...hand];
@@ -192,13 +200,27 @@ export function termQueries(corpus: Corpus, rng: Rng, count: number, terms: read
   return rng.sample(occurring, count).map((t) => ({ class: 'terms', q: t, truth: t, origin: 'dictionary' }));
 }
 
-const BRACKETS: readonly [string, string][] = [['〔', '〕'], ['[', ']'], ['(', ')'], ['（', '）'], ['【', '】'], ['', '']];
+const BRACKETS: readonly [string, string][] = [
+  ['〔', '〕'],
+  ['[', ']'],
+  ['(', ')'],
+  ['（', '）'],
+  ['【', '】'],
+  ['', ''],
+];
 /** 文号 as printed: issuer, 〔year〕, number, 号. */
 const DOC_NUMBER = /[\p{Script=Han}]{1,6}〔(\d{4})〕(\d+)号/gu;
 /** Identifiers named in the issue that may or may not be in a clause (checked, else dropped). */
 export const HAND_IDENTIFIERS: readonly string[] = [
-  '鲁会〔2014〕79号', '鲁会[2014]79号', '鲁会(2014)79号', '临会办〔2014〕99号', '总工发〔2014〕22号',
-  '12351', '１２３５１', '2095-7416', 'D412.6',
+  '鲁会〔2014〕79号',
+  '鲁会[2014]79号',
+  '鲁会(2014)79号',
+  '临会办〔2014〕99号',
+  '总工发〔2014〕22号',
+  '12351',
+  '１２３５１',
+  '2095-7416',
+  'D412.6',
 ];
 
 /** Full-width forms of ASCII letters and digits. */
@@ -275,45 +297,76 @@ export function foldingQueries(corpus: Corpus, rng: Rng): Query[] {
       if ((ch === '、' || ch === '，' || ch === ',') && HAN.test(chars[at - 1] ?? '') && HAN.test(chars[at + 1] ?? '')) marks.push({ clause, at });
     });
   });
-  out.push(...draw(15, () => {
-    const { clause, at } = rng.pick(marks);
-    const chars = [...texts[clause]!];
-    const window = chars.slice(Math.max(0, at - rng.int(1, 3)), at + 1 + rng.int(1, 3)).join('');
-    if (/[\n\r]/.test(window)) return null;
-    const q = window.replace(/[、，,]/g, '');
-    return { q, truth: window, origin: corpus.clauses[clause]!.id };
-  }, 'folding', seen));
+  out.push(
+    ...draw(
+      15,
+      () => {
+        const { clause, at } = rng.pick(marks);
+        const chars = [...texts[clause]!];
+        const window = chars.slice(Math.max(0, at - rng.int(1, 3)), at + 1 + rng.int(1, 3)).join('');
+        if (/[\n\r]/.test(window)) return null;
+        const q = window.replace(/[、，,]/g, '');
+        return { q, truth: window, origin: corpus.clauses[clause]!.id };
+      },
+      'folding',
+      seen,
+    ),
+  );
   // A space typed inside a sampled phrase of Han characters.
   const sample = substringSampler(corpus);
-  out.push(...draw(10, () => {
-    const s = sample(rng);
-    if (!s || [...s.text].length < 3 || ![...s.text].every((c) => HAN.test(c))) return null;
-    const chars = [...s.text];
-    const cut = rng.int(1, chars.length - 1);
-    return { q: `${chars.slice(0, cut).join('')} ${chars.slice(cut).join('')}`, truth: s.text, origin: corpus.clauses[s.index]!.id };
-  }, 'folding', seen));
+  out.push(
+    ...draw(
+      10,
+      () => {
+        const s = sample(rng);
+        if (!s || [...s.text].length < 3 || ![...s.text].every((c) => HAN.test(c))) return null;
+        const chars = [...s.text];
+        const cut = rng.int(1, chars.length - 1);
+        return { q: `${chars.slice(0, cut).join('')} ${chars.slice(cut).join('')}`, truth: s.text, origin: corpus.clauses[s.index]!.id };
+      },
+      'folding',
+      seen,
+    ),
+  );
   // Digits and letters typed full-width, in text around them.
   const alnum: { clause: number; at: number }[] = [];
   texts.forEach((t, clause) => [...t].forEach((ch, at) => ASCII_ALNUM.test(ch) && alnum.push({ clause, at })));
-  out.push(...draw(10, () => {
-    const { clause, at } = rng.pick(alnum);
-    const chars = [...texts[clause]!];
-    const window = chars.slice(Math.max(0, at - rng.int(0, 2)), at + rng.int(2, 5)).join('');
-    if (/[\n\r]/.test(window) || isOnlyPunctuation(window) || [...fold(window)].length < 2) return null;
-    return { q: toFullWidth(window), truth: window, origin: corpus.clauses[clause]!.id };
-  }, 'folding', seen));
+  out.push(
+    ...draw(
+      10,
+      () => {
+        const { clause, at } = rng.pick(alnum);
+        const chars = [...texts[clause]!];
+        const window = chars.slice(Math.max(0, at - rng.int(0, 2)), at + rng.int(2, 5)).join('');
+        if (/[\n\r]/.test(window) || isOnlyPunctuation(window) || [...fold(window)].length < 2) return null;
+        return { q: toFullWidth(window), truth: window, origin: corpus.clauses[clause]!.id };
+      },
+      'folding',
+      seen,
+    ),
+  );
   return out;
 }
 
-export function traditionalQueries(corpus: Corpus, rng: Rng, count: number, terms: readonly string[], toTraditional: GenerateOptions['toTraditional']): Query[] {
+export function traditionalQueries(
+  corpus: Corpus,
+  rng: Rng,
+  count: number,
+  terms: readonly string[],
+  toTraditional: GenerateOptions['toTraditional'],
+): Query[] {
   const sample = substringSampler(corpus);
   const nTerms = Math.round(count / 3);
-  const substrings = draw(count - nTerms, () => {
-    const s = sample(rng);
-    if (!s) return null;
-    const q = toTraditional.tw(s.text);
-    return q === s.text ? null : { q, truth: s.text, origin: corpus.clauses[s.index]!.id };
-  }, 'traditional');
+  const substrings = draw(
+    count - nTerms,
+    () => {
+      const s = sample(rng);
+      if (!s) return null;
+      const q = toTraditional.tw(s.text);
+      return q === s.text ? null : { q, truth: s.text, origin: corpus.clauses[s.index]!.id };
+    },
+    'traditional',
+  );
   const changed = [...new Set(terms)].filter((t) => toTraditional.hk(t) !== t && relevantIds({ q: t }, corpus).length > 0);
   const termQs = rng.sample(changed, nTerms).map((t): Query => ({ class: 'traditional', q: toTraditional.hk(t), truth: t, origin: 'dictionary' }));
   return dedupe([...substrings, ...termQs]);
@@ -361,20 +414,24 @@ export function separatedQueries(corpus: Corpus, rng: Rng, count: number, words:
   const query = (parts: readonly string[], origin: string): Omit<Query, 'class'> => ({ q: parts.join(rng.pick(SEPARATORS)), words: [...parts], origin });
   const hand = HAND_SEPARATED.map((parts): Query => ({ class: 'separated', ...query(parts, 'hand') }));
   const seen = new Set(hand.map((q) => q.words!.join('')));
-  const generated = draw(count, () => {
-    const i = rng.int(0, corpus.clauses.length - 1);
-    let ws = cache.get(i);
-    if (!ws) cache.set(i, (ws = words(clauseText(corpus.clauses[i]!))));
-    const joined = ws.filter((w) => ONLY_HAN.test(w) && [...w].length >= 4 && [...w].length <= 6);
-    if (joined.length === 0) return null;
-    const word = rng.pick(joined);
-    if (seen.has(word)) return null;
-    const splits = wordSplits(word, words).filter(([a, b]) => standApart(corpus, a, b));
-    if (splits.length === 0) return null;
-    seen.add(word);
-    const [a, b] = rng.pick(splits);
-    return query(rng.next() < 0.25 ? [b, a] : [a, b], corpus.clauses[i]!.id);
-  }, 'separated');
+  const generated = draw(
+    count,
+    () => {
+      const i = rng.int(0, corpus.clauses.length - 1);
+      let ws = cache.get(i);
+      if (!ws) cache.set(i, (ws = words(clauseText(corpus.clauses[i]!))));
+      const joined = ws.filter((w) => ONLY_HAN.test(w) && [...w].length >= 4 && [...w].length <= 6);
+      if (joined.length === 0) return null;
+      const word = rng.pick(joined);
+      if (seen.has(word)) return null;
+      const splits = wordSplits(word, words).filter(([a, b]) => standApart(corpus, a, b));
+      if (splits.length === 0) return null;
+      seen.add(word);
+      const [a, b] = rng.pick(splits);
+      return query(rng.next() < 0.25 ? [b, a] : [a, b], corpus.clauses[i]!.id);
+    },
+    'separated',
+  );
   return dedupe([...hand, ...generated]);
 }
 

@@ -27,7 +27,14 @@ function cells(r: Row): string[][] {
 }
 
 const GROUPS = ['recall', 'precision (top)', 'MRR', 'median latency ms', 'first query ms', 'first query KB'];
-const SUB = [['ours', 'stock'], ['ours', 'stock'], ['ours', 'stock'], ['ours', 'stock', 'ratio'], ['ours', 'stock', 'ratio'], ['ours', 'stock', 'ratio']];
+const SUB = [
+  ['ours', 'stock'],
+  ['ours', 'stock'],
+  ['ours', 'stock'],
+  ['ours', 'stock', 'ratio'],
+  ['ours', 'stock', 'ratio'],
+  ['ours', 'stock', 'ratio'],
+];
 const W = 7;
 
 /** The side-by-side table: one row per class, then the overall row. */
@@ -39,7 +46,14 @@ export function formatTable(rows: readonly Row[]): string {
   const lines = [head1, head2, rule];
   rows.forEach((r, i) => {
     if (i === rows.length - 1 && rows.length > 1) lines.push(rule);
-    lines.push(padEnd(r.label, labelW) + pad(String(r.ours.queries), 5) + '  ' + cells(r).map((g) => g.map((c) => pad(c, W)).join('') + ' │').join(' '));
+    lines.push(
+      padEnd(r.label, labelW) +
+        pad(String(r.ours.queries), 5) +
+        '  ' +
+        cells(r)
+          .map((g) => g.map((c) => pad(c, W)).join('') + ' │')
+          .join(' '),
+    );
   });
   return lines.join('\n');
 }

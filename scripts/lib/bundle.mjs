@@ -101,10 +101,7 @@ export function homeVariant(html, keep, { epoch, size }) {
     throw new Error(`the online download block of the home page must link to ${BUNDLE_PATH} (src/pages/index.astro)`);
   }
   let out = html.replace(block(drop), '').replace(block(keep), (kept) => kept.replace(/^(<div data-bundle="\w+")[^>]*>/, '$1>'));
-  for (const [name, value] of [
-    [DATE_PLACEHOLDER, formatDate(epoch)],
-    ...(keep === 'online' ? [[SIZE_PLACEHOLDER, formatSize(size ?? 0)]] : []),
-  ]) {
+  for (const [name, value] of [[DATE_PLACEHOLDER, formatDate(epoch)], ...(keep === 'online' ? [[SIZE_PLACEHOLDER, formatSize(size ?? 0)]] : [])]) {
     if (!out.includes(name)) throw new Error(`the ${keep} download block of the home page lacks ${name} (src/pages/index.astro)`);
     out = out.split(name).join(value);
   }
@@ -181,7 +178,11 @@ export function zipEach(entries, epoch, write) {
 export function zipFiles(files, epoch) {
   /** @type {Uint8Array[]} */
   const chunks = [];
-  const size = zipEach(files.map(([path, data]) => [path, () => data]), epoch, (c) => chunks.push(c));
+  const size = zipEach(
+    files.map(([path, data]) => [path, () => data]),
+    epoch,
+    (c) => chunks.push(c),
+  );
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {

@@ -87,7 +87,10 @@ export function datingNote(doc: DocumentNode): Furniture | undefined {
 
 /** The body an adoption note names as holding the meeting (全国人民代表大会常务委员会), or null. */
 export function meetingBody(note: string): string | null {
-  const rest = note.replace(/^[（(\s]+/u, '').replace(NOTE_DATE, '').replace(/^[\s,，]+/u, '');
+  const rest = note
+    .replace(/^[（(\s]+/u, '')
+    .replace(NOTE_DATE, '')
+    .replace(/^[\s,，]+/u, '');
   const m = MEETING_WITH_TERM.exec(rest);
   if (m) return squeeze(`${m[1]}${m[2]}`);
   const n = MEETING.exec(rest);
@@ -230,7 +233,7 @@ export function smallNumber(s: string): number | null {
 export function titleCore(title: string, issuer?: string, keepPrefixes = false): { core: string; number: number | null } {
   let core = title.trim();
   let number: number | null = null;
-  for (let m; (m = /[（(]([^（()）]*)[）)]\s*$/u.exec(core)); ) {
+  for (let m; (m = /[（(]([^（()）]*)[）)]\s*$/u.exec(core));) {
     number ??= smallNumber(m[1].trim());
     core = core.slice(0, m.index).trimEnd();
   }
@@ -301,7 +304,11 @@ export function idCandidates(d: DerivedDocument, parentId?: string): { id: strin
  * taken (by the library or an earlier document of the text), else the first with -2, -3, ….
  * `given` ids (from --id) are used as they are. Returns each id with how it was made.
  */
-export function assignIds(docs: DerivedDocument[], taken: ReadonlySet<string>, given: (string | undefined)[] = []): ({ id: string; from: string; notice?: string } | null)[] {
+export function assignIds(
+  docs: DerivedDocument[],
+  taken: ReadonlySet<string>,
+  given: (string | undefined)[] = [],
+): ({ id: string; from: string; notice?: string } | null)[] {
   const used = new Set(taken);
   const out: ({ id: string; from: string; notice?: string } | null)[] = [];
   docs.forEach((d, i) => {

@@ -69,7 +69,12 @@ export class Firefox {
   /** Start Firefox headless and open a BiDi session. */
   static async launch(timeoutMs = 60_000): Promise<Firefox> {
     const profile = await mkdtemp(join(tmpdir(), 'tiaowen-firefox-'));
-    await writeFile(join(profile, 'user.js'), Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`).join(''));
+    await writeFile(
+      join(profile, 'user.js'),
+      Object.entries(PREFS)
+        .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});\n`)
+        .join(''),
+    );
     const proc = spawn(FIREFOX, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile, 'about:blank'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },

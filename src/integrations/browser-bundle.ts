@@ -107,7 +107,9 @@ export async function bundleBrowserScript(entry: string, rules: BundleRules = { 
   });
   const problems = bundleProblems(result.metafile, rules, cwd);
   if (problems.length) {
-    throw new Error(`The browser bundle of ${entry} may hold only files in ${rules.root}/ and allowed npm packages:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new Error(
+      `The browser bundle of ${entry} may hold only files in ${rules.root}/ and allowed npm packages:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
   return result.outputFiles[0].text;
 }

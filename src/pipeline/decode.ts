@@ -36,11 +36,7 @@ export class SourceError extends Error {
   /** The message without the `<file>:<line>: ` prefix. */
   readonly detail: string;
 
-  constructor(
-    file: string,
-    detail: string,
-    options: { line?: number; byteOffset?: number; cause?: unknown } = {},
-  ) {
+  constructor(file: string, detail: string, options: { line?: number; byteOffset?: number; cause?: unknown } = {}) {
     const where = options.line === undefined ? file : `${file}:${options.line}`;
     super(`${where}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SourceError';
@@ -96,11 +92,7 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
     // two), so it is not re-read as GB18030, which could silently turn it into mojibake.
     const gb = utf8CharsBefore(body, invalidAt) >= UTF8_EVIDENCE ? null : decodeGb18030(body);
     if (gb === null) {
-      throw new SourceError(
-        file,
-        `not valid UTF-8 at byte ${bomLength + invalidAt} (and not GB18030 either)`,
-        { byteOffset: bomLength + invalidAt },
-      );
+      throw new SourceError(file, `not valid UTF-8 at byte ${bomLength + invalidAt} (and not GB18030 either)`, { byteOffset: bomLength + invalidAt });
     }
     text = gb;
   }

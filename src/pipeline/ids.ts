@@ -26,8 +26,7 @@ export function placeClauses(doc: DocumentNode, docId: string): PlacedClause[] {
       if (n.type === 'clause') {
         const keys = n.system === 'article' ? [n.key] : [...divisions.map((d) => d.key), n.key];
         out.push({ clause: n, divisions, id: clauseId(docId, keys) });
-      }
-      else walk(n.children, [...divisions, n]);
+      } else walk(n.children, [...divisions, n]);
     }
   };
   walk(doc.children, []);

@@ -108,7 +108,10 @@ function addSource(parsed: Parsed, { tree, meta, diagnostics }: ParsedSource, se
 function checkAnnexes(documents: readonly DocumentRecord[], metaDir: string): void {
   for (const d of documents) {
     if (d.annexOf && !documents.some((p) => p.id === d.annexOf))
-      throw new SourceError(path.join(path.basename(metaDir), d.source.replace(/\.[^.]+$/, '.json')), `document ${d.id}: annexOf names "${d.annexOf}", which is no document of the library`);
+      throw new SourceError(
+        path.join(path.basename(metaDir), d.source.replace(/\.[^.]+$/, '.json')),
+        `document ${d.id}: annexOf names "${d.annexOf}", which is no document of the library`,
+      );
   }
 }
 
@@ -131,8 +134,13 @@ function linkClauses(documents: DocumentRecord[], clauses: ClauseRecord[], log: 
   const variants = new Map<string, string[]>();
   for (const e of dictionaryEntries()) if (e.word !== e.canonical) variants.set(e.canonical, [...(variants.get(e.canonical) ?? []), e.word]);
   const links = crossLink({
-    documents, clauses, words: segmentWords, subjectWords: (text) => keywordCandidates(text),
-    domainTerms: domainTerms(), variants, stopwords: new Set(stopwords()),
+    documents,
+    clauses,
+    words: segmentWords,
+    subjectWords: (text) => keywordCandidates(text),
+    domainTerms: domainTerms(),
+    variants,
+    stopwords: new Set(stopwords()),
   });
   const linksOf = clauseLinks(links);
   for (const c of clauses) {
@@ -151,4 +159,3 @@ function linkClauses(documents: DocumentRecord[], clauses: ClauseRecord[], log: 
 function logWarnings(diagnostics: readonly Diagnostic[], log: (message: string) => void): void {
   for (const d of diagnostics) log(`warning: ${d.file}:${d.line}: ${d.message}`);
 }
-

@@ -63,7 +63,10 @@ export function toBlocks(source: string): Block[] {
       group.push(lines[i]);
     }
     const pieces = group.map((l) => trimText(textFromSpans(source, [{ start: l.start, end: l.end }])));
-    const text = textFromSpans(source, pieces.flatMap((p) => p.spans));
+    const text = textFromSpans(
+      source,
+      pieces.flatMap((p) => p.spans),
+    );
     const block: Block = { text, line: first.no, blankBefore: blank };
     const cells = splitCells(text);
     if (cells) block.cells = cells;

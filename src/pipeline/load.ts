@@ -35,7 +35,8 @@ export function parseSeed(seedsDir: string, metaDir: string, file: string): Pars
   const checked = checkSourceMeta(data);
   if ('problems' in checked) throw new SourceError(metaRel, checked.problems.join(`\n${metaRel}: `));
   const meta = checked.meta;
-  if (meta.source !== file) throw new SourceError(metaRel, `source: expected ${JSON.stringify(file)}, the seed this file describes; got ${JSON.stringify(meta.source)}`);
+  if (meta.source !== file)
+    throw new SourceError(metaRel, `source: expected ${JSON.stringify(file)}, the seed this file describes; got ${JSON.stringify(meta.source)}`);
   const { tree, diagnostics } = parseSource(rel, text);
   tree.file = file;
   if (tree.children.length !== meta.documents.length) throw documentCountError(rel, metaRel, tree, meta);
@@ -73,6 +74,7 @@ function documentCountError(rel: string, metaRel: string, tree: SourceNode, meta
 
 /** The seed files of a folder, in name order. */
 export function listSeeds(seedsDir: string): string[] {
-  return readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
-

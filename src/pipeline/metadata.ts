@@ -94,12 +94,18 @@ export const documentMetaSchema = z
     title: text('the title the library supplies where the source prints none').optional(),
     descriptiveTitle: z.literal(true, { invalid_type_error: 'expected true (leave the key out otherwise)' }).optional(),
     excerpt: text('what part of the work the text holds (e.g. "节选：第五至十部分")').optional(),
-    annexOf: z.string({ invalid_type_error: 'expected the id of the document this one is an annex to (a string)' }).regex(DOCUMENT_ID, 'expected a document id').optional(),
+    annexOf: z
+      .string({ invalid_type_error: 'expected the id of the document this one is an annex to (a string)' })
+      .regex(DOCUMENT_ID, 'expected a document id')
+      .optional(),
     version: text('the label of this transcription (e.g. "转录本乙")').optional(),
     issuer: text('the issuer').optional(),
     date: z.string({ invalid_type_error: 'expected a date (a string)' }).regex(ISO_DATE, 'expected an ISO date: "2021", "2021-12" or "2021-12-24"').optional(),
     docNumber: text('the document number (文号)').optional(),
-    effectiveDate: z.string({ invalid_type_error: 'expected a date (a string)' }).regex(ISO_DATE, 'expected an ISO date: "2021", "2021-12" or "2021-12-24"').optional(),
+    effectiveDate: z
+      .string({ invalid_type_error: 'expected a date (a string)' })
+      .regex(ISO_DATE, 'expected an ISO date: "2021", "2021-12" or "2021-12-24"')
+      .optional(),
     validity: z.enum(VALIDITY as unknown as [string, ...string[]], { errorMap: () => ({ message: `expected one of ${VALIDITY.join(' ')}` }) }).optional(),
     leadHeadings: z.boolean({ invalid_type_error: 'expected true or false' }).optional(),
     notes: text('notes').optional(),
@@ -110,7 +116,10 @@ export const documentMetaSchema = z
 /** A metadata file: the seed it describes and its documents in reading order. */
 export const sourceMetaSchema = z
   .object({
-    source: z.string({ required_error: 'required: the seed file name (e.g. "005_0123456789abcdef.txt")', invalid_type_error: 'expected the seed file name (a string)' }),
+    source: z.string({
+      required_error: 'required: the seed file name (e.g. "005_0123456789abcdef.txt")',
+      invalid_type_error: 'expected the seed file name (a string)',
+    }),
     documents: z
       .array(documentMetaSchema, {
         required_error: 'required: "documents", the list of the documents in the seed (write {"source": …, "documents": [{…}, …]})',

@@ -14,18 +14,7 @@
 import { parseChineseNumeral, toChineseNumeral } from './numerals';
 
 export type SystemName =
-  | 'volume'
-  | 'chapter'
-  | 'subsection'
-  | 'partOrdinal'
-  | 'part'
-  | 'section'
-  | 'article'
-  | 'arabic'
-  | 'arabicComma'
-  | 'item'
-  | 'parenArabic'
-  | 'circled';
+  'volume' | 'chapter' | 'subsection' | 'partOrdinal' | 'part' | 'section' | 'article' | 'arabic' | 'arabicComma' | 'item' | 'parenArabic' | 'circled';
 
 /** A marker read from the start of a line. */
 export interface Marker {
@@ -64,7 +53,10 @@ const cn = (value: number) => toChineseNumeral(value);
 
 /** 第N编 / 第N章 / 第N节 / 第N部分 / 第N条: an ordinal in 第…, followed by space. */
 const ordinal = (name: SystemName, rank: number, unit: string): NumberingSystem => ({
-  name, rank, numerals: 'chinese', shape: `第N${unit}`,
+  name,
+  rank,
+  numerals: 'chinese',
+  shape: `第N${unit}`,
   pattern: new RegExp(`^(第)(${CN})(${unit})(${SPACE})`),
   format: (value, style) => `第${cn(value)}${unit}${style.space ?? ''}`,
 });
@@ -76,40 +68,61 @@ export const SYSTEM_TABLE: NumberingSystem[] = [
   ordinal('subsection', 30, '节'),
   ordinal('partOrdinal', 40, '部分'),
   {
-    name: 'part', rank: 40, numerals: 'chinese', shape: '一、',
+    name: 'part',
+    rank: 40,
+    numerals: 'chinese',
+    shape: '一、',
     pattern: new RegExp(`^()(${CN})(、)()`),
     format: (value) => `${cn(value)}、`,
   },
   ordinal('article', 50, '条'),
   {
-    name: 'section', rank: 60, numerals: 'chinese', shape: '（一）',
+    name: 'section',
+    rank: 60,
+    numerals: 'chinese',
+    shape: '（一）',
     pattern: new RegExp(`^([（(])(${CN})([）)])()`),
     format: (value, style) => `${style.open ?? '（'}${cn(value)}${style.close ?? '）'}`,
   },
   {
     // 14. or 1. or 1． (not a decimal such as 1.6).
-    name: 'arabic', rank: 70, numerals: 'arabic', shape: '1.',
+    name: 'arabic',
+    rank: 70,
+    numerals: 'arabic',
+    shape: '1.',
     pattern: /^()(\d{1,3})([.．])( *)(?!\d)/,
     format: (value, style) => `${value}${style.dot ?? '.'}${style.space ?? ''}`,
   },
   {
     // 1、 (not 2015、 — years are four digits).
-    name: 'arabicComma', rank: 70, numerals: 'arabic', shape: '1、',
+    name: 'arabicComma',
+    rank: 70,
+    numerals: 'arabic',
+    shape: '1、',
     pattern: /^()(\d{1,2})(、)()/,
     format: (value) => `${value}、`,
   },
   {
-    name: 'item', rank: 70, numerals: 'chinese', shape: '一是',
+    name: 'item',
+    rank: 70,
+    numerals: 'chinese',
+    shape: '一是',
     pattern: new RegExp(`^()(${CN})(是)()`),
     format: (value) => `${cn(value)}是`,
   },
   {
-    name: 'parenArabic', rank: 80, numerals: 'arabic', shape: '（1）',
+    name: 'parenArabic',
+    rank: 80,
+    numerals: 'arabic',
+    shape: '（1）',
     pattern: /^([（(])(\d{1,2})([）)])()/,
     format: (value, style) => `${style.open ?? '（'}${value}${style.close ?? '）'}`,
   },
   {
-    name: 'circled', rank: 90, numerals: 'circled', shape: '①',
+    name: 'circled',
+    rank: 90,
+    numerals: 'circled',
+    shape: '①',
     pattern: new RegExp(`^()([${CIRCLED}])()()`),
     format: (value) => CIRCLED[value - 1],
   },
@@ -119,8 +132,7 @@ export const SYSTEMS = Object.fromEntries(SYSTEM_TABLE.map((s) => [s.name, s])) 
 
 /** The value of a number as printed in a system's numerals; null if it is not one (or is zero). */
 function numberValue(system: NumberingSystem, printed: string): number | null {
-  const value =
-    system.numerals === 'arabic' ? Number(printed) : system.numerals === 'circled' ? CIRCLED.indexOf(printed) + 1 : parseChineseNumeral(printed);
+  const value = system.numerals === 'arabic' ? Number(printed) : system.numerals === 'circled' ? CIRCLED.indexOf(printed) + 1 : parseChineseNumeral(printed);
   return value === null || value <= 0 ? null : value;
 }
 

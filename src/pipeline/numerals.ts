@@ -42,7 +42,18 @@ function below10k(n: number, inner: boolean): string {
 }
 
 const VALUES: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Read a Chinese numeral below 10 000 (一, 十四, 二十三, 一百零五); null if it is not one. */

@@ -82,19 +82,37 @@ function furniture(role: string, text: Text, line: number): Furniture {
 
 /** Whether a line reads like a title: short, not a sentence, not numbered, not page furniture. */
 function titleLike(v: string): boolean {
-  return v.length > 0 && v.length <= 60 && !endsSentence(v) && !parseMarker(v, ALL_SYSTEMS) && ![CONTINUED_FROM, HTML_COMMENT, DOC_NUMBER, DATE_LINE, ADOPTION_NOTE].some((r) => r.test(v));
+  return (
+    v.length > 0 &&
+    v.length <= 60 &&
+    !endsSentence(v) &&
+    !parseMarker(v, ALL_SYSTEMS) &&
+    ![CONTINUED_FROM, HTML_COMMENT, DOC_NUMBER, DATE_LINE, ADOPTION_NOTE].some((r) => r.test(v))
+  );
 }
 
 /** Whether a line is the kind of front matter that follows a title (so the lines before it are the title). */
 function followsTitle(v: string): boolean {
-  return ADOPTION_NOTE.test(v) || DOC_NUMBER.test(v) || DATE_LINE.test(v) || HTML_COMMENT.test(v) || SOURCE_LINE.test(v) ||
-    parseMarker(v, ['volume', 'chapter', 'article']) !== null || addresseeLine(v);
+  return (
+    ADOPTION_NOTE.test(v) ||
+    DOC_NUMBER.test(v) ||
+    DATE_LINE.test(v) ||
+    HTML_COMMENT.test(v) ||
+    SOURCE_LINE.test(v) ||
+    parseMarker(v, ['volume', 'chapter', 'article']) !== null ||
+    addresseeLine(v)
+  );
 }
 
 /** Organisations a notice is addressed to, ending in a colon: 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： */
 export function addresseeLine(v: string): boolean {
-  return v.length <= 300 && /[会委部厅局院府室处办组司团队构位业校区县市省)）]\s*[:：]$/.test(v) && !/[。；]/.test(v) &&
-    !/^(?:为|根据|按照|依照|依据|现将|经|对|就|关于)/.test(v) && !parseMarker(v, ALL_SYSTEMS);
+  return (
+    v.length <= 300 &&
+    /[会委部厅局院府室处办组司团队构位业校区县市省)）]\s*[:：]$/.test(v) &&
+    !/[。；]/.test(v) &&
+    !/^(?:为|根据|按照|依照|依据|现将|经|对|就|关于)/.test(v) &&
+    !parseMarker(v, ALL_SYSTEMS)
+  );
 }
 
 /**
@@ -114,7 +132,7 @@ export function takeFrontAndBack(blocks: Block[]): { front: Furniture[]; body: B
 
   /** Notes that may stand under a title in any order: adoption notes, dates, comments, 来源 lines. */
   const takeNotes = () => {
-    for (; i < blocks.length; ) {
+    for (; i < blocks.length;) {
       const v = at(i);
       if (ADOPTION_NOTE.test(v)) take('adoption');
       else if (DATE_LINE.test(v)) take('date');
@@ -228,14 +246,24 @@ export interface Profile {
 
 /** Division level of each division system. */
 const LEVEL: Partial<Record<SystemName, DivisionLevel>> = {
-  volume: 'volume', chapter: 'chapter', subsection: 'subsection', partOrdinal: 'part', part: 'part', section: 'section',
+  volume: 'volume',
+  chapter: 'chapter',
+  subsection: 'subsection',
+  partOrdinal: 'part',
+  part: 'part',
+  section: 'section',
 };
 
 /** Find which numbering systems a document uses and which of them numbers its clauses. */
 export function profileOf(body: Block[]): Profile {
   const starts = (system: SystemName) => body.filter((b) => readMarker(SYSTEMS[system], b.text.value.replace(MARKDOWN_HEADING, '')));
   if (starts('article').length >= 2) {
-    return { divisions: ['volume', 'chapter', 'subsection', 'partOrdinal'], clauses: ['article'], items: ['section', 'arabic', 'arabicComma', 'parenArabic', 'circled'], articles: true };
+    return {
+      divisions: ['volume', 'chapter', 'subsection', 'partOrdinal'],
+      clauses: ['article'],
+      items: ['section', 'arabic', 'arabicComma', 'parenArabic', 'circled'],
+      articles: true,
+    };
   }
   // Paragraph-initial 一是 counts as an item only in documents that set items as paragraphs
   // (some paragraph opens with 二是 or later); elsewhere 一是…二是… runs inline in a paragraph.
@@ -348,7 +376,10 @@ function splitResponsibility(el: Element): Element[] {
   const m = RESPONSIBILITY_NOTE.exec(el.text.value);
   if (!m || m.index === 0) return [el];
   const body = trimText(sliceText(el.text, 0, m.index));
-  return [{ ...el, text: body }, { kind: 'field', text: sliceText(el.text, m.index), line: el.line }];
+  return [
+    { ...el, text: body },
+    { kind: 'field', text: sliceText(el.text, m.index), line: el.line },
+  ];
 }
 
 /** Furniture that shows a text was set in print pages (a newspaper's 上接第N版, a journal's 收稿日期 or 摘要). */
@@ -385,14 +416,28 @@ function fieldOf(text: Text): Field {
   if (m) {
     const value = trimText(sliceText(text, m[0].length));
     return {
-      type: 'field', label: m[1], separator: m[2], items: value.value.split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
-      value, labelText: sliceText(text, 0, m[0].length),
+      type: 'field',
+      label: m[1],
+      separator: m[2],
+      items: value.value
+        .split(/[、,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      value,
+      labelText: sliceText(text, 0, m[0].length),
     };
   }
   const units = RESPONSIBILITY_NOTE.exec(text.value)![1];
   return {
-    type: 'field', label: RESPONSIBILITY_LABEL, separator: '', items: units.split(/[、,，]/).map((s) => s.trim()).filter(Boolean),
-    value: text, labelText: sliceText(text, 0, 0),
+    type: 'field',
+    label: RESPONSIBILITY_LABEL,
+    separator: '',
+    items: units
+      .split(/[、,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    value: text,
+    labelText: sliceText(text, 0, 0),
   };
 }
 
@@ -448,7 +493,13 @@ function containerKey(b: Builder): object {
 
 /** A container's name in warnings: 正文, 表, or the division's number or title. */
 function containerName(b: Builder, d: Division | null): string {
-  return !d ? '正文' : d === b.table ? '表' : d.level === 'part' && d.number && !d.number.startsWith('第') ? `${d.number}、` : d.number ?? d.title?.value ?? '';
+  return !d
+    ? '正文'
+    : d === b.table
+      ? '表'
+      : d.level === 'part' && d.number && !d.number.startsWith('第')
+        ? `${d.number}、`
+        : (d.number ?? d.title?.value ?? '');
 }
 
 /** A key from a number: the value, or value-n for the n-th repeat; warn on repeats and gaps. */
@@ -491,7 +542,11 @@ function openDivision(b: Builder, el: Element): void {
     ? numberedKey(b, m, el.line, containerKey(b), divisionKeyPrefix(m.system))
     : `h${containerNode(b).children.filter((c) => c.type === 'division' && c.level === 'heading').length + 1}`;
   const d: Division = {
-    type: 'division', level: el.level!, key, line: el.line, children: [],
+    type: 'division',
+    level: el.level!,
+    key,
+    line: el.line,
+    children: [],
     marker: m ? sliceText(el.text, 0, m.raw.length) : null,
     number: m ? m.label : null,
     title: el.title ?? null,
@@ -506,7 +561,16 @@ function openTable(b: Builder, el: Element): void {
   b.table = b.clause = null;
   const parent = containerNode(b);
   const n = parent.children.filter((c) => c.type === 'division' && c.level === 'table').length;
-  const d: Division = { type: 'division', level: 'table', key: n === 0 ? 'zb' : `zb${n + 1}`, line: el.line, children: [], marker: null, number: null, title: el.text };
+  const d: Division = {
+    type: 'division',
+    level: 'table',
+    key: n === 0 ? 'zb' : `zb${n + 1}`,
+    line: el.line,
+    children: [],
+    marker: null,
+    number: null,
+    title: el.text,
+  };
   if (el.markup) d.markup = el.markup;
   parent.children.push(d);
   b.table = d;
@@ -551,7 +615,8 @@ function addNumbered(b: Builder, el: Element): void {
 /** A sub-item: a paragraph of the open clause, marked with its item number; in a statute, warn outside an article. */
 function addSubitem(b: Builder, el: Element): void {
   b.table = null;
-  if (b.articles && !b.clause?.marker) b.warn(el.line, `item ${el.marker!.label} (numbering ${SYSTEMS[el.marker!.system].shape}) stands outside any article; kept in the text before it`);
+  if (b.articles && !b.clause?.marker)
+    b.warn(el.line, `item ${el.marker!.label} (numbering ${SYSTEMS[el.marker!.system].shape}) stands outside any article; kept in the text before it`);
   openClause(b, el.line).children.push(paragraph(el.text, el.marker!.raw.trim()));
 }
 
@@ -590,16 +655,26 @@ function addParagraph(b: Builder, el: Element, before: string): void {
 /** Place one element in the hierarchy, by its kind (`before`: the previous element's text). */
 function addElement(b: Builder, el: Element, before: string): void {
   switch (el.kind) {
-    case 'division': return openDivision(b, el);
-    case 'caption': return openTable(b, el);
-    case 'headerRow': return addHeaderRow(b, el);
-    case 'row': return addRow(b, el);
-    case 'numbered': return addNumbered(b, el);
-    case 'subitem': return addSubitem(b, el);
-    case 'field': return addField(b, el);
-    case 'figureCaption': return addFigureCaption(b, el);
-    case 'figureCredit': return addFigureCredit(b, el);
-    case 'paragraph': return addParagraph(b, el, before);
+    case 'division':
+      return openDivision(b, el);
+    case 'caption':
+      return openTable(b, el);
+    case 'headerRow':
+      return addHeaderRow(b, el);
+    case 'row':
+      return addRow(b, el);
+    case 'numbered':
+      return addNumbered(b, el);
+    case 'subitem':
+      return addSubitem(b, el);
+    case 'field':
+      return addField(b, el);
+    case 'figureCaption':
+      return addFigureCaption(b, el);
+    case 'figureCredit':
+      return addFigureCredit(b, el);
+    case 'paragraph':
+      return addParagraph(b, el, before);
   }
 }
 
@@ -627,8 +702,14 @@ export function wrapImplied(children: (Division | Clause)[], level: 'part' | 'se
   const before = children.slice(0, first);
   const cn = toChineseNumeral(value - 1);
   const implied: Division = {
-    type: 'division', level, key: String(value - 1), marker: null,
-    number: level === 'part' ? cn : `（${cn}）`, title: null, children: before, line: before[0].line,
+    type: 'division',
+    level,
+    key: String(value - 1),
+    marker: null,
+    number: level === 'part' ? cn : `（${cn}）`,
+    title: null,
+    children: before,
+    line: before[0].line,
   };
   return [implied, ...children.slice(first)];
 }
@@ -650,8 +731,12 @@ export function collapseDivisions(children: (Division | Clause)[]): (Division | 
     const hasNumbered = c.children.some((k) => k.type === 'division' || k.marker !== null);
     if (hasNumbered || c.marker === null) return c;
     const clause: Clause = {
-      type: 'clause', key: c.key, marker: c.marker, number: c.number,
-      children: (c.children as Clause[]).flatMap((k) => k.children), line: c.line,
+      type: 'clause',
+      key: c.key,
+      marker: c.marker,
+      number: c.number,
+      children: (c.children as Clause[]).flatMap((k) => k.children),
+      line: c.line,
     };
     // A unit that is one sentence with nothing under it ((四)约定买受人在一定期限内可以退还标的物。) is text, not a title.
     if (c.title && clause.children.length === 0 && endsSentence(c.title.value)) clause.children.push(paragraph(c.title));

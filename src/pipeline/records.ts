@@ -2,17 +2,7 @@
  * Records: the parse tree and a source's metadata as the flat documents and clauses of the
  * open data (data/documents.json, data/clauses.json).
  */
-import type {
-  Clause,
-  ClauseContent,
-  ClauseRecord,
-  Division,
-  DocumentMeta,
-  DocumentNode,
-  DocumentRecord,
-  Furniture,
-  OutlineEntry,
-} from '../model';
+import type { Clause, ClauseContent, ClauseRecord, Division, DocumentMeta, DocumentNode, DocumentRecord, Furniture, OutlineEntry } from '../model';
 import { isoDate } from './furniture';
 import { clauseUrl, documentUrl } from '../urls';
 import { clauseId, placeClauses } from './ids';
@@ -38,7 +28,10 @@ const furnitureOf = (doc: DocumentNode, role: string): Furniture[] => doc.furnit
 const first = (doc: DocumentNode, role: string): string | undefined => furnitureOf(doc, role)[0]?.text.value;
 /** Strip a bracketed label ([摘要], 收稿日期:) or enclosing brackets from a furniture value. */
 const unlabel = (s: string | undefined): string | undefined =>
-  s?.replace(/^[[【][^\]】]*[\]】]\s*/, '').replace(/^[^:：]{1,6}[:：]\s*/, '').trim();
+  s
+    ?.replace(/^[[【][^\]】]*[\]】]\s*/, '')
+    .replace(/^[^:：]{1,6}[:：]\s*/, '')
+    .trim();
 const unbracket = (s: string | undefined): string | undefined => s?.replace(/^[（(](.*)[）)]$/, '$1').trim();
 
 /** The document's title: from the source where it prints one (joining wrapped lines), else the metadata's, marked editorial. */
@@ -58,8 +51,12 @@ function outline(nodes: (Division | Clause)[], docId: string, keys: string[]): O
     .map((d) => {
       const path = [...keys, d.key];
       const entry: OutlineEntry = {
-        level: d.level, id: clauseId(docId, path), marker: d.marker?.value ?? null, number: d.number,
-        title: d.title?.value ?? null, children: outline(d.children, docId, path),
+        level: d.level,
+        id: clauseId(docId, path),
+        marker: d.marker?.value ?? null,
+        number: d.number,
+        title: d.title?.value ?? null,
+        children: outline(d.children, docId, path),
       };
       if (d.columns) entry.columns = d.columns.map((c) => c.value);
       if (d.markup) entry.markup = d.markup.value;
@@ -82,7 +79,13 @@ export function documentRecord(doc: DocumentNode, meta: DocumentMeta, source: st
   const { title, titleEditorial } = documentTitle(doc, meta);
   const { id, kind, leadHeadings: _lead, title: _title, ...rest } = meta;
   const record: DocumentRecord = {
-    id, url: documentUrl(id), title, titleEditorial, kind, source, ...rest,
+    id,
+    url: documentUrl(id),
+    title,
+    titleEditorial,
+    kind,
+    source,
+    ...rest,
     furniture: doc.furniture.map((f) => ({ role: f.role, text: f.text.value, line: f.line })),
     outline: outline(doc.children, id, []),
     clauseCount,
@@ -98,7 +101,11 @@ export function documentRecord(doc: DocumentNode, meta: DocumentMeta, source: st
   const abstract = unlabel(first(doc, 'abstract'));
   if (abstract) record.abstract = abstract;
   const keywords = unlabel(first(doc, 'keywords'));
-  if (keywords) record.keywords = keywords.split(/[;；]/).map((k) => k.trim()).filter(Boolean);
+  if (keywords)
+    record.keywords = keywords
+      .split(/[;；]/)
+      .map((k) => k.trim())
+      .filter(Boolean);
   const addressees = unlabel(first(doc, 'addressees'));
   if (addressees) record.addressees = first(doc, 'addressees')!.replace(/[:：]$/, '');
   const received = unlabel(first(doc, 'received'));
@@ -114,8 +121,15 @@ export function documentRecord(doc: DocumentNode, meta: DocumentMeta, source: st
 export function clauseRecords(doc: DocumentNode, docId: string, source: string): ClauseRecord[] {
   return placeClauses(doc, docId).map(({ clause, divisions, id }) => {
     const record: ClauseRecord = {
-      id, url: clauseUrl(id), source, doc: docId, number: clause.number,
-      path: divisions.map(divisionLabel), text: clauseText(clause.children), keywords: [], links: [],
+      id,
+      url: clauseUrl(id),
+      source,
+      doc: docId,
+      number: clause.number,
+      path: divisions.map(divisionLabel),
+      text: clauseText(clause.children),
+      keywords: [],
+      links: [],
     };
     if (clause.heading) record.heading = clause.heading.value;
     if (clause.marker) record.marker = clause.marker.value;

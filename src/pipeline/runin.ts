@@ -208,7 +208,9 @@ export function headBreaks(value: string): number[] {
     if (addressees(from)) cuts.push(from, colon + 1);
   } else {
     // The title ends at its last title word that leaves addressees after it.
-    const ends = titleEnds(head.slice(from)).map((e) => from + e).filter(addressees);
+    const ends = titleEnds(head.slice(from))
+      .map((e) => from + e)
+      .filter(addressees);
     const end = ends[ends.length - 1];
     const title = end === undefined ? '' : head.slice(from, end);
     if (end !== undefined && title.length <= MAX_TITLE && (num || title.includes('关于'))) cuts.push(from, end, colon + 1);

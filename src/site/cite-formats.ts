@@ -24,7 +24,13 @@ const FILES = [
 ];
 
 /** The menu of the page at `url` citing `doc`: the page's canonical address (if the build has a site), the GB/T reference cited on `cited`, and the files. */
-export function citeFormatsData(library: Library, doc: DocumentRecord, url: string, site: URL | string | undefined, cited: string = buildDate()): { canonical?: string; gbt: GbtParts; files: CiteFile[] } {
+export function citeFormatsData(
+  library: Library,
+  doc: DocumentRecord,
+  url: string,
+  site: URL | string | undefined,
+  cited: string = buildDate(),
+): { canonical?: string; gbt: GbtParts; files: CiteFile[] } {
   const view = libraryView(library);
   const canonical = canonicalUrl(site, url);
   return {

@@ -78,7 +78,7 @@ export function comparisonRows(view: LibraryView, comparison: VersionComparison)
   };
   let part: string | null | undefined;
   return comparison.rows.map((row) => {
-    const clauses = [row.a, row.b].flatMap((id) => (id ? view.clause(id) ?? [] : []));
+    const clauses = [row.a, row.b].flatMap((id) => (id ? (view.clause(id) ?? []) : []));
     const step = clauses.flatMap((c) => view.steps(c).slice(0, 1))[0];
     const opens = step && step.number !== part ? stepLabel(step) : undefined;
     part = step?.number;

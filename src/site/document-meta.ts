@@ -112,10 +112,9 @@ export function factRows(doc: DocumentRecord, ref: DocumentRef): MetaRow[] {
 export function moreRows(doc: DocumentRecord): MetaRow[] {
   const facts = new Set<string>(FACT_FIELDS);
   const known = new Set(FIELD_LABELS.keys());
-  const keys = [
-    ...DOCUMENT_FIELDS.map(([key]) => key),
-    ...Object.keys(doc).filter((key) => !known.has(key)),
-  ].filter((key) => !facts.has(key) && !NOT_LISTED.has(key));
+  const keys = [...DOCUMENT_FIELDS.map(([key]) => key), ...Object.keys(doc).filter((key) => !known.has(key))].filter(
+    (key) => !facts.has(key) && !NOT_LISTED.has(key),
+  );
   return keys.flatMap((key) => {
     const value = showValue(key, doc[key]);
     return value === null ? [] : [{ key, label: labelOf(key, doc), value }];

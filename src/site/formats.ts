@@ -117,7 +117,9 @@ export function cslItem(facts: CitationFacts, url?: string): Record<string, unkn
 
 /** BibTeX's special characters, escaped: # $ % & _ { } ~ ^ \. */
 export function bibtexEscape(text: string): string {
-  return text.replace(/[\\#$%&_{}~^]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`));
+  return text.replace(/[\\#$%&_{}~^]/g, (c) =>
+    c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`,
+  );
 }
 
 /** The BibTeX entry type of a document: techreport for reports, article for papers, else misc. */

@@ -6,7 +6,17 @@
  */
 import type { DocumentRecord, Library } from '../model';
 import {
-  canonicalUrl, CLAUSES_JSON_URL, COMPARE_INDEX_URL, DOCUMENTS_JSON_URL, HOME_URL, matrixCsvUrl, OFFLINE_BUNDLE_URL, relativeUrl, TERMS_JSON_URL, TERMS_URL, UNITS_URL,
+  canonicalUrl,
+  CLAUSES_JSON_URL,
+  COMPARE_INDEX_URL,
+  DOCUMENTS_JSON_URL,
+  HOME_URL,
+  matrixCsvUrl,
+  OFFLINE_BUNDLE_URL,
+  relativeUrl,
+  TERMS_JSON_URL,
+  TERMS_URL,
+  UNITS_URL,
 } from '../urls';
 import { listRows, type MetaRow } from './document-meta';
 import { documentsByGroup } from './kinds';

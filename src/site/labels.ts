@@ -30,9 +30,7 @@ export const DOCUMENT_FIELDS: [key: string, label: string][] = [
 ];
 
 /** Fields that are internal or shown elsewhere on the document page. */
-export const HIDDEN_DOCUMENT_FIELDS = new Set([
-  'id', 'url', 'titleEditorial', 'furniture', 'outline', 'work', 'leadHeadings', 'descriptiveTitle', 'annexOf',
-]);
+export const HIDDEN_DOCUMENT_FIELDS = new Set(['id', 'url', 'titleEditorial', 'furniture', 'outline', 'work', 'leadHeadings', 'descriptiveTitle', 'annexOf']);
 
 const FURNITURE_ROLES: Record<string, string> = {
   header: '版头',
@@ -72,7 +70,10 @@ export function furnitureLabel(role: string): string {
  */
 export function furnitureNeedsLabel(role: string, text: string): boolean {
   const label = furnitureLabel(role);
-  return !text.trim().replace(/^[[（(【〔]\s*/, '').startsWith(label);
+  return !text
+    .trim()
+    .replace(/^[[（(【〔]\s*/, '')
+    .startsWith(label);
 }
 
 const RELS: Record<Link['rel'], string> = {
@@ -87,7 +88,6 @@ const RELS: Record<Link['rel'], string> = {
 export function relLabel(rel: string): string {
   return (RELS as Record<string, string>)[rel] ?? rel;
 }
-
 
 /** Format an ISO date (2014-12-08, 2021-06, 2017) the Chinese way (2014年12月8日, 2021年6月, 2017年); other strings unchanged. */
 export function formatDate(date: string): string {

@@ -221,19 +221,44 @@ export function matrixLinks(library: Library, docId: string, from: string): Matr
 
 /** The columns of a document's matrix CSV: one line per clause and item; a clause without items has one line with the item columns empty. */
 export const MATRIX_CSV_HEADER = [
-  '条文ID', '条文', '条文标题', '条文网址', '分工条目数', '分工条目ID', '分工条目', '分工条目内容', '牵头单位', '参加单位', '分工条目网址',
+  '条文ID',
+  '条文',
+  '条文标题',
+  '条文网址',
+  '分工条目数',
+  '分工条目ID',
+  '分工条目',
+  '分工条目内容',
+  '牵头单位',
+  '参加单位',
+  '分工条目网址',
 ] as const;
 
 /** The columns of a unit's CSV: one line per work item the unit leads or joins, with the clause it carries out. */
 export const UNIT_CSV_HEADER = [
-  '单位', '角色', '分工条目ID', '分工条目', '分工条目内容', '牵头单位', '参加单位', '分工条目网址', '落实条文ID', '落实条文', '条文标题', '条文网址',
+  '单位',
+  '角色',
+  '分工条目ID',
+  '分工条目',
+  '分工条目内容',
+  '牵头单位',
+  '参加单位',
+  '分工条目网址',
+  '落实条文ID',
+  '落实条文',
+  '条文标题',
+  '条文网址',
 ] as const;
 
 /** How lists of units stand in one CSV cell: joined with 、 as the sources print them. */
 const joinUnits = (names: string[]) => names.join('、');
 
 /** The cells of a work item: id, label, text (without its field lines), lead and joining units, and its URL on `site`. */
-function itemCells(library: Library, id: string, site: URL | string | undefined): { id: string; label: string; text: string; lead: string; join: string; url: string } {
+function itemCells(
+  library: Library,
+  id: string,
+  site: URL | string | undefined,
+): { id: string; label: string; text: string; lead: string; join: string; url: string } {
   const view = libraryView(library);
   const item = view.clause(id);
   if (!item) throw new Error(`matrix: unknown item ${id}`);
@@ -267,18 +292,27 @@ export function unitCsvRows(library: Library, unitId: string, site?: URL | strin
   const unit = library.units.find((u) => u.id === unitId);
   if (!unit) throw new Error(`matrix: unknown unit ${unitId}`);
   const order = new Map(library.clauses.map((c, i) => [c.id, i]));
-  const roles = [
-    ...unit.leads.map((id) => ({ id, role: '牵头' })),
-    ...unit.joins.map((id) => ({ id, role: '参加' })),
-  ].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const roles = [...unit.leads.map((id) => ({ id, role: '牵头' })), ...unit.joins.map((id) => ({ id, role: '参加' }))].sort(
+    (a, b) => order.get(a.id)! - order.get(b.id)!,
+  );
   const lines: string[][] = [[...UNIT_CSV_HEADER]];
   for (const { id, role } of roles) {
     const c = itemCells(library, id, site);
     const a = view.assignmentOf(id);
     const clause = a && view.clause(a.clause);
     lines.push([
-      unit.name, role, c.id, c.label, c.text, c.lead, c.join, c.url,
-      clause?.id ?? '', clause ? view.label(clause) : '', clause?.heading ?? '', clause ? absoluteUrl(site, clause.url) : '',
+      unit.name,
+      role,
+      c.id,
+      c.label,
+      c.text,
+      c.lead,
+      c.join,
+      c.url,
+      clause?.id ?? '',
+      clause ? view.label(clause) : '',
+      clause?.heading ?? '',
+      clause ? absoluteUrl(site, clause.url) : '',
     ]);
   }
   return lines;

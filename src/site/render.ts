@@ -47,7 +47,10 @@ export function clauseToMdast(clause: Clause): MdastRoot {
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 const el = (tagName: string, className: string[], children: ElementContent[]): Element => ({
-  type: 'element', tagName, properties: className.length ? { className } : {}, children,
+  type: 'element',
+  tagName,
+  properties: className.length ? { className } : {},
+  children,
 });
 
 const handlers: RemarkRehypeOptions['handlers'] = {
@@ -96,20 +99,25 @@ function copyGroup(copy: CopyOptions, place: ParagraphPlace, places: ParagraphPl
   const cite = copy.citation + paragraphPosition(place, places);
   const name = anchorLinkLabel(place).replace(/的链接$/, '');
   const button = (kind: string, text: string | undefined, what: string, extra: Record<string, string> = {}): Element => ({
-    type: 'element', tagName: 'button',
+    type: 'element',
+    tagName: 'button',
     properties: {
-      type: 'button', className: ['para-copy-' + kind], dataCopyKind: kind, dataCopyAnchor: place.anchor, ...extra,
-      ...(text === undefined ? {} : { dataCopy: text }), dataCopyLabel: `${name}的${what}`, ariaLabel: `复制${name}的${what}`,
+      type: 'button',
+      className: ['para-copy-' + kind],
+      dataCopyKind: kind,
+      dataCopyAnchor: place.anchor,
+      ...extra,
+      ...(text === undefined ? {} : { dataCopy: text }),
+      dataCopyLabel: `${name}的${what}`,
+      ariaLabel: `复制${name}的${what}`,
     },
     children: [],
   });
   return {
-    type: 'element', tagName: 'span',
+    type: 'element',
+    tagName: 'span',
     properties: { className: ['para-copy'], dataCopyGroup: '', dataPagefindIgnore: '', hidden: true },
-    children: [
-      button('link', link, '链接'),
-      button('citation', link && citationText(cite, link), '引用', { dataCopyCite: cite }),
-    ],
+    children: [button('link', link, '链接'), button('citation', link && citationText(cite, link), '引用', { dataCopyCite: cite })],
   };
 }
 
@@ -129,7 +137,8 @@ export function rehypeParagraphAnchors(options: AnchorOptions = {}) {
       const id = `${prefix}${place.anchor}`;
       node.properties = { ...node.properties, id };
       node.children.unshift({
-        type: 'element', tagName: 'a',
+        type: 'element',
+        tagName: 'a',
         properties: { className: ['para-link'], href: `#${id}`, ariaLabel: anchorLinkLabel(place), dataPagefindIgnore: '' },
         children: [],
       });
@@ -149,7 +158,7 @@ export interface MentionLinkOptions {
 function linkText(value: string, links: Map<string, string>, longestFirst: string[]): ElementContent[] {
   const out: ElementContent[] = [];
   let plain = 0;
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const hit = longestFirst.find((t) => value.startsWith(t, i));
     if (!hit) {
       i++;

@@ -81,9 +81,7 @@ export function stepLabel(step: PathStep): string {
   return /[、.．]$/.test(marker) || /[）)]$/.test(marker) ? `${marker}${title}` : `${marker} ${title}`;
 }
 
-export type TocNode<C> =
-  | { type: 'entry'; entry: OutlineEntry; children: TocNode<C>[] }
-  | { type: 'clause'; clause: C };
+export type TocNode<C> = { type: 'entry'; entry: OutlineEntry; children: TocNode<C>[] } | { type: 'clause'; clause: C };
 
 /**
  * Merge a document's outline and its clauses into one tree in reading order. Each clause
@@ -91,7 +89,11 @@ export type TocNode<C> =
  * `enclosing` (the ids of the entries around a clause, e.g. from `clauseSteps`), one of those.
  * Entries come where their first clause comes; entries without clauses follow their preceding sibling.
  */
-export function buildToc<C extends { id: string }>(outline: OutlineEntry[], clauses: C[], enclosing?: (clause: C) => readonly (string | undefined)[]): TocNode<C>[] {
+export function buildToc<C extends { id: string }>(
+  outline: OutlineEntry[],
+  clauses: C[],
+  enclosing?: (clause: C) => readonly (string | undefined)[],
+): TocNode<C>[] {
   const nodes: TocNode<C>[] = [];
   const groups = new Map<OutlineEntry, C[]>();
   const encloses = (e: OutlineEntry, clause: C) => (enclosing ? enclosing(clause).includes(e.id) : clause.id.startsWith(`${e.id}/`));
@@ -116,9 +118,7 @@ export function buildToc<C extends { id: string }>(outline: OutlineEntry[], clau
     const prev = i > 0 ? outline[i - 1] : undefined;
     const node: TocNode<C> = { type: 'entry', entry, children: [] };
     // The first entry goes before the other entries (after any leading clauses, e.g. a preamble).
-    const at = prev
-      ? nodes.findIndex((n) => n.type === 'entry' && n.entry === prev) + 1
-      : nodes.findIndex((n) => n.type === 'entry');
+    const at = prev ? nodes.findIndex((n) => n.type === 'entry' && n.entry === prev) + 1 : nodes.findIndex((n) => n.type === 'entry');
     if (at <= 0 && prev) nodes.push(node);
     else if (at < 0) nodes.push(node);
     else nodes.splice(at, 0, node);

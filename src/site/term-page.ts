@@ -109,17 +109,19 @@ export function termPageData(library: Library, id: string): TermPageData {
   const documents = library.documents.flatMap((doc) => {
     const uses = usesOf.get(doc.id);
     return uses
-      ? [{
-          doc,
-          name: view.name(doc),
-          href: relativeUrl(url, doc.url),
-          uses: uses.map(({ record, sentence }) => ({
-            href: relativeUrl(url, record.url),
-            label: view.label(record),
-            heading: record.heading,
-            sentence: markTerm(sentence, entry.spellings),
-          })),
-        }]
+      ? [
+          {
+            doc,
+            name: view.name(doc),
+            href: relativeUrl(url, doc.url),
+            uses: uses.map(({ record, sentence }) => ({
+              href: relativeUrl(url, record.url),
+              label: view.label(record),
+              heading: record.heading,
+              sentence: markTerm(sentence, entry.spellings),
+            })),
+          },
+        ]
       : [];
   });
   const count = entry.uses.length;

@@ -69,7 +69,14 @@ export function workItemData(library: Library, id: string, from: string, showCla
 }
 
 /** Everything a unit's page shows: its items by role (roles without items left out), and the link to its items as CSV. */
-export function unitPageData(unit: Unit): { url: string; title: string; description: string; crumbs: Crumb[]; groups: { key: string; title: string; items: string[] }[]; csvHref: string } {
+export function unitPageData(unit: Unit): {
+  url: string;
+  title: string;
+  description: string;
+  crumbs: Crumb[];
+  groups: { key: string; title: string; items: string[] }[];
+  csvHref: string;
+} {
   return {
     url: unit.url,
     csvHref: relativeUrl(unit.url, unitCsvUrl(unit.id)),
@@ -84,7 +91,12 @@ export function unitPageData(unit: Unit): { url: string; title: string; descript
 }
 
 /** Everything the list of units (/units/index.html) shows: each unit with its counts, and the number of items they share out. */
-export function unitIndexData(library: Library): { url: string; crumbs: Crumb[]; itemCount: number; units: { name: string; href: string; leads: number; joins: number }[] } {
+export function unitIndexData(library: Library): {
+  url: string;
+  crumbs: Crumb[];
+  itemCount: number;
+  units: { name: string; href: string; leads: number; joins: number }[];
+} {
   const url = UNITS_URL;
   const { units } = library;
   return {

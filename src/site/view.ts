@@ -113,10 +113,7 @@ export function libraryView(library: Library): LibraryView {
       const doc = docs.get(clause.doc);
       return (doc ? citedAs(doc) : clause.doc) + position(clause);
     },
-    versionsOf: (doc) =>
-      library.comparisons
-        .flatMap((c) => (c.a === doc.id ? [c.b] : c.b === doc.id ? [c.a] : []))
-        .flatMap((id) => docs.get(id) ?? []),
+    versionsOf: (doc) => library.comparisons.flatMap((c) => (c.a === doc.id ? [c.b] : c.b === doc.id ? [c.a] : [])).flatMap((id) => docs.get(id) ?? []),
     assignmentOf: (item) => assignmentOf.get(item),
     assignmentsTo: (clause) => assignmentsTo.get(clause) ?? [],
     term: (id) => terms.get(id),

@@ -80,12 +80,20 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
     for (const type of ['home', 'document', 'clause']) {
       const url = pages.find((p) => p.type === type)!.url;
       for (const scheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ locale: 'zh-CN', colorScheme: scheme, bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        const context = await browser.newContext({
+          locale: 'zh-CN',
+          colorScheme: scheme,
+          bypassCSP: true,
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+        });
         const page = await context.newPage();
         await page.goto(server.base + url);
         await page.addScriptTag({ content: AXE_SOURCE });
         const results = (await page.evaluate('axe.run()')) as AxeResults;
-        for (const v of results.violations) found.push(`${scheme} 390px ${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+        for (const v of results.violations)
+          found.push(`${scheme} 390px ${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
         await context.close();
       }
     }
@@ -136,7 +144,10 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
             if (!el || el === document.body) return null;
             const s = getComputedStyle(el);
             const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
-            return { what: `${el.localName}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 12) ?? ''}`, marked: outline || s.boxShadow !== 'none' };
+            return {
+              what: `${el.localName}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 12) ?? ''}`,
+              marked: outline || s.boxShadow !== 'none',
+            };
           });
           if (!state) continue;
           focused++;

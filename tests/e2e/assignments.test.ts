@@ -25,7 +25,12 @@ const printedUnits = (c: Clause, label: string): string[] =>
   c.text
     .split('\n')
     .filter((l) => l.startsWith(label))
-    .flatMap((l) => l.slice(label.length).replace(/^[：:]\s*/, '').split('、'))
+    .flatMap((l) =>
+      l
+        .slice(label.length)
+        .replace(/^[：:]\s*/, '')
+        .split('、'),
+    )
     .map((s) => s.trim())
     .filter(Boolean);
 
@@ -118,8 +123,7 @@ describe.skipIf(SKIP_E2E)('assignments in the built site', () => {
   });
 
   it('fits the list of units, a unit page and an implemented clause page on a 375 px screen', async () => {
-    const overflow = (page: Page) =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const index = await open(`${base}/units/index.html`, 375);
     expect(await overflow(index), 'units/index.html').toBeLessThanOrEqual(0);
     await index.locator('.unit-table tbody th a').first().click();

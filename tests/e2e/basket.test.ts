@@ -46,7 +46,15 @@ function partOf(docx: Uint8Array, name: string): string {
 
 /** The text of a WordprocessingML part, its runs joined: what a reader sees, XML entities decoded. */
 function wordText(xml: string): string {
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join('');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) =>
+      m[1]!
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    )
+    .join('');
 }
 
 describe.skipIf(SKIP_E2E)('the clause basket, online and from the offline bundle', () => {
@@ -139,7 +147,11 @@ describe.skipIf(SKIP_E2E)('the clause basket, online and from the offline bundle
       await page.waitForURL(/\/basket\/index\.html$/);
       let shown = await listed(page);
       const lines = c.text.split('\n');
-      expect(shown.map((e) => e.title)).toEqual(['《中华人民共和国工会法》第十一条', '《中华人民共和国工会法》第十一条第二款', expect.stringContaining(hit.heading ? hit.heading : '')]);
+      expect(shown.map((e) => e.title)).toEqual([
+        '《中华人民共和国工会法》第十一条',
+        '《中华人民共和国工会法》第十一条第二款',
+        expect.stringContaining(hit.heading ? hit.heading : ''),
+      ]);
       expect(shown[0]!.text).toEqual(lines);
       expect(shown[1]!.text).toEqual([lines[1]]);
       expect(shown[2]!.text).toEqual(hit.text.split('\n').filter((l) => l.trim() !== ''));
@@ -213,7 +225,9 @@ describe.skipIf(SKIP_E2E)('the clause basket, online and from the offline bundle
       await page.goto(new URL('basket/index.html', bases.online).href);
       expect(await listed(page)).toHaveLength(2);
       await page.addScriptTag({ content: AXE_SOURCE });
-      const violations = (await page.evaluate('axe.run().then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))')) as string[];
+      const violations = (await page.evaluate(
+        'axe.run().then((r) => r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))',
+      )) as string[];
       found.push(...violations.map((v) => `${width}px: ${v}`));
     }
     await context.close();
@@ -254,7 +268,9 @@ describe.skipIf(SKIP_E2E)('the clause basket, online and from the offline bundle
       await firefox!.evaluate(`document.querySelector('button[data-basket-add]').click()`);
       expect(await firefox!.evaluate<string>(`document.querySelector('.clause-actions [role="status"]').textContent`)).toContain('已加入材料篮（共 1 条）');
       await firefox!.navigate(new URL('basket/index.html', bases.offline).href);
-      const titles = await firefox!.waitFor<string[]>(`document.documentElement.hasAttribute('data-basket-ready') && [...document.querySelectorAll('#basket-list h2')].map((h) => h.textContent)`);
+      const titles = await firefox!.waitFor<string[]>(
+        `document.documentElement.hasAttribute('data-basket-ready') && [...document.querySelectorAll('#basket-list h2')].map((h) => h.textContent)`,
+      );
       expect(titles).toEqual(['《中华人民共和国工会法》第十一条']);
       // The download itself is the browser's; catch the file as the page hands it over.
       const base64 = await firefox!.evaluate<string>(`new Promise((resolve) => {

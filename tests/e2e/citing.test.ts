@@ -67,7 +67,11 @@ describe.skipIf(SKIP_E2E)('citing', () => {
     const all = await copies(page);
     const link = expected(LAW_12);
     expect(find(all, 'link', null)).toMatchObject({ shown: true, copied: link, status: `已复制本条链接：${link}` });
-    expect(find(all, 'citation', null)).toMatchObject({ shown: true, copied: `${LAW_12_CITATION} ${link}`, status: `已复制本条引用：${LAW_12_CITATION} ${link}` });
+    expect(find(all, 'citation', null)).toMatchObject({
+      shown: true,
+      copied: `${LAW_12_CITATION} ${link}`,
+      status: `已复制本条引用：${LAW_12_CITATION} ${link}`,
+    });
     // data-copy holds the text only where the build knew it.
     for (const c of all.filter((x) => x.kind !== 'gbt')) expect(c.data, `${c.paragraph} ${c.kind}`).toBe(canonical ? c.copied : null);
     await page.close();
@@ -110,7 +114,10 @@ describe.skipIf(SKIP_E2E)('citing', () => {
   });
 
   it('arriving at a paragraph on a phone keeps the clause’s number and title in view, and marks the paragraph', async () => {
-    for (const [url, anchor] of [[LAW_12, 'p2'], [LONG, 'p3']] as const) {
+    for (const [url, anchor] of [
+      [LAW_12, 'p2'],
+      [LONG, 'p3'],
+    ] as const) {
       const page = await phone.newPage();
       await page.goto(`${base}${url}#${anchor}`);
       await page.waitForTimeout(300);

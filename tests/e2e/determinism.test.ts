@@ -21,7 +21,10 @@ const OUT = [join(ROOT, `.build-det-a-${process.pid}`), join(ROOT, `.build-det-b
 /** Every file of a built site with the SHA-256 of its bytes. */
 async function hashes(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const path of await listFiles(dir)) out[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
+  for (const path of await listFiles(dir))
+    out[path] = createHash('sha256')
+      .update(readFileSync(join(dir, path)))
+      .digest('hex');
   return out;
 }
 

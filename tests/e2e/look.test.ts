@@ -46,7 +46,7 @@ describe.skipIf(SKIP_E2E)('look', () => {
     return doc;
   };
 
-  it('the home page has one search box, in the masthead under the library\'s name and scope', async () => {
+  it("the home page has one search box, in the masthead under the library's name and scope", async () => {
     for (const viewport of [DESKTOP, PHONE]) {
       const page = await open('/index.html', viewport);
       expect(await page.locator('input[type="search"]').count()).toBe(1);
@@ -62,7 +62,7 @@ describe.skipIf(SKIP_E2E)('look', () => {
     }
   });
 
-  it('every page has the masthead with the library\'s name and scope', async () => {
+  it("every page has the masthead with the library's name and scope", async () => {
     for (const url of ['/index.html', documents[0]!.url, '/search/index.html', '/terms/index.html']) {
       const page = await open(url);
       expect(await page.locator('header.site-header .site-name').isVisible(), url).toBe(true);
@@ -107,7 +107,10 @@ describe.skipIf(SKIP_E2E)('look', () => {
   it('on a 390 px phone the first clause of every document begins within the first one and a half screens', async () => {
     for (const doc of documents.filter((d) => d.clauseCount > 0)) {
       const page = await open(doc.url, PHONE);
-      const top = await page.locator('.doc-clause').first().evaluate((el) => el.getBoundingClientRect().top + scrollY);
+      const top = await page
+        .locator('.doc-clause')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top + scrollY);
       expect(top, `${doc.url}: first clause at ${Math.round(top)} px`).toBeLessThan(PHONE.height * 1.5);
       // The contents are there, folded: one tap opens them.
       const toc = page.locator('.toc summary');
@@ -142,7 +145,11 @@ describe.skipIf(SKIP_E2E)('look', () => {
   it('the texts read in the serif stack and the interface in sans-serif', async () => {
     const doc = docWith((d) => d.clauseCount > 0);
     const page = await open(doc.url);
-    const font = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).fontFamily);
+    const font = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(await font('.doc-clause-body p')).toMatch(new RegExp(`^${SERIF.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     const ui = await font('.site-nav a');
     expect(ui).not.toMatch(/Songti/);
@@ -155,11 +162,17 @@ describe.skipIf(SKIP_E2E)('look', () => {
 
   it('navigation links carry no underline until hovered, and kind labels are set to be read', async () => {
     const page = await open(documents[0]!.url);
-    const decoration = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+    const decoration = (sel: string) =>
+      page
+        .locator(sel)
+        .first()
+        .evaluate((el) => getComputedStyle(el).textDecorationLine);
     for (const sel of ['.site-nav a', '.breadcrumbs a', '.toc a', '.site-footer a']) expect(await decoration(sel), sel).toBe('none');
     await page.locator('.site-nav a').first().hover();
     expect(await decoration('.site-nav a')).toBe('underline');
-    const label = await page.locator('.doc-head .kind-label').evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), weight: Number(getComputedStyle(el).fontWeight) }));
+    const label = await page
+      .locator('.doc-head .kind-label')
+      .evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), weight: Number(getComputedStyle(el).fontWeight) }));
     expect(label.size).toBeGreaterThanOrEqual(13);
     expect(label.weight).toBeGreaterThanOrEqual(600);
     await page.goto(server.base + '/index.html');

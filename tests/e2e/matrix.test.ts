@@ -81,7 +81,13 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
   const expected = () =>
     clauses
       .filter((c) => c.doc === OPINION)
-      .map((c) => ({ clause: c, items: c.links.filter((l) => l.rel === 'implemented-by').map((l) => byId.get(l.id)!).filter(isWorkItem) }));
+      .map((c) => ({
+        clause: c,
+        items: c.links
+          .filter((l) => l.rel === 'implemented-by')
+          .map((l) => byId.get(l.id)!)
+          .filter(isWorkItem),
+      }));
 
   /** A CSV file of the site, as bytes and as rows read back by a CSV parser. */
   async function readCsv(url: string): Promise<{ bytes: Uint8Array; type: string | null; rows: string[][] }> {
@@ -110,7 +116,10 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
       const row = shown[i]!;
       expect(row.count, w.clause.id).toBe(w.items.length);
       expect(row.flagged, w.clause.id).toBe(w.items.length === 0 ? '无分工条目' : null);
-      expect(row.items.map((it) => pathOf(it.href, page.url())), w.clause.id).toEqual(w.items.map((it) => it.url));
+      expect(
+        row.items.map((it) => pathOf(it.href, page.url())),
+        w.clause.id,
+      ).toEqual(w.items.map((it) => it.url));
       for (const [k, item] of w.items.entries()) {
         const lead = units(item, LEAD).join('、');
         const join = units(item, JOIN).join('、');
@@ -153,19 +162,43 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(type).toBe('text/csv; charset=utf-8');
     const [header, ...body] = rows;
-    expect(header).toEqual(['条文ID', '条文', '条文标题', '条文网址', '分工条目数', '分工条目ID', '分工条目', '分工条目内容', '牵头单位', '参加单位', '分工条目网址']);
+    expect(header).toEqual([
+      '条文ID',
+      '条文',
+      '条文标题',
+      '条文网址',
+      '分工条目数',
+      '分工条目ID',
+      '分工条目',
+      '分工条目内容',
+      '牵头单位',
+      '参加单位',
+      '分工条目网址',
+    ]);
     const col = (name: string) => header!.indexOf(name);
     const want = expected();
     expect([...new Set(body.map((r) => r[col('条文ID')]))]).toEqual(want.map((w) => w.clause.id));
     for (const w of want) {
       const lines = body.filter((r) => r[col('条文ID')] === w.clause.id);
-      expect(lines.map((r) => r[col('条文网址')]), w.clause.id).toEqual(lines.map(() => w.clause.url));
-      expect(lines.map((r) => Number(r[col('分工条目数')])), w.clause.id).toEqual(lines.map(() => w.items.length));
+      expect(
+        lines.map((r) => r[col('条文网址')]),
+        w.clause.id,
+      ).toEqual(lines.map(() => w.clause.url));
+      expect(
+        lines.map((r) => Number(r[col('分工条目数')])),
+        w.clause.id,
+      ).toEqual(lines.map(() => w.items.length));
       if (w.items.length === 0) {
-        expect(lines.map((r) => r[col('分工条目ID')]), w.clause.id).toEqual(['']);
+        expect(
+          lines.map((r) => r[col('分工条目ID')]),
+          w.clause.id,
+        ).toEqual(['']);
         continue;
       }
-      expect(lines.map((r) => r[col('分工条目ID')]), w.clause.id).toEqual(w.items.map((it) => it.id));
+      expect(
+        lines.map((r) => r[col('分工条目ID')]),
+        w.clause.id,
+      ).toEqual(w.items.map((it) => it.id));
       for (const [k, item] of w.items.entries()) {
         const line = lines[k]!;
         expect(line[col('牵头单位')], item.id).toBe(units(item, LEAD).join('、'));
@@ -174,7 +207,14 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
         const text = line[col('分工条目内容')]!;
         expect(text.length, item.id).toBeGreaterThan(0);
         expect(item.text.startsWith(text), item.id).toBe(true);
-        expect(item.text.slice(text.length).split('\n').filter(Boolean).every((l) => [...LEAD, ...JOIN].some((label) => l.startsWith(label))), item.id).toBe(true);
+        expect(
+          item.text
+            .slice(text.length)
+            .split('\n')
+            .filter(Boolean)
+            .every((l) => [...LEAD, ...JOIN].some((label) => l.startsWith(label))),
+          item.id,
+        ).toBe(true);
       }
     }
   });
@@ -194,8 +234,14 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
       const [header, ...body] = rows;
       expect(header![0]).toBe('单位');
       const naming = clauses.filter((c) => units(c, LEAD).includes(name) || units(c, JOIN).includes(name));
-      expect(body.map((r) => r[2]), name).toEqual(naming.map((c) => c.id));
-      expect(body.map((r) => r[1]), name).toEqual(naming.map((c) => (units(c, LEAD).includes(name) ? '牵头' : '参加')));
+      expect(
+        body.map((r) => r[2]),
+        name,
+      ).toEqual(naming.map((c) => c.id));
+      expect(
+        body.map((r) => r[1]),
+        name,
+      ).toEqual(naming.map((c) => (units(c, LEAD).includes(name) ? '牵头' : '参加')));
       expect(new Set(body.map((r) => r[0])), name).toEqual(new Set([name]));
     }
   });
@@ -238,7 +284,12 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
     const found: string[] = [];
     const term = (await (await fetch(`${server.base}/data/terms.json`)).json()) as { term: string; url: string; clauses: string[] }[];
     const busiest = [...term].sort((a, b) => b.clauses.length - a.clauses.length)[0]!;
-    const sample: [string, number][] = [[`/${OPINION}/index.html`, 1000], [`/${OPINION}/index.html`, 390], [`/${ANNEX}/index.html`, 1000], [busiest.url, 390]];
+    const sample: [string, number][] = [
+      [`/${OPINION}/index.html`, 1000],
+      [`/${OPINION}/index.html`, 390],
+      [`/${ANNEX}/index.html`, 1000],
+      [busiest.url, 390],
+    ];
     for (const [url, width] of sample) {
       const ctx = await browser.newContext({ locale: 'zh-CN', bypassCSP: true, viewport: { width, height: 844 } });
       const page = await ctx.newPage();
@@ -248,7 +299,8 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         const results = (await page.evaluate('axe.run()')) as AxeResults;
-        for (const v of results.violations) found.push(`${colorScheme} ${width}px ${url}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+        for (const v of results.violations)
+          found.push(`${colorScheme} ${width}px ${url}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
       }
       await ctx.close();
     }

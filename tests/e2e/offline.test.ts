@@ -134,7 +134,10 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
   });
 
   it('reads a missing file, a link outside the bundle and a script as broken, which a browser walk would also find', () => {
-    const page = readPage('a/b.html', '<link rel="stylesheet" href="../assets/site.css"><a href="c.html#p2">c</a><a href="https://example.org/">x</a><script src="../gone.js"></script>');
+    const page = readPage(
+      'a/b.html',
+      '<link rel="stylesheet" href="../assets/site.css"><a href="c.html#p2">c</a><a href="https://example.org/">x</a><script src="../gone.js"></script>',
+    );
     const exists = (url: URL) => ['/s/assets/site.css', '/s/a/c.html'].includes(url.pathname);
     expect(brokenTargets(page, 'file:///s/', exists)).toEqual(['a/b.html → https://example.org/ (outside the site)', 'a/b.html → ../gone.js']);
     expect(page.shape).toContain('script[src]');
@@ -171,7 +174,12 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
 
   it('searches from disk through the search contract, and its results open clause pages', async () => {
     const { page, problems } = await watchedPage();
-    for (const [q, some] of [['职工之家', true], ['集體協商', true], ['鲁会〔2014〕79号', true], ['ζζζ', false]] as const) {
+    for (const [q, some] of [
+      ['职工之家', true],
+      ['集體協商', true],
+      ['鲁会〔2014〕79号', true],
+      ['ζζζ', false],
+    ] as const) {
       await page.goto(searchUrl(offlineBase, q));
       await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
       const count = Number(await page.locator('#search-results').getAttribute('data-count'));
@@ -357,9 +365,7 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
           input.value = ${JSON.stringify(q)};
           input.form.requestSubmit();
         })()`);
-        listings.push(
-          await firefox!.waitFor<Listing>(`(() => document.querySelector(${JSON.stringify(DONE)}) && (${readListing})())()`),
-        );
+        listings.push(await firefox!.waitFor<Listing>(`(() => document.querySelector(${JSON.stringify(DONE)}) && (${readListing})())()`));
       }
       const { online: fromHttp } = await compared();
       expect(differences(sample, { base: onlineBase, listings: fromHttp }, { base: offlineBase, listings })).toEqual([]);
@@ -375,4 +381,5 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
   });
 });
 
-if (!existsSync(FIREFOX)) console.log(`offline bundle: no Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH): the Firefox checks are skipped`);
+if (!existsSync(FIREFOX))
+  console.log(`offline bundle: no Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH): the Firefox checks are skipped`);

@@ -43,10 +43,7 @@ describe.skipIf(SKIP_E2E)('print', () => {
 
   /** The selectors of SCREEN_ONLY that match an element laid out on the page. */
   const shown = (page: Page, selectors: string[]) =>
-    page.evaluate(
-      (sels) => sels.filter((s) => [...document.querySelectorAll(s)].some((el) => el.getClientRects().length > 0)),
-      selectors,
-    );
+    page.evaluate((sels) => sels.filter((s) => [...document.querySelectorAll(s)].some((el) => el.getClientRects().length > 0)), selectors);
   const isShown = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.getClientRects().length > 0));
 
   it('a clause page prints its number, heading, text and permalink, and nothing to click', async () => {

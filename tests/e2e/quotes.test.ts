@@ -229,7 +229,14 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
     await page.click('#quote-results > li:nth-child(2) .quote-basket');
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tiaowen-basket-v1') ?? '[]'));
     expect(stored).toEqual([
-      { clause: 'laodongfa-2018/3', anchor: 'p2', url: '/laodongfa-2018/3.html', cite: '《中华人民共和国劳动法》第三条第二款', label: '《中华人民共和国劳动法》第三条第二款', text: original },
+      {
+        clause: 'laodongfa-2018/3',
+        anchor: 'p2',
+        url: '/laodongfa-2018/3.html',
+        cite: '《中华人民共和国劳动法》第三条第二款',
+        label: '《中华人民共和国劳动法》第三条第二款',
+        text: original,
+      },
     ]);
     await page.goto(`${base}/basket/index.html`);
     expect(await page.locator('main').textContent()).toContain('《中华人民共和国劳动法》第三条第二款');

@@ -37,7 +37,7 @@ function remoteUrlsInCss(css: string): string[] {
 
 /** The remote URLs a script text hands to fetch, import, workers, sockets, beacons or a src. */
 function remoteUrlsInScript(js: string): string[] {
-  const remote = "[`'\"]((?:https?:)?//[^`'\"]*)";
+  const remote = '[`\'"]((?:https?:)?//[^`\'"]*)';
   const patterns = [
     String.raw`\b(?:fetch|import|importScripts|sendBeacon|Worker|SharedWorker|EventSource|WebSocket)\s*\(\s*` + remote,
     String.raw`\.open\s*\(\s*['"][A-Z]+['"]\s*,\s*` + remote, // XMLHttpRequest
@@ -166,7 +166,11 @@ describe.skipIf(SKIP_E2E)('requests', () => {
   it('the scan finds remote URLs in each of the places it reads', () => {
     expect(remoteUrlsInCss('@import "https://cdn.example/x.css"; a { background: url(//cdn.example/i.png) }')).toHaveLength(2);
     expect(remoteUrlsInCss('a { background: url("data:image/svg+xml,<svg xmlns=\'http://www.w3.org/2000/svg\'/>") }')).toEqual([]);
-    expect(remoteUrlsInScript('fetch("https://stats.example/hit"); import(`https://cdn.example/m.js`); img.src = "//t.example/p.gif"; x.open("GET", "https://a.example/")')).toHaveLength(4);
+    expect(
+      remoteUrlsInScript(
+        'fetch("https://stats.example/hit"); import(`https://cdn.example/m.js`); img.src = "//t.example/p.gif"; x.open("GET", "https://a.example/")',
+      ),
+    ).toHaveLength(4);
     expect(remoteUrlsInScript('new URL(`https://example.com${path}`); var credit = "by <https://github.com/x>"')).toEqual([]);
     const html =
       '<link rel="stylesheet" href="https://fonts.example/css"><script src="https://cdn.example/a.js"></script>' +

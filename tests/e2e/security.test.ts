@@ -125,7 +125,13 @@ describe.skipIf(SKIP_E2E)('security', () => {
         expect(policy.get('default-src'), file).toEqual(["'none'"]);
         expectSources('script-src', /^('self'|'wasm-unsafe-eval'|'sha256-[A-Za-z0-9+/]+=*')$/);
         expectSources('style-src', /^('self'|'sha256-[A-Za-z0-9+/]+=*')$/);
-        for (const [name, value] of [['base-uri', "'none'"], ['object-src', "'none'"], ['form-action', "'self'"], ['connect-src', "'self'"], ['img-src', "'self'"]]) {
+        for (const [name, value] of [
+          ['base-uri', "'none'"],
+          ['object-src', "'none'"],
+          ['form-action', "'self'"],
+          ['connect-src', "'self'"],
+          ['img-src', "'self'"],
+        ]) {
           if (policy.get(name!)?.join(' ') !== value) problems.push(`${file}: ${name} is ${policy.get(name!)?.join(' ')}`);
         }
       }

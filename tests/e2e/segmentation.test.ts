@@ -52,22 +52,28 @@ describe.skipIf(SKIP_E2E)('segmentation in the browser', () => {
         resolveDir: ROOT,
         loader: 'ts',
       },
-      bundle: true, format: 'iife', globalName: 'Seg', write: false,
+      bundle: true,
+      format: 'iife',
+      globalName: 'Seg',
+      write: false,
     });
     browser = await launchChromium();
     // The segmenter is injected as an inline script, which the site's own policy refuses.
     const page = await browser.newPage({ bypassCSP: true });
     await page.goto(`${base}/index.html`);
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
-    browserCuts = await page.evaluate(async ({ search, lexiconFile, samples }) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bundle's exports, typed on the Node side only
-      const S = (globalThis as unknown as { Seg: any }).Seg;
-      const lex = await S.fetchGzipJson(`${search}/${lexiconFile}`);
-      const vocabFor = S.shardedVocabulary(lex, (k: number) => S.fetchGzipJson(`${search}/${S.wordsFile(k)}`));
-      const out: string[][] = [];
-      for (const s of samples) out.push(S.cut(s, await vocabFor(s)));
-      return out;
-    }, { search: `${base}/search`, lexiconFile: LEXICON_FILE, samples });
+    browserCuts = await page.evaluate(
+      async ({ search, lexiconFile, samples }) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bundle's exports, typed on the Node side only
+        const S = (globalThis as unknown as { Seg: any }).Seg;
+        const lex = await S.fetchGzipJson(`${search}/${lexiconFile}`);
+        const vocabFor = S.shardedVocabulary(lex, (k: number) => S.fetchGzipJson(`${search}/${S.wordsFile(k)}`));
+        const out: string[][] = [];
+        for (const s of samples) out.push(S.cut(s, await vocabFor(s)));
+        return out;
+      },
+      { search: `${base}/search`, lexiconFile: LEXICON_FILE, samples },
+    );
   }, 600_000);
 
   afterAll(async () => {

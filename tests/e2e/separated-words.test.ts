@@ -83,14 +83,14 @@ describe.skipIf(SKIP_E2E)('words separated by a space, online and from the offli
       }
       await page.waitForSelector(DONE, { state: 'attached', timeout: 60_000 });
       const read = await page.evaluate(() => {
-          const list = document.getElementById('search-results')!;
-          return {
-            count: Number(list.getAttribute('data-count')),
-            partial: Number(list.getAttribute('data-partial')),
-            status: document.getElementById('search-status')!.textContent ?? '',
-            links: [...list.children].map((li) => (li.querySelector('a[href]') as HTMLAnchorElement | null)?.href ?? ''),
-          };
-        });
+        const list = document.getElementById('search-results')!;
+        return {
+          count: Number(list.getAttribute('data-count')),
+          partial: Number(list.getAttribute('data-partial')),
+          status: document.getElementById('search-status')!.textContent ?? '',
+          links: [...list.children].map((li) => (li.querySelector('a[href]') as HTMLAnchorElement | null)?.href ?? ''),
+        };
+      });
       // Links as site paths (/doc/…/n.html), whichever the site's base.
       out.set(q, { ...read, links: read.links.map((href) => (href.startsWith(base) ? `/${href.slice(base.length)}` : href)) });
     }
@@ -136,7 +136,10 @@ describe.skipIf(SKIP_E2E)('words separated by a space, online and from the offli
       expect(every.size, `${q}: the words also stand apart somewhere`).toBeGreaterThan(holding([words.join('')]).size);
       expect(s.count, q).toBe(every.size);
       const full = s.links.slice(0, s.count).map((href) => clauseAt(href));
-      expect(full.every((c) => c && words.every((w) => folded.get(c.id)!.includes(w))), `${q}: every full result holds each word`).toBe(true);
+      expect(
+        full.every((c) => c && words.every((w) => folded.get(c.id)!.includes(w))),
+        `${q}: every full result holds each word`,
+      ).toBe(true);
     });
 
     it('ranks first the results where the words stand together as typed', () => {

@@ -165,7 +165,10 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).not.toBe('');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('《');
-    expect([c.url, encodeURI(c.url)].some((u) => copied.includes(u)), `citation names ${c.url}: ${copied}`).toBe(true);
+    expect(
+      [c.url, encodeURI(c.url)].some((u) => copied.includes(u)),
+      `citation names ${c.url}: ${copied}`,
+    ).toBe(true);
     await page.close();
   });
 
@@ -221,7 +224,9 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
 
   it('search: each result names its document and clause, links to the paragraph of its first match with ?h=, and excerpts the raw text', async () => {
     const byUrl = new Map(clauses.map((c) => [c.url, c]));
-    const documents = new Map(((await (await fetch(`${base}/data/documents.json`)).json()) as { id: string; title: string; descriptiveTitle?: true }[]).map((d) => [d.id, d]));
+    const documents = new Map(
+      ((await (await fetch(`${base}/data/documents.json`)).json()) as { id: string; title: string; descriptiveTitle?: true }[]).map((d) => [d.id, d]),
+    );
     const q = '职工之家';
     const { page, count, partial } = await search(q);
     expect(count).toBeGreaterThan(0);
@@ -263,7 +268,10 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
     }));
     expect(found.marks.length).toBeGreaterThan(0);
     for (const mark of found.marks) expect(mark.text.replace(/[\p{P}\p{S}\s]/gu, '')).toBe('会站家');
-    expect(found.marks.some((mark) => mark.in === found.hash), `a mark in #${found.hash}`).toBe(true);
+    expect(
+      found.marks.some((mark) => mark.in === found.hash),
+      `a mark in #${found.hash}`,
+    ).toBe(true);
     const box = await page.locator(`[id="${found.hash}"] mark.hit`).first().boundingBox();
     const height = await page.evaluate(() => innerHeight);
     expect(box && box.y >= 0 && box.y + box.height <= height, 'the first mark is in view').toBe(true);
@@ -358,14 +366,17 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
       }
       // It links every transcription, in reading order, and says how they differ.
       const all = [lead, ...versions].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-      expect(r.versions.map((h) => clauseOf(h, page)!.id), lead.id).toEqual(all.map((c) => c.id));
+      expect(
+        r.versions.map((h) => clauseOf(h, page)!.id),
+        lead.id,
+      ).toEqual(all.map((c) => c.id));
       expect(r.text, lead.id).toMatch(/两个转录本(文字一致|有 \d+ 处文字差异|仅有 \d+ 处标点差异)/);
       expect(r.compare, `${lead.id} links its comparison`).toMatch(/^\.\.\/compare\/[^/]+\.html$/);
       // Led by the first transcription where that one holds the words.
       if (bare(all[0]!).includes('集体协商')) expect(lead.id).toBe(all[0]!.id);
     }
     const compare = grouped[0]!.compare!;
-    expect((await fetch(new URL(compare, page.url())).then((res) => res.status))).toBe(200);
+    expect(await fetch(new URL(compare, page.url())).then((res) => res.status)).toBe(200);
     await page.close();
   });
 
@@ -377,7 +388,10 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
     const whole = results.map((r) => bare(clauseOf(r.href, page)!).includes(q));
     const firstApart = whole.indexOf(false);
     expect(firstApart, 'some clauses hold the parts apart').toBeGreaterThan(0);
-    expect(whole.slice(firstApart).every((w) => !w), 'every whole match comes first').toBe(true);
+    expect(
+      whole.slice(firstApart).every((w) => !w),
+      'every whole match comes first',
+    ).toBe(true);
     for (const r of results.slice(firstApart)) {
       const text = bare(clauseOf(r.href, page)!);
       expect(text.includes('和谐') && text.includes('劳动关系'), r.label).toBe(true);
@@ -395,7 +409,9 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
     expect([count, partial]).toEqual([0, alone.count]);
     await alone.page.close();
     expect(await page.locator('#search-empty').isVisible()).toBe(true);
-    const drops = await page.locator('#search-drop li').evaluateAll((lis) => lis.map((li) => ({ text: li.textContent, href: li.querySelector('a')!.getAttribute('href') })));
+    const drops = await page
+      .locator('#search-drop li')
+      .evaluateAll((lis) => lis.map((li) => ({ text: li.textContent, href: li.querySelector('a')!.getAttribute('href') })));
     expect(drops).toEqual([{ text: `去掉“龘靐”：职工之家（${partial} 条）`, href: `index.html?q=${encodeURIComponent('职工之家')}` }]);
     const terms = page.locator('#search-empty a', { hasText: '术语索引' });
     expect(await terms.getAttribute('href')).toBe('../terms/index.html');

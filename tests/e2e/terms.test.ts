@@ -65,12 +65,17 @@ describe.skipIf(SKIP_E2E)('the term index and related clauses in the built site'
 
   it('list on the index page every term of data/terms.json, in its order, with its number of clauses', () => {
     const tree = page('/terms/index.html');
-    const items = all(tree, (el) => el.tagName === 'li' && el.children.some((c) => c.type === 'element' && c.tagName === 'a'))
-      .filter((li) => byClass(li, 'term-count').length > 0);
+    const items = all(tree, (el) => el.tagName === 'li' && el.children.some((c) => c.type === 'element' && c.tagName === 'a')).filter(
+      (li) => byClass(li, 'term-count').length > 0,
+    );
     expect(items.map((li) => resolve('/terms/index.html', hrefs(li)[0]))).toEqual(terms.map((t) => t.url));
     expect(items.map((li) => textOf(byClass(li, 'term-count')[0]).replace(/\D/g, ''))).toEqual(terms.map((t) => String(t.clauses.length)));
     const jumps = hrefs(byClass(tree, 'term-initials')[0]);
-    for (const href of jumps) expect(all(tree, (el) => el.properties.id === href.slice(1)), href).toHaveLength(1);
+    for (const href of jumps)
+      expect(
+        all(tree, (el) => el.properties.id === href.slice(1)),
+        href,
+      ).toHaveLength(1);
   });
 
   it('show on each term page every clause using it, linked, with its sentence as printed and the term marked', () => {
@@ -106,7 +111,10 @@ describe.skipIf(SKIP_E2E)('the term index and related clauses in the built site'
       const tree = page(url);
       expect(textOf(all(tree, (el) => el.tagName === 'h1')[0])).toBe(term);
       expect(textOf(byClass(tree, 'term-retired')[0])).toContain('不再把它列为术语');
-      expect(hrefs(tree).some((h) => h.includes('search/index.html?q=')), url).toBe(true);
+      expect(
+        hrefs(tree).some((h) => h.includes('search/index.html?q=')),
+        url,
+      ).toBe(true);
       expect(byClass(tree, 'term-uses').length, url).toBeGreaterThan(0);
     }
   });
@@ -122,7 +130,10 @@ describe.skipIf(SKIP_E2E)('the term index and related clauses in the built site'
       }
       shown++;
       const items = byClass(section, 'related-list')[0].children.filter((n): n is Element => n.type === 'element');
-      expect(items.map((li) => resolve(c.url, hrefs(li)[0])), c.url).toEqual(related);
+      expect(
+        items.map((li) => resolve(c.url, hrefs(li)[0])),
+        c.url,
+      ).toEqual(related);
       for (const li of items) expect(textOf(byClass(li, 'related-reason')[0])).toMatch(/^共同关键词：\S+(、\S+)+$/);
     }
     expect(shown).toBeGreaterThan(clauses.length / 3);

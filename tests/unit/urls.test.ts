@@ -133,9 +133,7 @@ describe('toFileUrl', () => {
 
 describe('searchHref', () => {
   it('links to the search page with the query encoded', () => {
-    expect(searchHref('/doc/1/1.html', '基层工会')).toBe(
-      '../../search/index.html?q=%E5%9F%BA%E5%B1%82%E5%B7%A5%E4%BC%9A',
-    );
+    expect(searchHref('/doc/1/1.html', '基层工会')).toBe('../../search/index.html?q=%E5%9F%BA%E5%B1%82%E5%B7%A5%E4%BC%9A');
   });
 
   it('links to the bare search page when there is no query', () => {

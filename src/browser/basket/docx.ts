@@ -46,7 +46,10 @@ export function docxDocument(plan: DocxPlan): Document {
       default: {
         document: { run: run(BODY_FONT, TEXT_SIZE), paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } } },
         title: { run: { ...run(HEADING_FONT, TITLE_SIZE), color: '000000' }, paragraph: { alignment: AlignmentType.CENTER } },
-        heading1: { run: { ...run(HEADING_FONT, TEXT_SIZE), bold: false, color: '000000' }, paragraph: { spacing: { before: LINE / 2, line: LINE, lineRule: LineRuleType.EXACT } } },
+        heading1: {
+          run: { ...run(HEADING_FONT, TEXT_SIZE), bold: false, color: '000000' },
+          paragraph: { spacing: { before: LINE / 2, line: LINE, lineRule: LineRuleType.EXACT } },
+        },
         footnoteText: { run: run(BODY_FONT, NOTE_SIZE), paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } } },
       },
     },

@@ -63,8 +63,15 @@ export function isEntry(value: unknown): value is BasketEntry {
   if (!value || typeof value !== 'object') return false;
   const e = value as Record<string, unknown>;
   return (
-    isText(e.clause) && e.clause !== '' && isText(e.url) && isText(e.cite) && e.cite !== '' && isText(e.text) &&
-    optionalText(e.anchor) && optionalText(e.label) && optionalText(e.heading)
+    isText(e.clause) &&
+    e.clause !== '' &&
+    isText(e.url) &&
+    isText(e.cite) &&
+    e.cite !== '' &&
+    isText(e.text) &&
+    optionalText(e.anchor) &&
+    optionalText(e.label) &&
+    optionalText(e.heading)
   );
 }
 

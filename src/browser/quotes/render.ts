@@ -50,7 +50,13 @@ export function placeEntry(data: QuoteData, place: Pick<Place, 'clause' | 'para'
   const url = `/${new URL(clause.url, pageUrl).href.slice(root.length)}`;
   if (!para?.a) {
     const [heading, ...body] = clause.paras;
-    const entry: BasketEntry = { clause: clause.id, url, cite: clause.cite, label: clause.label, text: (heading?.a ? clause.paras : body).map((p) => p.t).join('\n') };
+    const entry: BasketEntry = {
+      clause: clause.id,
+      url,
+      cite: clause.cite,
+      label: clause.label,
+      text: (heading?.a ? clause.paras : body).map((p) => p.t).join('\n'),
+    };
     if (heading && !heading.a) entry.heading = heading.t;
     return entry;
   }

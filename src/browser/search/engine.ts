@@ -174,9 +174,7 @@ export function rankResults(query: Found, words: readonly WordFound[], order: Ma
     const heading = (query.heading.has(id) ? words.length + 1 : 0) + words.filter((w) => w.heading.has(id)).length;
     ranked.push({ id, tier, heading, matched, apart, rank: order.get(id) ?? Number.MAX_SAFE_INTEGER });
   }
-  return ranked.sort(
-    (a, b) => a.tier - b.tier || a.apart.length - b.apart.length || b.matched - a.matched || b.heading - a.heading || a.rank - b.rank,
-  );
+  return ranked.sort((a, b) => a.tier - b.tier || a.apart.length - b.apart.length || b.matched - a.matched || b.heading - a.heading || a.rank - b.rank);
 }
 
 /** One result: a clause, or the transcriptions of one text together, led by the best ranked of them. */
@@ -236,9 +234,18 @@ export function countResultFacets(results: (SearchDoc | undefined)[][]): FilterC
   };
   for (const result of results) {
     const docs = result.filter((d): d is SearchDoc => !!d);
-    add(counts.doc, docs.map((d) => d.id));
-    add(counts.kind, docs.map((d) => d.kind));
-    add(counts.year, docs.map((d) => d.year));
+    add(
+      counts.doc,
+      docs.map((d) => d.id),
+    );
+    add(
+      counts.kind,
+      docs.map((d) => d.kind),
+    );
+    add(
+      counts.year,
+      docs.map((d) => d.year),
+    );
   }
   return counts;
 }
@@ -269,7 +276,13 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
   /** A word: where it stands whole, and, for a long dictionary compound (its `parts`), where only its parts stand. */
   const findWord = async (word: string, parts: readonly string[]): Promise<WordFound> => {
     const [whole, ...apart] = await Promise.all([find(word), ...parts.map(find)]);
-    return { ...whole!, apart: apartMatches(apart.map((f) => f.all), whole!.all) };
+    return {
+      ...whole!,
+      apart: apartMatches(
+        apart.map((f) => f.all),
+        whole!.all,
+      ),
+    };
   };
 
   /** A clause's display data with the ranges of its needles. */
@@ -319,7 +332,15 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
             g.versions.map(async (key): Promise<Transcription> => {
               const own = rankedOf.get(key);
               const v = await load(key, own ? needlesOf(own) : [], docOf);
-              const t: Transcription = { id: v.meta.id, url: v.url, doc: v.doc, position: v.meta.p, paragraphs: v.paragraphs, matches: v.matches, matched: !!own };
+              const t: Transcription = {
+                id: v.meta.id,
+                url: v.url,
+                doc: v.doc,
+                position: v.meta.p,
+                paragraphs: v.paragraphs,
+                matches: v.matches,
+                matched: !!own,
+              };
               if (v.meta.a) t.anchors = v.meta.a;
               if (v.meta.v) t.difference = { wording: v.meta.v.w, punctuation: v.meta.v.q, compare: v.meta.v.c };
               return t;

@@ -31,12 +31,10 @@ export interface SearchLayout {
  * Encode groups of places in reading order: each group's places in base 36 joined by ".",
  * groups joined by ","; "" for none.
  */
-export const encodeGroups = (groups: readonly (readonly number[])[]): string =>
-  groups.map((g) => g.map((n) => n.toString(36)).join('.')).join(',');
+export const encodeGroups = (groups: readonly (readonly number[])[]): string => groups.map((g) => g.map((n) => n.toString(36)).join('.')).join(',');
 
 /** Decode groups written by `encodeGroups`. */
-export const decodeGroups = (text: string): number[][] =>
-  text === '' ? [] : text.split(',').map((g) => g.split('.').map((n) => parseInt(n, 36)));
+export const decodeGroups = (text: string): number[][] => (text === '' ? [] : text.split(',').map((g) => g.split('.').map((n) => parseInt(n, 36))));
 
 /** Every character of the tokens, once each, in code unit order, as one string. */
 export function tokenChars(tokens: Iterable<string>): string {
@@ -46,8 +44,7 @@ export function tokenChars(tokens: Iterable<string>): string {
 }
 
 /** Encode a clause's token counts for the layout. */
-export const layoutClause = (tokens: number, heading: number): string =>
-  heading > 0 ? `${tokens.toString(36)}.${heading.toString(36)}` : tokens.toString(36);
+export const layoutClause = (tokens: number, heading: number): string => (heading > 0 ? `${tokens.toString(36)}.${heading.toString(36)}` : tokens.toString(36));
 
 /** Decode a layout entry's clauses: token and heading-token counts. */
 export function layoutClauses(entry: Pick<LayoutEntry, 'clauses'>): { tokens: number; heading: number }[] {

@@ -204,7 +204,12 @@ export function hitEntry(hit: Pick<Hit, 'id' | 'url' | 'doc' | 'position' | 'hea
 export function resultView(hit: Hit, outcome: Pick<Outcome, 'folded' | 'words'>): ResultView {
   const versions = hit.versions && hit.versions.length > 1 ? hit.versions : undefined;
   const first = hit.matches[0];
-  const paragraph = first ? first.paragraph : Math.max(0, hit.paragraphs.findIndex((p) => p.trim() !== ''));
+  const paragraph = first
+    ? first.paragraph
+    : Math.max(
+        0,
+        hit.paragraphs.findIndex((p) => p.trim() !== ''),
+      );
   const text = hit.paragraphs[paragraph] ?? '';
   const ranges: TextRange[] = hit.matches.filter((m) => m.paragraph === paragraph);
   const view: ResultView = {
@@ -628,9 +633,7 @@ async function suggest(page: Page, my: number, current: Outcome): Promise<boolea
     empty.hidden = true;
     return true;
   }
-  const options = await Promise.all(
-    droppedQueries(current.words).map(async (d) => ({ ...d, count: (await engine.search(d.q, page.state.filters)).total })),
-  );
+  const options = await Promise.all(droppedQueries(current.words).map(async (d) => ({ ...d, count: (await engine.search(d.q, page.state.filters)).total })));
   if (my !== page.seq) return false;
   const useful = options.filter((o) => o.count > 0);
   dropList?.replaceChildren(...useful.map((o) => renderSuggestion(doc, o, page.state.filters)));
@@ -824,7 +827,18 @@ export function startUi(engine: Engine, doc: Document): void {
   const win = doc.defaultView;
   if (!win) throw new Error('search page: no window');
   const el = pageElements(doc);
-  const page: Page = { engine, doc, win, el, baseTitle: doc.title, state: readState(win.location.search), seq: 0, outcome: undefined, shown: 0, timer: undefined };
+  const page: Page = {
+    engine,
+    doc,
+    win,
+    el,
+    baseTitle: doc.title,
+    state: readState(win.location.search),
+    seq: 0,
+    outcome: undefined,
+    shown: 0,
+    timer: undefined,
+  };
   el.input.value = page.state.q;
   wireForm(page);
   wireFilters(page);

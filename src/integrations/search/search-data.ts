@@ -130,7 +130,7 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
   // The documents' runs of clauses (a document's clauses are together in reading order).
   const runs: { doc: string; first: number; tokens: string[][]; heading: number[] }[] = [];
   const seen = new Set<string>();
-  for (let first = 0; first < clauses.length; ) {
+  for (let first = 0; first < clauses.length;) {
     const doc = clauses[first]!.doc;
     if (seen.has(doc)) throw new Error(`the clauses of document ${doc} are not together in reading order`);
     seen.add(doc);
@@ -195,7 +195,9 @@ export function buildLexicon(library: Library): { t2s: CharMap; data: LexiconDat
     total,
     minFreq,
     words: serialiseFreqs(new Map([...freqs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
-    t2s: Object.entries(t2s).map(([t, s]) => t + s).join(''),
+    t2s: Object.entries(t2s)
+      .map(([t, s]) => t + s)
+      .join(''),
     docs: searchDocs(library),
     compounds: compoundTable(terms, vocabulary(freqs, total, minFreq)),
   };

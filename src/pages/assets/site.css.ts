@@ -2,5 +2,4 @@
 import type { APIRoute } from 'astro';
 import { css } from '../../styles';
 
-export const GET: APIRoute = () =>
-  new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+export const GET: APIRoute = () => new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });

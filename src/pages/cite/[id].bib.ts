@@ -10,5 +10,7 @@ export const getStaticPaths: GetStaticPaths = async () => (await loadLibrary()).
 export const GET: APIRoute = async ({ params, site }) => {
   const view = libraryView(await loadLibrary());
   const doc = view.doc(String(params.id))!;
-  return new Response(bibtexEntry(documentFacts(doc, view.doc), canonicalUrl(site, doc.url)), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+  return new Response(bibtexEntry(documentFacts(doc, view.doc), canonicalUrl(site, doc.url)), {
+    headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' },
+  });
 };

@@ -105,7 +105,10 @@ const score = (item: ClauseRecord, pool: ClauseRecord[]): Candidate[] => {
  */
 export function candidates(item: ClauseRecord, clauses: ClauseRecord[]): Candidate[] {
   const ownDocument = isIndicatorRow(item);
-  return score(item, clauses.filter((c) => (c.doc === item.doc) === ownDocument && isProse(c)));
+  return score(
+    item,
+    clauses.filter((c) => (c.doc === item.doc) === ownDocument && isProse(c)),
+  );
 }
 
 /**

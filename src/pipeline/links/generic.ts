@@ -146,5 +146,10 @@ export function genericWords(
   words: (text: string) => string[] = () => [],
 ): (word: string) => boolean {
   const place = generalPlaceNames(root);
-  return genericTest(generalIdf(root), listedGenericWords(root), domainTerms, headingSubjects(headings, words, (w) => place.has(w)));
+  return genericTest(
+    generalIdf(root),
+    listedGenericWords(root),
+    domainTerms,
+    headingSubjects(headings, words, (w) => place.has(w)),
+  );
 }

@@ -68,7 +68,14 @@ export function crossLink(input: CrossLinkInput): CrossLinks {
   const published = input.publishedTerms ?? publishedTerms(findRepoRoot());
   const generic = input.generic ?? genericWords(findRepoRoot(), domainTerms, libraryHeadings(documents), input.subjectWords);
   const { index: terms, retired: retiredTerms } = termPages({
-    clauses, domainTerms: input.domainTerms, variants: input.variants, stopwords: input.stopwords, words: input.words, sameText, published, generic,
+    clauses,
+    domainTerms: input.domainTerms,
+    variants: input.variants,
+    stopwords: input.stopwords,
+    words: input.words,
+    sameText,
+    published,
+    generic,
   });
   const related = relatedClauses({
     clauses,

@@ -85,10 +85,69 @@ const HAN = /\p{Script=Han}/u;
  * printed right before it. An issuer starts right after the last of them.
  */
 const NOT_IN_ISSUER = [
-  '根据', '依据', '按照', '参照', '依照', '对照', '转发', '印发', '下发', '贯彻', '落实', '执行', '详见', '参见',
-  '意见', '通知', '决定', '规定', '办法', '细则', '方案', '规划', '计划', '要点', '精神', '要求', '文件', '条例',
-  '报告', '批复', '纪要', '公告', '通告', '通报', '决议', '章程', '制度', '措施', '解释', '工作', '若干', '问题',
-  '的', '了', '和', '与', '及', '或', '即', '在', '于', '对', '将', '把', '从', '是', '为', '以', '并', '其', '等', '见', '知',
+  '根据',
+  '依据',
+  '按照',
+  '参照',
+  '依照',
+  '对照',
+  '转发',
+  '印发',
+  '下发',
+  '贯彻',
+  '落实',
+  '执行',
+  '详见',
+  '参见',
+  '意见',
+  '通知',
+  '决定',
+  '规定',
+  '办法',
+  '细则',
+  '方案',
+  '规划',
+  '计划',
+  '要点',
+  '精神',
+  '要求',
+  '文件',
+  '条例',
+  '报告',
+  '批复',
+  '纪要',
+  '公告',
+  '通告',
+  '通报',
+  '决议',
+  '章程',
+  '制度',
+  '措施',
+  '解释',
+  '工作',
+  '若干',
+  '问题',
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '或',
+  '即',
+  '在',
+  '于',
+  '对',
+  '将',
+  '把',
+  '从',
+  '是',
+  '为',
+  '以',
+  '并',
+  '其',
+  '等',
+  '见',
+  '知',
 ];
 const MAX_ISSUER = 6;
 
@@ -121,9 +180,7 @@ export function scanMentions(text: string): ScannedMention[] {
   const titles = scanTitles(text);
   const numbers = scanNumbers(text);
   for (const n of numbers) {
-    const title = titles.find(
-      (t) => t.end <= n.start && BETWEEN_TITLE_AND_NUMBER.test(text.slice(t.end, n.start)) && AFTER_NUMBER.test(text.slice(n.end)),
-    );
+    const title = titles.find((t) => t.end <= n.start && BETWEEN_TITLE_AND_NUMBER.test(text.slice(t.end, n.start)) && AFTER_NUMBER.test(text.slice(n.end)));
     if (title) title.docNumber = n.text;
   }
   return [...titles, ...numbers].sort((a, b) => a.start - b.start);
@@ -169,8 +226,7 @@ function mentionResolver(documents: DocumentRecord[]) {
     for (const t of citableNames(doc)) add(`title:${normalizeTitle(t)}`, doc);
   }
   const docs = new Map(documents.map((d) => [d.id, d]));
-  const key = (m: Pick<Mention, 'text' | 'kind'>) =>
-    m.kind === 'docNumber' ? `docNumber:${normalizeDocNumber(m.text)}` : `title:${normalizeTitle(m.text)}`;
+  const key = (m: Pick<Mention, 'text' | 'kind'>) => (m.kind === 'docNumber' ? `docNumber:${normalizeDocNumber(m.text)}` : `title:${normalizeTitle(m.text)}`);
   return (m: Pick<Mention, 'text' | 'kind'>, from: string): Resolution => {
     const self = docs.get(from);
     const own = (d: DocumentRecord) => d.id === from || (self?.work !== undefined && d.work === self.work);
@@ -193,10 +249,7 @@ interface ScannedArticle {
 }
 
 const NUMERAL = '[零〇一二两三四五六七八九十百千]+|[0-9０-９]+';
-const ARTICLE_REF = new RegExp(
-  `第(${NUMERAL})条(?:之([一二三四五六七八九十]+))?(?:第(${NUMERAL})款)?(?:第(?:(${NUMERAL})|[（(](${NUMERAL})[）)])项)?`,
-  'gu',
-);
+const ARTICLE_REF = new RegExp(`第(${NUMERAL})条(?:之([一二三四五六七八九十]+))?(?:第(${NUMERAL})款)?(?:第(?:(${NUMERAL})|[（(](${NUMERAL})[）)])项)?`, 'gu');
 /** The number of an article as printed in its clause record: 第十八条, 第十八条之一. */
 const ARTICLE_NUMBER = new RegExp(`^第(${NUMERAL})条(?:之([一二三四五六七八九十]+))?$`, 'u');
 
@@ -219,9 +272,9 @@ function scanArticles(text: string): ScannedArticle[] {
   for (const m of text.matchAll(ARTICLE_REF)) {
     const article = articleKey(m[1], m[2]);
     if (article === null) continue;
-    const paragraph = m[3] === undefined ? undefined : numeralValue(m[3]) ?? undefined;
+    const paragraph = m[3] === undefined ? undefined : (numeralValue(m[3]) ?? undefined);
     const itemNumeral = m[4] ?? m[5];
-    const item = itemNumeral === undefined ? undefined : numeralValue(itemNumeral) ?? undefined;
+    const item = itemNumeral === undefined ? undefined : (numeralValue(itemNumeral) ?? undefined);
     found.push({ start: m.index, end: m.index + m[0].length, article, ...(paragraph ? { paragraph } : {}), ...(item ? { item } : {}) });
   }
   return found;
@@ -342,7 +395,8 @@ export function findMentions(documents: DocumentRecord[], clauses: ClauseRecord[
       const before = text.slice(0, ref.start);
       const own = OWN_DOCUMENT.exec(before);
       const name = own ? null : bareName(text, ref.start, clause.doc);
-      if (titles.some((t) => t.start < ref.start && ref.start < t.end)) doc = null; // within a title
+      if (titles.some((t) => t.start < ref.start && ref.start < t.end))
+        doc = null; // within a title
       else if (previous && LIST_SEPARATOR.test(text.slice(previous.end, ref.start))) doc = previous.doc;
       else if ((title = titles.find((t) => t.end === ref.start))) {
         doc = docOf(resolve(title, clause.doc), clause.doc);
@@ -369,8 +423,11 @@ export function findMentions(documents: DocumentRecord[], clauses: ClauseRecord[
       placed.push({
         start: m.start,
         mention: {
-          text: m.text, kind: m.kind, ...(m.docNumber ? { docNumber: m.docNumber } : {}),
-          ...(target ? { target } : {}), ...(self ? { self: true as const } : {}),
+          text: m.text,
+          kind: m.kind,
+          ...(m.docNumber ? { docNumber: m.docNumber } : {}),
+          ...(target ? { target } : {}),
+          ...(self ? { self: true as const } : {}),
         },
       });
     }
@@ -439,15 +496,13 @@ export function linkableMentions(mentions: Mention[], text: string): Mention[] {
   const byText = new Map<string, Mention[]>();
   for (const m of mentions) byText.set(m.text, [...(byText.get(m.text) ?? []), m]);
   const place = (m: Mention) => (m.target ? `${m.target}#${m.anchor ?? ''}` : '');
-  const linked = new Set(
-    [...byText].filter(([t, list]) => t && list.every((m) => m.target && place(m) === place(list[0]))).map(([t]) => t),
-  );
+  const linked = new Set([...byText].filter(([t, list]) => t && list.every((m) => m.target && place(m) === place(list[0]))).map(([t]) => t));
   const lines = text.split('\n');
   for (;;) {
     const longestFirst = [...linked].sort((a, b) => b.length - a.length);
     const counts = new Map<string, number>();
     for (const line of lines)
-      for (let i = 0; i < line.length; ) {
+      for (let i = 0; i < line.length;) {
         const hit = longestFirst.find((t) => line.startsWith(t, i));
         if (!hit) i++;
         else {

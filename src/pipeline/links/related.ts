@@ -220,10 +220,15 @@ export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]
       const { score, shared } = compareVectors(vectors[i], vectors[j]);
       const pair = { id: other.id, score, shared: shared.slice(0, MAX_SHARED), order: j };
       if (isRelated(score, shared, generic)) found.push(pair);
-      else if (isFallback(score, shared, specific, domain) && (!fallback || score > fallback.score || (score === fallback.score && j < fallback.order))) fallback = pair;
+      else if (isFallback(score, shared, specific, domain) && (!fallback || score > fallback.score || (score === fallback.score && j < fallback.order)))
+        fallback = pair;
     }
     found.sort((p, q) => q.score - p.score || p.order - q.order);
-    if (found.length > 0) out.set(clause.id, found.slice(0, MAX_RELATED).map(({ id, score, shared }) => ({ id, score, shared })));
+    if (found.length > 0)
+      out.set(
+        clause.id,
+        found.slice(0, MAX_RELATED).map(({ id, score, shared }) => ({ id, score, shared })),
+      );
     else if (fallback) fallbacks.push({ from: clause.id, to: { id: fallback.id, score: fallback.score, shared: fallback.shared } });
     else {
       const title = listTitle(clause);
@@ -246,7 +251,10 @@ export function relatedClauses(input: RelatedInput): Map<string, RelatedClause[]
   for (const { from, to } of fallbacks) {
     const list = out.get(to.id) ?? [];
     if (list.length < MAX_RELATED && !list.some((r) => r.id === from))
-      out.set(to.id, [...list, { id: from, score: to.score, shared: to.shared }].sort((p, q) => q.score - p.score));
+      out.set(
+        to.id,
+        [...list, { id: from, score: to.score, shared: to.shared }].sort((p, q) => q.score - p.score),
+      );
   }
   return out;
 }

@@ -310,7 +310,7 @@ export function markTerm(sentence: string, spellings: readonly string[]): { text
   const sorted = [...spellings].filter(Boolean).sort((a, b) => b.length - a.length);
   const parts: { text: string; mark: boolean }[] = [];
   let plain = '';
-  for (let i = 0; i < sentence.length; ) {
+  for (let i = 0; i < sentence.length;) {
     const hit = sorted.find((s) => sentence.startsWith(s, i));
     if (hit) {
       if (plain) parts.push({ text: plain, mark: false });

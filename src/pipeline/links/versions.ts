@@ -104,7 +104,7 @@ function align(a: Features[], b: Features[]): Alignment {
     }
   const rows: Alignment['rows'] = [];
   let paired = 0;
-  for (let i = 0, j = 0; i < n || j < m; ) {
+  for (let i = 0, j = 0; i < n || j < m;) {
     const step = move[i][j];
     if (step === 0) {
       rows.push({ a: a[i].clause.id, b: b[j].clause.id });
@@ -215,9 +215,7 @@ export function compareVersions(documents: DocumentRecord[], clauses: ClauseReco
       a,
       b,
       similarity,
-      rows: rows.map((r) =>
-        r.a && r.b ? compareClauses(byId.get(r.a)!, byId.get(r.b)!) : { a: r.a, b: r.b, wording: 0, punctuation: 0 },
-      ),
+      rows: rows.map((r) => (r.a && r.b ? compareClauses(byId.get(r.a)!, byId.get(r.b)!) : { a: r.a, b: r.b, wording: 0, punctuation: 0 })),
     });
   }
   return out;

@@ -33,7 +33,9 @@ export function readPage(path: string, html: string): PageFile {
   const targets: string[] = [];
   visit(fromHtml(html), 'element', (el: Element) => {
     const classes = ((el.properties.className as string[] | undefined) ?? []).filter((c) => !c.startsWith('astro-')).sort();
-    const names = Object.keys(el.properties).filter((k) => k !== 'className').sort();
+    const names = Object.keys(el.properties)
+      .filter((k) => k !== 'className')
+      .sort();
     kinds.add(`${el.tagName}${classes.map((c) => `.${c}`).join('')}[${names.join(',')}]`);
     const attribute = URL_ATTRIBUTE[el.tagName];
     const value = attribute === undefined ? undefined : el.properties[attribute];

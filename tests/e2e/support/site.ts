@@ -99,6 +99,10 @@ export function treeFingerprint(dir: string): string {
       const rel = sub ? `${sub}/${e.name}` : e.name;
       return e.isDirectory() ? walk(rel) : [rel];
     });
-  for (const rel of walk('').sort()) hash.update(`${rel}\0`).update(readFileSync(path.join(dir, rel))).update('\0');
+  for (const rel of walk('').sort())
+    hash
+      .update(`${rel}\0`)
+      .update(readFileSync(path.join(dir, rel)))
+      .update('\0');
   return hash.digest('hex');
 }

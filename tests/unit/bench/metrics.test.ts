@@ -57,7 +57,16 @@ describe('aggregating', () => {
       ...(first ? { firstMs: first[0], firstBytes: first[1] } : {}),
     });
     const a = aggregate([o(1, 10, [100, 1000]), o(0.5, 30), o(0, 20, [300, 3000])]);
-    expect(a).toMatchObject({ queries: 3, recall: 0.5, precision: 0.5, mrr: 0.5, medianLatencyMs: 20, medianFirstMs: 200, medianFirstBytes: 2000, coldQueries: 2 });
+    expect(a).toMatchObject({
+      queries: 3,
+      recall: 0.5,
+      precision: 0.5,
+      mrr: 0.5,
+      medianLatencyMs: 20,
+      medianFirstMs: 200,
+      medianFirstBytes: 2000,
+      coldQueries: 2,
+    });
   });
 
   it('gives the ratio ours/stock, or NaN when it cannot', () => {

@@ -3,7 +3,13 @@ import { LINKS, sequentialRoundTrips } from '../../../scripts/bench/network';
 
 describe('sequential round trips', () => {
   it('counts requests that overlap as one round trip', () => {
-    expect(sequentialRoundTrips([{ start: 0, end: 150 }, { start: 10, end: 160 }, { start: 20, end: 400 }])).toBe(1);
+    expect(
+      sequentialRoundTrips([
+        { start: 0, end: 150 },
+        { start: 10, end: 160 },
+        { start: 20, end: 400 },
+      ]),
+    ).toBe(1);
   });
 
   it('counts a request started after another was answered as the next round trip', () => {

@@ -62,8 +62,12 @@ describe('query generation', () => {
   });
 
   it('gives other samples for another seed', () => {
-    const a = generateQueries(corpus, options(5)).queries.filter((q) => q.class === 'substrings').map((q) => q.q);
-    const b = generateQueries(corpus, options(6)).queries.filter((q) => q.class === 'substrings').map((q) => q.q);
+    const a = generateQueries(corpus, options(5))
+      .queries.filter((q) => q.class === 'substrings')
+      .map((q) => q.q);
+    const b = generateQueries(corpus, options(6))
+      .queries.filter((q) => q.class === 'substrings')
+      .map((q) => q.q);
     expect(a).not.toEqual(b);
   });
 
@@ -111,7 +115,9 @@ describe('query generation', () => {
 
   it('writes each document number found with every kind of bracket', () => {
     const qs = identifierQueries(corpus).map((q) => q.q);
-    expect(qs).toEqual(expect.arrayContaining(['鲁会〔2014〕79号', '鲁会[2014]79号', '鲁会(2014)79号', '鲁会（2014）79号', '鲁会【2014】79号', '鲁会201479号']));
+    expect(qs).toEqual(
+      expect.arrayContaining(['鲁会〔2014〕79号', '鲁会[2014]79号', '鲁会(2014)79号', '鲁会（2014）79号', '鲁会【2014】79号', '鲁会201479号']),
+    );
     expect(qs).toEqual(expect.arrayContaining(['12351', toFullWidth('12351'), 'QQ', 'VR']));
   });
 

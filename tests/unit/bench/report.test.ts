@@ -4,7 +4,15 @@ import { formatTable } from '../../../scripts/bench/report';
 import { STOCK_SEARCH_PAGE } from '../../../scripts/bench/stock';
 
 const agg = (x: Partial<Aggregate>): Aggregate => ({
-  queries: 10, recall: 1, precision: 1, mrr: 1, medianLatencyMs: 20, medianFirstMs: 400, medianFirstBytes: 204800, coldQueries: 5, ...x,
+  queries: 10,
+  recall: 1,
+  precision: 1,
+  mrr: 1,
+  medianLatencyMs: 20,
+  medianFirstMs: 400,
+  medianFirstBytes: 204800,
+  coldQueries: 5,
+  ...x,
 });
 
 describe('the printed table', () => {

@@ -34,7 +34,11 @@ describe('the synthetic library', () => {
 
   it('keeps page-furniture lines whole and rejoins the lines', () => {
     const text = '（上接第2版）\n工会组织\n职工服务';
-    const lines = cutLines(text, (l) => l.match(/../g) ?? [], (l) => l.startsWith('（上接'));
+    const lines = cutLines(
+      text,
+      (l) => l.match(/../g) ?? [],
+      (l) => l.startsWith('（上接'),
+    );
     expect(lines[0]).toEqual(['（上接第2版）']);
     const cipher = makeCipher(vocabulary(lines), 5);
     const out = encipherLines(lines, cipher);
@@ -79,7 +83,13 @@ describe('the build measurements', () => {
 
   it('gives each figure with its growth from the column before', () => {
     const result = (factor: number, clauses: number, linkMs: number) => ({
-      factor, documents: factor * 7, clauses, pages: clauses, siteBytes: 1, indexBytes: 1, zipBytes: 1,
+      factor,
+      documents: factor * 7,
+      clauses,
+      pages: clauses,
+      siteBytes: 1,
+      indexBytes: 1,
+      zipBytes: 1,
       build: { ok: true, peakBytes: 1, stages: { setup: 0, parse: 0, segment: 0, link: linkMs, pages: 0, index: 0, bundle: 0, total: linkMs } },
     });
     const table = formatScaleTable([result(1, 237, 200), result(10, 2370, 2000), result(100, 23700, 15000)]);

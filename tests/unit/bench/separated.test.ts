@@ -23,10 +23,28 @@ const CLAUSES: CorpusClause[] = [
 ];
 const corpus = makeCorpus(CLAUSES);
 /** A toy segmenter: the longest word of a small vocabulary at each place, else one character. */
-const VOCAB = ['工会组织', '基层工会', '劳动关系', '组织机构', '第四十五', '机构', '工会', '组织', '基层', '劳动', '关系', '建设', '职工', '加强', '健全', '第四', '十五'];
+const VOCAB = [
+  '工会组织',
+  '基层工会',
+  '劳动关系',
+  '组织机构',
+  '第四十五',
+  '机构',
+  '工会',
+  '组织',
+  '基层',
+  '劳动',
+  '关系',
+  '建设',
+  '职工',
+  '加强',
+  '健全',
+  '第四',
+  '十五',
+];
 const words = (text: string): string[] => {
   const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const w = VOCAB.find((v) => text.startsWith(v, i));
     if (w) {
       out.push(w);
@@ -77,7 +95,10 @@ describe('separated words in the benchmark', () => {
 
   it('are part of the seeded query set, the same for the same seed', () => {
     const options = { seed: 3, words, terms: [], toTraditional, counts: { substrings: 5, compounds: 2, terms: 0, traditional: 2, separated: 4 } };
-    const pick = () => generateQueries(corpus, options).queries.filter((q) => q.class === 'separated').map((q) => q.q);
+    const pick = () =>
+      generateQueries(corpus, options)
+        .queries.filter((q) => q.class === 'separated')
+        .map((q) => q.q);
     expect(pick().length).toBeGreaterThan(HAND_SEPARATED.length);
     expect(pick()).toEqual(pick());
   });

@@ -3,11 +3,26 @@ import { findTerms, mergeRanges } from '../../../src/browser/find';
 
 describe('merging ranges', () => {
   it('merges overlapping and touching ranges', () => {
-    expect(mergeRanges([{ start: 5, end: 8 }, { start: 0, end: 2 }, { start: 7, end: 10 }, { start: 10, end: 11 }])).toEqual([
+    expect(
+      mergeRanges([
+        { start: 5, end: 8 },
+        { start: 0, end: 2 },
+        { start: 7, end: 10 },
+        { start: 10, end: 11 },
+      ]),
+    ).toEqual([
       { start: 0, end: 2 },
       { start: 5, end: 11 },
     ]);
-    expect(mergeRanges([{ start: -3, end: 4 }, { start: 8, end: 20 }], 10)).toEqual([
+    expect(
+      mergeRanges(
+        [
+          { start: -3, end: 4 },
+          { start: 8, end: 20 },
+        ],
+        10,
+      ),
+    ).toEqual([
       { start: 0, end: 4 },
       { start: 8, end: 10 },
     ]);

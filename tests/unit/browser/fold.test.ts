@@ -42,7 +42,7 @@ describe('index tokens', () => {
     expect(bigrams('职工之家')).toEqual(['职工', '工之', '之家']);
   });
 
-  it('run the heading and the text together, the heading\'s own bigrams first', () => {
+  it("run the heading and the text together, the heading's own bigrams first", () => {
     expect(indexTokens('总则。', '职工')).toEqual(['总则', '则职', '职工']);
     expect(headingTokens('总则。')).toBe(1);
     expect(headingTokens('')).toBe(0);

@@ -63,7 +63,9 @@ describe('the browser bundle check', () => {
   });
 
   it('fails on an npm package that is not allowed, and passes it once allowed', async () => {
-    await expect(bundleBrowserScript(entry('imports-package'), rules)).rejects.toThrow(/node_modules\/opencc-js\/\S+: npm package opencc-js is not allowed in the browser/);
+    await expect(bundleBrowserScript(entry('imports-package'), rules)).rejects.toThrow(
+      /node_modules\/opencc-js\/\S+: npm package opencc-js is not allowed in the browser/,
+    );
     expect(await bundleBrowserScript(entry('imports-package'), { ...rules, packages: ['opencc-js'] })).toContain('工會');
   });
 });

@@ -40,7 +40,12 @@ const printedUnits = (c: ClauseRecord, label: string): string[] =>
   c.text
     .split('\n')
     .filter((l) => l.startsWith(label))
-    .flatMap((l) => l.slice(label.length).replace(/^[：:]\s*/, '').split('、'))
+    .flatMap((l) =>
+      l
+        .slice(label.length)
+        .replace(/^[：:]\s*/, '')
+        .split('、'),
+    )
     .map((s) => s.trim())
     .filter(Boolean);
 
@@ -59,7 +64,12 @@ describe('assignments in the library', () => {
 
   it('agrees with the hand-checked mapping for every annex item and indicator row of the five seed sources', () => {
     const expected = expectedMapping();
-    expect([...expected.keys()].sort()).toEqual(items().filter(fromSeeds).map((c) => c.id).sort());
+    expect([...expected.keys()].sort()).toEqual(
+      items()
+        .filter(fromSeeds)
+        .map((c) => c.id)
+        .sort(),
+    );
     const found = new Map(lib.assignments.map((a) => [a.item, a.clause]));
     const disagree = [...expected].filter(([item, clause]) => (found.get(item) ?? null) !== clause);
     expect(disagree).toEqual([]);
@@ -105,8 +115,7 @@ describe('assignments in the library', () => {
     for (const item of items().filter(fromSeeds)) {
       const a = chosen.get(item.id);
       if (a) expect(a.score, item.id).toBeGreaterThanOrEqual(MIN_SHARE);
-      for (const c of candidates(item, seedClauses))
-        if (c.id !== a?.clause) expect(c.score, `${item.id} → ${c.id}`).toBeLessThan(MIN_SHARE - 0.05);
+      for (const c of candidates(item, seedClauses)) if (c.id !== a?.clause) expect(c.score, `${item.id} → ${c.id}`).toBeLessThan(MIN_SHARE - 0.05);
     }
   });
 
@@ -189,9 +198,7 @@ describe('finding assignments', () => {
     const a = clause('opinion', '加强职工文化建设，广泛开展职工文化体育活动，丰富职工精神文化生活。');
     const b = clause('opinion', '加强职工思想政治工作，注重对职工的人文关怀、心理疏导和情绪引导。');
     const i = item('annex', '丰富职工精神文化生活，广泛开展职工文化体育活动。', ['宣传教育部'], ['各产业工会']);
-    expect(findAssignments([], [a, b, i])).toEqual([
-      { item: i.id, clause: a.id, lead: ['宣传教育部'], join: ['各产业工会'], score: 1 },
-    ]);
+    expect(findAssignments([], [a, b, i])).toEqual([{ item: i.id, clause: a.id, lead: ['宣传教育部'], join: ['各产业工会'], score: 1 }]);
   });
 
   it('leaves an item that restates nothing unlinked', () => {

@@ -5,7 +5,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERIC_WORDS_FILE, generalIdf, genericTest, genericWords, headingSubjects, listedGenericWords, ORDINAL, parseIdfTable, parseTagTable } from '../../../src/pipeline/links/generic';
+import {
+  GENERIC_WORDS_FILE,
+  generalIdf,
+  genericTest,
+  genericWords,
+  headingSubjects,
+  listedGenericWords,
+  ORDINAL,
+  parseIdfTable,
+  parseTagTable,
+} from '../../../src/pipeline/links/generic';
 import { libraryHeadings } from '../../../src/pipeline/links/index';
 import { buildLibrary } from '../../../src/library';
 import { keywordCandidates } from '../../../src/pipeline/segment';
@@ -35,16 +45,29 @@ describe('genericTest', () => {
   it('takes as heading subjects the words of headings of at most two content words, place names left out', () => {
     const words = (t: string) => t.split(/\s+/).filter(Boolean);
     const place = (w: string) => w === '中华人民共和国';
-    expect([...headingSubjects(['工资', '促进 就业', '中华人民共和国 安全 生产', '女职工 劳动保护 特别 规定'], words, place)]).toEqual(['工资', '促进', '就业', '安全', '生产']);
+    expect([...headingSubjects(['工资', '促进 就业', '中华人民共和国 安全 生产', '女职工 劳动保护 特别 规定'], words, place)]).toEqual([
+      '工资',
+      '促进',
+      '就业',
+      '安全',
+      '生产',
+    ]);
   });
   it('reads the tags of a jieba dictionary', () => {
-    expect([...parseTagTable('上海市 1910 ns\n工资 4976 vn\n坏行\n')]).toEqual([['上海市', 'ns'], ['工资', 'vn']]);
+    expect([...parseTagTable('上海市 1910 ns\n工资 4976 vn\n坏行\n')]).toEqual([
+      ['上海市', 'ns'],
+      ['工资', 'vn'],
+    ]);
   });
   it('never calls a domain term generic', () => {
     expect(genericTest(idf, new Set(['参加']), new Set(['参加']))('参加')).toBe(false);
   });
   it('reads an IDF table, skipping malformed lines', () => {
-    expect([...idf]).toEqual([['参加', 5.07], ['仲裁', 8.56], ['职工', 7.15]]);
+    expect([...idf]).toEqual([
+      ['参加', 5.07],
+      ['仲裁', 8.56],
+      ['职工', 7.15],
+    ]);
   });
   it('matches ordinal references only', () => {
     for (const w of ['第十条', '第二款', '第三', '第一百二十条']) expect(ORDINAL.test(w), w).toBe(true);
@@ -66,7 +89,8 @@ describe("the library's generic words", () => {
       expect(generic(w), `${w} alone`).toBe(true);
       expect(withHeadings(w), w).toBe(false);
     }
-    for (const w of ['参加', '标准', '全国', '年度', '领导', '特别', '时间', '规定', '组织', '中华人民共和国', '本法', '依法']) expect(withHeadings(w), w).toBe(true);
+    for (const w of ['参加', '标准', '全国', '年度', '领导', '特别', '时间', '规定', '组织', '中华人民共和国', '本法', '依法'])
+      expect(withHeadings(w), w).toBe(true);
   }, 60_000);
   it('hold no domain term of the dictionary', () => {
     expect([...domain].filter(generic)).toEqual([]);

@@ -46,9 +46,15 @@ beforeAll(() => {
 
 describe('published pages', () => {
   it('keep every published document id', () => {
-    const list = published(LISTS.documents, library.documents.map((d) => [d.id, d.title]));
+    const list = published(
+      LISTS.documents,
+      library.documents.map((d) => [d.id, d.title]),
+    );
     const ids = new Set(library.documents.map((d) => d.id));
-    expect(list.map(([id]) => id).filter((id) => !ids.has(id)), 'published document ids that no longer exist').toEqual([]);
+    expect(
+      list.map(([id]) => id).filter((id) => !ids.has(id)),
+      'published document ids that no longer exist',
+    ).toEqual([]);
   });
 
   it('keep every published term page, for the same term, in the index or as a retired term', () => {
@@ -58,7 +64,10 @@ describe('published pages', () => {
     const known = new Set(before.map(([id]) => id));
     const list = published(LISTS.terms, [...before, ...pages.filter((t) => !known.has(t.id)).map((t): [string, string] => [t.id, t.term])], TERMS_HEADER);
     const byId = new Map(pages.map((t) => [t.id, t.term]));
-    expect(list.filter(([id, term]) => byId.get(id) !== term), 'published terms that no longer have their page').toEqual([]);
+    expect(
+      list.filter(([id, term]) => byId.get(id) !== term),
+      'published terms that no longer have their page',
+    ).toEqual([]);
     for (const [id, term] of list) expect(termId(term), term).toBe(id);
   });
 
@@ -76,9 +85,15 @@ describe('published pages', () => {
   });
 
   it('keep every published unit page, for the same unit', () => {
-    const list = published(LISTS.units, library.units.map((u) => [u.id, u.name]));
+    const list = published(
+      LISTS.units,
+      library.units.map((u) => [u.id, u.name]),
+    );
     const byId = new Map(library.units.map((u) => [u.id, u.name]));
-    expect(list.filter(([id, name]) => byId.get(id) !== name), 'published units that no longer have their page').toEqual([]);
+    expect(
+      list.filter(([id, name]) => byId.get(id) !== name),
+      'published units that no longer have their page',
+    ).toEqual([]);
   });
 
   it('are listed once each', () => {

@@ -43,7 +43,7 @@ describe('article references in the corpus', () => {
     expect([gonghuifa.title, gonghuifa.date]).toEqual(['中华人民共和国工会法', '2021-12-24']);
   });
 
-  it('links 本法第三条、第十二条 in 工会法第五十一条 to the law\'s own articles', () => {
+  it("links 本法第三条、第十二条 in 工会法第五十一条 to the law's own articles", () => {
     expect(articlesOf('gonghuifa-2021/51')).toEqual([
       ['本法第三条', 'gonghuifa-2021/3', undefined],
       ['第十二条', 'gonghuifa-2021/12', undefined],
@@ -52,7 +52,9 @@ describe('article references in the corpus', () => {
 
   it('links the whole list 本法第九十五条、第一百一十条、第一百一十四条 of 安全生产法第一百一十五条', () => {
     expect(articlesOf('anquan-shengchan-2021/115').map((m) => m[1])).toEqual([
-      'anquan-shengchan-2021/95', 'anquan-shengchan-2021/110', 'anquan-shengchan-2021/114',
+      'anquan-shengchan-2021/95',
+      'anquan-shengchan-2021/110',
+      'anquan-shengchan-2021/114',
     ]);
   });
 
@@ -60,7 +62,7 @@ describe('article references in the corpus', () => {
     expect(articlesOf('laodong-zhengyi-2007/34')).toEqual([['本法第三十三条第四项', 'laodong-zhengyi-2007/33', 'p1-4']]);
   });
 
-  it('links the 2020 interpretation\'s 工会法第十八条 to the law only (it cites the 2009 numbering), and its 劳动法 item to the 2018 text', () => {
+  it("links the 2020 interpretation's 工会法第十八条 to the law only (it cites the 2009 numbering), and its 劳动法 item to the 2018 text", () => {
     expect(articlesOf('gonghuifa-jieshi-2020/2')).toEqual([
       ['工会法第十八条', 'gonghuifa-2021', undefined],
       ['工会法第十八条', 'gonghuifa-2021', undefined],
@@ -73,14 +75,14 @@ describe('article references in the corpus', () => {
     expect(ids.flatMap(articlesOf)).toEqual([]);
   });
 
-  it('keeps the notice\'s own title and 文号 in its text as self mentions', () => {
+  it("keeps the notice's own title and 文号 in its text as self mentions", () => {
     expect(mentions.get('laoshebu-tongzhi-2008/h1/0')).toStrictEqual([
       { text: '《关于职工全年月平均工作时间和工资折算问题的通知》', kind: 'title', docNumber: '劳社部发[2000]8号', self: true },
       { text: '劳社部发[2000]8号', kind: 'docNumber', self: true },
     ]);
   });
 
-  it('keeps 工会法第五十八条\'s 《中华人民共和国工会法》 (of 1950) as a self mention, not as missing', () => {
+  it("keeps 工会法第五十八条's 《中华人民共和国工会法》 (of 1950) as a self mention, not as missing", () => {
     expect(mentions.get('gonghuifa-2021/58')).toStrictEqual([{ text: '《中华人民共和国工会法》', kind: 'title', self: true }]);
   });
 });

@@ -10,8 +10,16 @@ const texts = (text: string) => scanMentions(text).map((m) => m.text);
 
 function doc(id: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   return {
-    id, url: `/${id}/index.html`, title: `${id}的标题`, titleEditorial: false, kind: '通知',
-    source: 's.txt', furniture: [], outline: [], clauseCount: 1, ...extra,
+    id,
+    url: `/${id}/index.html`,
+    title: `${id}的标题`,
+    titleEditorial: false,
+    kind: '通知',
+    source: 's.txt',
+    furniture: [],
+    outline: [],
+    clauseCount: 1,
+    ...extra,
   };
 }
 function clause(docId: string, text: string, heading?: string): ClauseRecord {
@@ -45,15 +53,16 @@ describe('finding titles and document numbers', () => {
 
   it('reads document numbers with any kind of year brackets, and only those', () => {
     expect(texts('（鲁会〔2014〕79号）鲁会[2014]79号、鲁会（2014）79号、鲁会［２０１４］第７９号')).toEqual([
-      '鲁会〔2014〕79号', '鲁会[2014]79号', '鲁会（2014）79号', '鲁会［２０１４］第７９号',
+      '鲁会〔2014〕79号',
+      '鲁会[2014]79号',
+      '鲁会（2014）79号',
+      '鲁会［２０１４］第７９号',
     ]);
     expect(texts('工人先锋号、《统计年报》（2015）、[文章编号] 2095-7416(2017)02-0009-07、〔2014〕79号')).toEqual(['《统计年报》']);
   });
 
-  it('leaves words like 根据 and 转发 out of a number\'s issuer', () => {
-    expect(texts('根据总工发〔2014〕22号和鲁会〔2014〕79号，贯彻落实鲁会〔2014〕79号')).toEqual([
-      '总工发〔2014〕22号', '鲁会〔2014〕79号', '鲁会〔2014〕79号',
-    ]);
+  it("leaves words like 根据 and 转发 out of a number's issuer", () => {
+    expect(texts('根据总工发〔2014〕22号和鲁会〔2014〕79号，贯彻落实鲁会〔2014〕79号')).toEqual(['总工发〔2014〕22号', '鲁会〔2014〕79号', '鲁会〔2014〕79号']);
   });
 
   it('cuts a number at its issuer, which stops at the words no issuer abbreviation holds', () => {
@@ -61,12 +70,16 @@ describe('finding titles and document numbers', () => {
     expect(texts('国务院办公厅关于支持多渠道灵活就业的意见国办发〔2020〕27号')).toEqual(['国办发〔2020〕27号']);
     expect(texts('关于维护新就业形态劳动者劳动保障权益的指导意见人社部发〔2021〕56号')).toEqual(['人社部发〔2021〕56号']);
     expect(texts('《中共中央 国务院关于构建和谐劳动关系的意见》中发〔2015〕10号，贯彻落实中发〔2015〕10号文件精神')).toEqual([
-      '《中共中央 国务院关于构建和谐劳动关系的意见》', '中发〔2015〕10号', '中发〔2015〕10号',
+      '《中共中央 国务院关于构建和谐劳动关系的意见》',
+      '中发〔2015〕10号',
+      '中发〔2015〕10号',
     ]);
     expect(texts('《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》（法释〔2020〕26号）')[1]).toBe('法释〔2020〕26号');
     expect(texts('审理劳动争议案件适用法律问题的解释法释〔2020〕26号')).toEqual(['法释〔2020〕26号']);
     expect(texts('根据总工发〔2021〕5号、按照国办发〔2020〕27号要求，市政府印发的京政发〔2019〕1号')).toEqual([
-      '总工发〔2021〕5号', '国办发〔2020〕27号', '京政发〔2019〕1号',
+      '总工发〔2021〕5号',
+      '国办发〔2020〕27号',
+      '京政发〔2019〕1号',
     ]);
     expect(texts('关于加强和改进新时代产业工人队伍建设的通知京政发〔2019〕1号')).toEqual(['京政发〔2019〕1号']);
   });
@@ -111,7 +124,7 @@ describe('resolving mentions to the library', () => {
     expect(mentionsIn('正文《乙》', 'notice', '标题《甲》').map((m) => m.text)).toEqual(['《甲》', '《乙》']);
   });
 
-  it('never cites the clause\'s own document or another transcription of it, and marks such a mention self', () => {
+  it("never cites the clause's own document or another transcription of it, and marks such a mention self", () => {
     expect(mentionsIn('鲁会〔2014〕79号', 'opinion')).toStrictEqual([{ text: '鲁会〔2014〕79号', kind: 'docNumber', self: true }]);
     expect(mentionsIn('《工会发展规划》', 'plan-b')).toStrictEqual([{ text: '《工会发展规划》', kind: 'title', self: true }]);
     expect(mentionsIn('《工会发展规划》', 'notice')).toStrictEqual([{ text: '《工会发展规划》', kind: 'title', target: 'plan-a' }]);
@@ -135,11 +148,7 @@ describe('the list of cited documents', () => {
       { text: '《中国工人》', kind: 'title' },
       { text: '总工发[2014]22号', kind: 'docNumber' },
     ]);
-    expect(entries).toEqual([
-      { text: '《中国工人》' },
-      { text: '《甲意见》', docNumber: '总工发〔2014〕22号' },
-      { target: 'opinion' },
-    ]);
+    expect(entries).toEqual([{ text: '《中国工人》' }, { text: '《甲意见》', docNumber: '总工发〔2014〕22号' }, { target: 'opinion' }]);
   });
 });
 
@@ -151,7 +160,7 @@ describe('mentions in the library', () => {
     library = buildLibrary({ seedsDir: SEEDS, metaDir: META });
   });
 
-  it('links the notice\'s 鲁会〔2014〕79号 and the title before it to the opinion', () => {
+  it("links the notice's 鲁会〔2014〕79号 and the title before it to the opinion", () => {
     expect(library.mentions.get('linhuiban-2014-99/0')).toStrictEqual([
       { text: '《关于新形势下加强基层工会建设的实施意见》', kind: 'title', docNumber: '鲁会〔2014〕79号', target: 'luhui-2014-79' },
       { text: '鲁会〔2014〕79号', kind: 'docNumber', target: 'luhui-2014-79' },
@@ -175,7 +184,7 @@ describe('mentions in the library', () => {
     expect(all().filter((m) => m.kind === 'docNumber').length).toBe(source.match(/[〔[［(（【]\d{4}[〕\]］)）】]第?\d+号/g)?.length);
   });
 
-  it('takes every mention\'s text from its clause as printed', () => {
+  it("takes every mention's text from its clause as printed", () => {
     for (const m of all()) expect(`${clauseOf(m.id).heading ?? ''}\n${clauseOf(m.id).text}`, m.id).toContain(m.text);
   });
 

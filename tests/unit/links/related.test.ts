@@ -94,7 +94,12 @@ describe('related clauses in the library', () => {
   });
 
   it("gives as shared words only words that both clauses print (in one of their spellings: 会站家 as 会、站、家), a list item's list title counted as its own", () => {
-    const spellings = (word: string) => [word, ...dictionaryEntries().filter((e) => e.canonical === word).map((e) => e.word)];
+    const spellings = (word: string) => [
+      word,
+      ...dictionaryEntries()
+        .filter((e) => e.canonical === word)
+        .map((e) => e.word),
+    ];
     const prints = (text: string, word: string) => spellings(word).some((s) => text.includes(s));
     const read = (c: ClauseRecord) => `${listTitle(c) ?? ''}\n${subjectText(c)}`;
     for (const [id, list] of related) {
@@ -138,7 +143,10 @@ describe('related clauses in the library', () => {
         const read = (c: ClauseRecord) => `${listTitle(c) ?? ''}\n${subjectText(c)}`;
         const other = new Set(keywordCandidates(read(byId.get(r.id)!)));
         const shared = keywordCandidates(read(byId.get(id)!)).filter((w) => other.has(w));
-        expect(shared.some((w) => !generic(w)), `${id} → ${r.id}: ${r.shared.join('、')}`).toBe(true);
+        expect(
+          shared.some((w) => !generic(w)),
+          `${id} → ${r.id}: ${r.shared.join('、')}`,
+        ).toBe(true);
       }
   });
 
@@ -149,7 +157,10 @@ describe('related clauses in the library', () => {
         expect(byId.get(r.id)!.doc).not.toBe(byId.get(id)!.doc);
         expect(r.score).toBeGreaterThanOrEqual(FALLBACK_THRESHOLD);
       }
-      const links = byId.get(id)!.links.filter((l) => l.rel === 'related').map((l) => l.id);
+      const links = byId
+        .get(id)!
+        .links.filter((l) => l.rel === 'related')
+        .map((l) => l.id);
       expect(links).toEqual(list.map((r) => r.id));
     }
   });
@@ -191,7 +202,14 @@ describe('relatedClauses on synthetic clauses', () => {
 
   it('leaves out clauses of the same document, of the other transcription, and pairs linked otherwise', () => {
     const text = '劳动争议 调解 仲裁';
-    const clauses = [clause('a/1', 'a', text), clause('a/2', 'a', text), clause('a2/1', 'a2', text), clause('b/1', 'b', text), clause('c/1', 'c', text), ...filler];
+    const clauses = [
+      clause('a/1', 'a', text),
+      clause('a/2', 'a', text),
+      clause('a2/1', 'a2', text),
+      clause('b/1', 'b', text),
+      clause('c/1', 'c', text),
+      ...filler,
+    ];
     const out = run(clauses, { same: [['a', 'a2']], linked: [['a/1', 'b/1']] });
     expect(out.get('a/1')?.map((r) => r.id)).toEqual(['c/1']);
     expect(out.get('b/1')?.map((r) => r.id)).toEqual(['a/2', 'a2/1', 'c/1']);
@@ -205,8 +223,16 @@ describe('relatedClauses on synthetic clauses', () => {
   it('does not relate clauses that share only generic words, however close they are', () => {
     const clauses = [clause('a/1', 'a', '依法 责令 改正 罚款'), clause('b/1', 'b', '依法 责令 改正 罚款'), ...filler];
     const input = { clauses, words: spaceWords, domainTerms: new Set<string>(), linked: () => false, sameText: () => false };
-    expect(relatedClauses(input).get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
-    expect(relatedClauses({ ...input, generic: (w) => w !== '罚款' }).get('a/1')?.map((r) => r.id)).toEqual(['b/1']);
+    expect(
+      relatedClauses(input)
+        .get('a/1')
+        ?.map((r) => r.id),
+    ).toEqual(['b/1']);
+    expect(
+      relatedClauses({ ...input, generic: (w) => w !== '罚款' })
+        .get('a/1')
+        ?.map((r) => r.id),
+    ).toEqual(['b/1']);
     expect(relatedClauses({ ...input, generic: () => true }).size).toBe(0);
     expect(isRelated(0.9, ['依法', '责令'], () => true)).toBe(false);
     expect(isRelated(0.9, ['依法', '罚款'], (w) => w === '依法')).toBe(true);
@@ -229,7 +255,10 @@ describe('relatedClauses on synthetic clauses', () => {
     // in 12 clauses, two are more than 5 %: the words are not specific, though the pair scores in the fallback band
     const short = (p: string) => Array.from({ length: 18 }, (_, i) => `${p}${i}`).join(' ');
     const small = [clause('a/1', 'a', `困难职工 帮扶 ${short('甲')}`), clause('b/1', 'b', `困难职工 帮扶 ${short('乙')}`), ...many.slice(0, 10)];
-    const vectors = tfidfVectors(small.map((c) => spaceWords(c.text)), (w) => (w === '困难职工' ? 2 : 1));
+    const vectors = tfidfVectors(
+      small.map((c) => spaceWords(c.text)),
+      (w) => (w === '困难职工' ? 2 : 1),
+    );
     expect(compareVectors(vectors[0], vectors[1]).score).toBeGreaterThanOrEqual(FALLBACK_THRESHOLD);
     expect(compareVectors(vectors[0], vectors[1]).score).toBeLessThan(RELATED_THRESHOLD);
     expect(run(small, { domain: ['困难职工'] }).size).toBe(0);
@@ -264,7 +293,7 @@ describe('relatedClauses on synthetic clauses', () => {
     expect(run([item([title, '（一）']), article, ...filler]).size).toBe(0);
   });
 
-  it('reads as a list title only a clause\'s last outline title that ends in a colon', () => {
+  it("reads as a list title only a clause's last outline title that ends in a colon", () => {
     const at = (path: string[]) => listTitle(clause('a/1', 'a', '', { path }));
     expect(at(['附录', '三、女职工在孕期禁忌从事的劳动范围：'])).toBe('三、女职工在孕期禁忌从事的劳动范围：');
     expect(at(['下列情形之一的:'])).toBe('下列情形之一的:');
@@ -289,9 +318,11 @@ describe('relatedClauses on synthetic clauses', () => {
   });
 
   it('ignores the 牵头单位 / 参加单位 lines of work-division items', () => {
-    const fields = [{ label: '牵头单位', items: ['组织部'] }, { label: '参加单位', items: ['财务部', '女职工部'] }];
-    const item = (id: string, doc: string, text: string) =>
-      clause(id, doc, `${text}\n牵头单位 组织部\n参加单位 财务部 女职工部`, { fields });
+    const fields = [
+      { label: '牵头单位', items: ['组织部'] },
+      { label: '参加单位', items: ['财务部', '女职工部'] },
+    ];
+    const item = (id: string, doc: string, text: string) => clause(id, doc, `${text}\n牵头单位 组织部\n参加单位 财务部 女职工部`, { fields });
     const out = run([item('a/1', 'a', '建会 入会'), item('b/1', 'b', '帮扶 救助'), ...filler]);
     expect(out.size).toBe(0);
   });

@@ -46,7 +46,12 @@ beforeAll(() => {
 describe('the term index of the library', () => {
   it('holds every domain term some clause prints, in any of its spellings, except stopwords', () => {
     const stop = new Set(stopwords());
-    const spellings = (term: string) => [term, ...dictionaryEntries().filter((e) => e.canonical === term).map((e) => e.word)];
+    const spellings = (term: string) => [
+      term,
+      ...dictionaryEntries()
+        .filter((e) => e.canonical === term)
+        .map((e) => e.word),
+    ];
     for (const term of domainTerms()) {
       const printed = library.clauses.some((c) => spellings(term).some((s) => fullText(c).includes(s)));
       expect(byTerm.has(term), term).toBe(printed && !stop.has(term));
@@ -91,7 +96,10 @@ describe('the term index of the library', () => {
       for (const { clause, sentence } of t.uses) {
         const c = byId.get(clause)!;
         expect(c, clause).toBeDefined();
-        expect(t.spellings.some((s) => sentence.includes(s)), `${t.term} in ${sentence}`).toBe(true);
+        expect(
+          t.spellings.some((s) => sentence.includes(s)),
+          `${t.term} in ${sentence}`,
+        ).toBe(true);
         expect((c.heading ?? '').includes(sentence) || c.text.includes(sentence), `${clause}: ${sentence}`).toBe(true);
         expect(sentence).not.toMatch(/\n/);
       }
@@ -124,7 +132,11 @@ describe('the term index of the library', () => {
     for (const c of library.clauses)
       for (const kw of c.keywords) {
         const t = byTerm.get(kw);
-        if (t) expect(t.uses.map((u) => u.clause), `${kw} of ${c.id}`).toContain(c.id);
+        if (t)
+          expect(
+            t.uses.map((u) => u.clause),
+            `${kw} of ${c.id}`,
+          ).toContain(c.id);
       }
   });
 
@@ -168,8 +180,13 @@ describe('the five seed sources', () => {
     const variants = new Map<string, string[]>();
     for (const e of dictionaryEntries()) if (e.word !== e.canonical) variants.set(e.canonical, [...(variants.get(e.canonical) ?? []), e.word]);
     const terms = termIndex({
-      clauses: seeds.clauses, domainTerms: domainTerms(), variants, stopwords: new Set(stopwords()), words,
-      sameText: (a, b) => versions.has([a, b].sort().join('\n')), published: new Set(),
+      clauses: seeds.clauses,
+      domainTerms: domainTerms(),
+      variants,
+      stopwords: new Set(stopwords()),
+      words,
+      sameText: (a, b) => versions.has([a, b].sort().join('\n')),
+      published: new Set(),
     }).map((t) => t.term);
     expect(terms).toHaveLength(344);
     const published = new Set(parsePublishedTerms(readFileSync(path.join(ROOT, PUBLISHED_TERMS_FILE), 'utf8')));
@@ -180,12 +197,42 @@ describe('the five seed sources', () => {
 describe('termInitial', () => {
   it('files a term under the pinyin initial of its first character', () => {
     const samples: [string, string][] = [
-      ['安康杯', 'A'], ['帮扶', 'B'], ['参加', 'C'], ['党建', 'D'], ['儿童', 'E'], ['法律', 'F'], ['工会', 'G'],
-      ['会员', 'H'], ['集体协商', 'J'], ['开发区', 'K'], ['劳模', 'L'], ['民主管理', 'M'], ['农民工', 'N'], ['欧洲', 'O'],
-      ['培训', 'P'], ['企业', 'Q'], ['人大', 'R'], ['社会化', 'S'], ['提案', 'T'], ['维权', 'W'], ['宣传', 'X'],
-      ['一函两书', 'Y'], ['职工', 'Z'], ['阿里', 'A'], ['八小时', 'B'], ['座谈', 'Z'],
+      ['安康杯', 'A'],
+      ['帮扶', 'B'],
+      ['参加', 'C'],
+      ['党建', 'D'],
+      ['儿童', 'E'],
+      ['法律', 'F'],
+      ['工会', 'G'],
+      ['会员', 'H'],
+      ['集体协商', 'J'],
+      ['开发区', 'K'],
+      ['劳模', 'L'],
+      ['民主管理', 'M'],
+      ['农民工', 'N'],
+      ['欧洲', 'O'],
+      ['培训', 'P'],
+      ['企业', 'Q'],
+      ['人大', 'R'],
+      ['社会化', 'S'],
+      ['提案', 'T'],
+      ['维权', 'W'],
+      ['宣传', 'X'],
+      ['一函两书', 'Y'],
+      ['职工', 'Z'],
+      ['阿里', 'A'],
+      ['八小时', 'B'],
+      ['座谈', 'Z'],
       // the first and last characters of some letters: 零 and 琳 are L, 呣 M, 咑 D, 喔 O
-      ['零工', 'L'], ['琳', 'L'], ['呣', 'M'], ['妈妈', 'M'], ['募集', 'M'], ['拿', 'N'], ['咑', 'D'], ['喔', 'O'], ['丷', 'B'],
+      ['零工', 'L'],
+      ['琳', 'L'],
+      ['呣', 'M'],
+      ['妈妈', 'M'],
+      ['募集', 'M'],
+      ['拿', 'N'],
+      ['咑', 'D'],
+      ['喔', 'O'],
+      ['丷', 'B'],
     ];
     for (const [term, initial] of samples) expect(termInitial(term), term).toBe(initial);
   });
@@ -215,7 +262,10 @@ describe('markTerm', () => {
     expect(parts.map((p) => p.text).join('')).toBe(sentence);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['会、站、家', '会站家']);
     const nested = markTerm('基层工会联合会', ['工会', '基层工会']);
-    expect(nested).toEqual([{ text: '基层工会', mark: true }, { text: '联合会', mark: false }]);
+    expect(nested).toEqual([
+      { text: '基层工会', mark: true },
+      { text: '联合会', mark: false },
+    ]);
   });
 });
 
@@ -305,8 +355,14 @@ describe('termIndex on synthetic clauses', () => {
 
   it('past 300 clauses takes a new keyword only if it is a keyword of 1% of the clauses so far, and keeps the keyword terms of earlier stages', () => {
     const early = inSource('s1.txt', [...['a/1', 'a/2', 'b/1'].map((id) => clause(id, id.slice(0, 1), '劳模 宣传', ['劳模'])), ...filler]);
-    const many = inSource('s2.txt', Array.from({ length: 400 }, (_, i) => clause(`g/${i}`, 'g', `其他${i}`)));
-    const late = inSource('s3.txt', ['c/1', 'c/2', 'c/3', 'd/1'].map((id) => clause(id, id.slice(0, 1), '宣传 培训', ['培训'])));
+    const many = inSource(
+      's2.txt',
+      Array.from({ length: 400 }, (_, i) => clause(`g/${i}`, 'g', `其他${i}`)),
+    );
+    const late = inSource(
+      's3.txt',
+      ['c/1', 'c/2', 'c/3', 'd/1'].map((id) => clause(id, id.slice(0, 1), '宣传 培训', ['培训'])),
+    );
     // 437 clauses: a new keyword must stand in ceil(4.37) = 5 of them; 培训 has 4. 劳模 has 3,
     // but was a term when the library had 33 clauses.
     expect(run([...early, ...many, ...late]).map((t) => t.term)).toEqual(['劳模']);
@@ -328,7 +384,15 @@ describe('termIndex on synthetic clauses', () => {
   it('keeps a published term while a clause uses it as a word, whatever the keywords say', () => {
     const clauses = [clause('a/1', 'a', '职工 书屋 建设'), clause('b/1', 'b', '建设 职工书屋'), ...filler];
     const published = (terms: string[]) =>
-      termIndex({ clauses, domainTerms: [], variants: new Map(), stopwords: new Set(), words: (t) => t.split(/\s+/), sameText: () => false, published: new Set(terms) });
+      termIndex({
+        clauses,
+        domainTerms: [],
+        variants: new Map(),
+        stopwords: new Set(),
+        words: (t) => t.split(/\s+/),
+        sameText: () => false,
+        published: new Set(terms),
+      });
     expect(published([]).map((t) => t.term)).toEqual([]);
     const kept = published(['书屋', '职工书屋', '读书']);
     expect(kept.map((t) => [t.term, t.uses.map((u) => u.clause)])).toEqual([
@@ -345,7 +409,16 @@ describe('termIndex on synthetic clauses', () => {
       ...filler,
     ];
     const pages = (published: string[]) =>
-      termPages({ clauses, domainTerms: [], variants: new Map(), stopwords: new Set(), words: (t) => t.split(/\s+/), sameText: () => false, published: new Set(published), generic: (w) => w === '参加' });
+      termPages({
+        clauses,
+        domainTerms: [],
+        variants: new Map(),
+        stopwords: new Set(),
+        words: (t) => t.split(/\s+/),
+        sameText: () => false,
+        published: new Set(published),
+        generic: (w) => w === '参加',
+      });
     expect(pages([]).index.map((t) => t.term)).toEqual(['劳模']);
     expect(pages([]).retired).toEqual([]);
     const { index, retired } = pages(['参加', '劳模']);

@@ -63,9 +63,7 @@ describe('compareText', () => {
     expect(differences(compareText('坚持底线思维,增强忧患意识', '坚持底线思维、增强忧患意识'))).toEqual([
       { op: 'replace', a: ',', b: '、', punctuation: true },
     ]);
-    expect(differences(compareText('发扬斗争精神增强本领', '发扬斗争精神，增强本领'))).toEqual([
-      { op: 'insert', a: '', b: '，', punctuation: true },
-    ]);
+    expect(differences(compareText('发扬斗争精神增强本领', '发扬斗争精神，增强本领'))).toEqual([{ op: 'insert', a: '', b: '，', punctuation: true }]);
     expect(differences(compareText('维权维稳', '维护维稳'))).toEqual([{ op: 'replace', a: '权', b: '护' }]);
   });
 

@@ -41,8 +41,7 @@ describe('versions in the five seed sources', () => {
   it('tells the pair from every other pair of documents by a wide margin', () => {
     const others: number[] = [];
     seedDocs.forEach((a, i) => {
-      for (const b of seedDocs.slice(i + 1))
-        if (!(a.id === pair.a && b.id === pair.b)) others.push(alignClauses(clausesOf(a.id), clausesOf(b.id)).similarity);
+      for (const b of seedDocs.slice(i + 1)) if (!(a.id === pair.a && b.id === pair.b)) others.push(alignClauses(clausesOf(a.id), clausesOf(b.id)).similarity);
     });
     expect(others).toHaveLength(20);
     expect(pair.similarity).toBeGreaterThan(VERSION_SIMILARITY + 0.3);
@@ -105,8 +104,7 @@ describe('versions in the five seed sources', () => {
       const [a, b] = [byId(r.a!), byId(r.b!)];
       const same = a.text === b.text && (a.heading ?? '') === (b.heading ?? '');
       expect(r.wording + r.punctuation === 0).toBe(same);
-      for (const p of [...(r.heading ?? []), ...r.parts!].filter((part) => part.op !== 'equal'))
-        expect(p.punctuation === true).toBe(isPunctuation(p.a + p.b));
+      for (const p of [...(r.heading ?? []), ...r.parts!].filter((part) => part.op !== 'equal')) expect(p.punctuation === true).toBe(isPunctuation(p.a + p.b));
       punctuation += r.punctuation;
     }
     expect(punctuation).toBeGreaterThan(0);
@@ -129,17 +127,20 @@ describe('versions in any library', () => {
   });
 
   it('aligns only the pairs of documents that share wording, and among them every pair found by aligning all pairs', () => {
-    const texts = library.documents.map((d) => clausesOf(d.id).map((c) => `${c.heading ?? ''}${c.text}`).join('\n'));
+    const texts = library.documents.map((d) =>
+      clausesOf(d.id)
+        .map((c) => `${c.heading ?? ''}${c.text}`)
+        .join('\n'),
+    );
     const picked = documentPairs(texts).map(([i, k]) => `${library.documents[i].id} ${library.documents[k].id}`);
     const ids = library.documents.map((d) => d.id);
     expect(picked).toContain('plan14-a plan14-b');
-    expect(picked.length).toBeLessThan(ids.length * (ids.length - 1) / 4);
+    expect(picked.length).toBeLessThan((ids.length * (ids.length - 1)) / 4);
     library.documents.forEach((a, i) => {
       for (const b of library.documents.slice(i + 1))
         if (alignClauses(clausesOf(a.id), clausesOf(b.id)).similarity >= VERSION_SIMILARITY) expect(picked).toContain(`${a.id} ${b.id}`);
     });
   });
-
 });
 
 describe('documentPairs', () => {
@@ -148,7 +149,7 @@ describe('documentPairs', () => {
     let state = seed + 1;
     return Array.from({ length }, () => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return String.fromCodePoint(0x4e00 + (state >>> 8) % 20000);
+      return String.fromCodePoint(0x4e00 + ((state >>> 8) % 20000));
     }).join('');
   };
   const sharedRuns = (a: Uint32Array, b: Uint32Array) => a.filter((x) => b.includes(x)).length;
@@ -167,8 +168,7 @@ describe('documentPairs', () => {
     const runs = texts.map(shingleHashes);
     const expected: [number, number][] = [];
     texts.forEach((_, i) => {
-      for (let k = i + 1; k < texts.length; k++)
-        if (sharedRuns(runs[i], runs[k]) >= 0.05 * Math.min(runs[i].length, runs[k].length)) expected.push([i, k]);
+      for (let k = i + 1; k < texts.length; k++) if (sharedRuns(runs[i], runs[k]) >= 0.05 * Math.min(runs[i].length, runs[k].length)) expected.push([i, k]);
     });
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(texts.length - 1);
@@ -245,14 +245,26 @@ describe('alignClauses', () => {
 
   it('scores a difference of punctuation only as no difference of wording', () => {
     const a = doc('a', SENTENCES);
-    const b = doc('b', SENTENCES.map((s) => s.replace(/，/g, ',').replace('。', '')));
+    const b = doc(
+      'b',
+      SENTENCES.map((s) => s.replace(/，/g, ',').replace('。', '')),
+    );
     expect(alignClauses(a, b).similarity).toBe(1);
   });
 });
 
 describe('compareClauses', () => {
   const clause = (id: string, text: string, heading?: string): ClauseRecord => ({
-    id, url: `/${id}.html`, source: 's.txt', doc: id.split('/')[0], number: '1', path: [], heading, text, keywords: [], links: [],
+    id,
+    url: `/${id}.html`,
+    source: 's.txt',
+    doc: id.split('/')[0],
+    number: '1',
+    path: [],
+    heading,
+    text,
+    keywords: [],
+    links: [],
   });
 
   it('compares the headings apart from the text and counts both', () => {

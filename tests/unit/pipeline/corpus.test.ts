@@ -77,7 +77,10 @@ describe.each(readdirSync(DIR).filter((d) => existsSync(path.join(DIR, d, 'expec
   });
 
   it('keeps every character that is not whitespace, in source order', () => {
-    const spans = tree.children.flatMap(textsOf).flatMap((t) => t.spans).sort((a, b) => a.start - b.start);
+    const spans = tree.children
+      .flatMap(textsOf)
+      .flatMap((t) => t.spans)
+      .sort((a, b) => a.start - b.start);
     for (let i = 1; i < spans.length; i++) expect(spans[i].start).toBeGreaterThanOrEqual(spans[i - 1].end);
     expect(nonSpace(spans.map((s) => source.slice(s.start, s.end)).join(''))).toBe(nonSpace(source));
   });
@@ -86,7 +89,13 @@ describe.each(readdirSync(DIR).filter((d) => existsSync(path.join(DIR, d, 'expec
     const outline = tree.children.map((d) => ({
       furniture: d.furniture.map((f) => `${f.role}: ${f.text.value}`),
       clauses: placeClauses(d, 'doc').map(({ clause, divisions, id }) =>
-        [id, divisions.map((v) => `${v.marker?.value ?? ''}${v.title?.value ?? `[${v.number}]`}`).join(' / '), clause.number ?? '', clause.heading?.value ?? '', shape(clause).join(',')].join(' | '),
+        [
+          id,
+          divisions.map((v) => `${v.marker?.value ?? ''}${v.title?.value ?? `[${v.number}]`}`).join(' / '),
+          clause.number ?? '',
+          clause.heading?.value ?? '',
+          shape(clause).join(','),
+        ].join(' | '),
       ),
     }));
     const file = path.join(DIR, slug, 'outline.json');

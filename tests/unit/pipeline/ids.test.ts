@@ -28,7 +28,10 @@ describe('clause ids', () => {
 
   it('keep every published id, in the published order (new ids may come in between and after)', () => {
     const have = new Set(ids);
-    expect(list.filter((id) => !have.has(id)), 'published ids that no longer exist').toEqual([]);
+    expect(
+      list.filter((id) => !have.has(id)),
+      'published ids that no longer exist',
+    ).toEqual([]);
     const listed = new Set(list);
     expect(ids.filter((id) => listed.has(id))).toEqual(list);
   });

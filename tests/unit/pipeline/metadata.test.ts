@@ -18,7 +18,10 @@ const DIR = path.join(ROOT, 'tests/fixtures/metadata');
 const work = mkdtempSync(path.join(tmpdir(), 'tiaowen-meta-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const cases = readdirSync(DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const cases = readdirSync(DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 /** Load the case's seed with its metadata from a folder of their own; the error message, or null. */
 function load(name: string): { message: string | null; metaFile: string } {

@@ -20,8 +20,7 @@ import { META, SEEDS, parsed, seeds, textsOf } from './helpers';
 
 const nonSpace = (s: string) => [...s].filter((c) => !/\s/.test(c));
 /** A division as a clause's `path` names it (records.ts divisionLabel), from its outline entry. */
-const label = (e: OutlineEntry) =>
-  e.title === null ? `${e.number ?? ''}${e.level === 'part' ? '、' : ''}〔标题未载〕` : `${e.marker ?? ''}${e.title}`;
+const label = (e: OutlineEntry) => (e.title === null ? `${e.number ?? ''}${e.level === 'part' ? '、' : ''}〔标题未载〕` : `${e.marker ?? ''}${e.title}`);
 
 /** Outline entries in reading order (outer before inner), each with the path of labels down to it. */
 const flatOutline = (entries: OutlineEntry[], above: string[] = []): { entry: OutlineEntry; path: string[] }[] =>
@@ -58,7 +57,12 @@ function rebuildSource(source: string, documents: DocumentRecord[], clauses: Cla
   for (const line of source.split('\n')) lineStart.push(lineStart.at(-1)! + nonSpace(line).length);
   let out = '';
   for (const doc of documents) {
-    const body = nonSpace(bodyInReadingOrder(doc, clauses.filter((c) => c.doc === doc.id)).join(''));
+    const body = nonSpace(
+      bodyInReadingOrder(
+        doc,
+        clauses.filter((c) => c.doc === doc.id),
+      ).join(''),
+    );
     let b = 0;
     // Furniture stands at the start of its line: read the body up to there first (a page's
     // furniture can stand inside a paragraph that runs on to the next page).
@@ -122,7 +126,11 @@ describe('the open data', () => {
 
   it.each(seeds())('rebuilds %s character by character from its document fields and clauses read in reading order', (file) => {
     const { tree } = parsed(file);
-    const rebuilt = rebuildSource(tree.text, lib.documents.filter((d) => d.source === file), lib.clauses.filter((c) => c.source === file));
+    const rebuilt = rebuildSource(
+      tree.text,
+      lib.documents.filter((d) => d.source === file),
+      lib.clauses.filter((c) => c.source === file),
+    );
     const source = nonSpace(tree.text).join('');
     const at = firstDifference(rebuilt, source);
     const near = (s: string) => (at < 0 ? '' : s.slice(Math.max(0, at - 15), at + 25));

@@ -10,10 +10,44 @@ import { parseSource } from '../../../src/pipeline/parse';
 import { textsOf } from './helpers';
 
 const PIECES = [
-  '第一章', '第二章 总则', '第一条 ', '第三条', '一、', '（一）', '(二)', '1.', '2、', '（1）', '①', '一是', '# 标题', '## 小节',
-  '<!-- x -->', '附件', '附录：', '某某文件', '鲁会〔2014〕79号', '2014年12月8日', '（此件公开发布）', '牵头单位：组织部',
-  '（财政部负责）', '“引文开始', '引文结束。”', '正文内容。', '标题', '各单位：', '\t', '\n', '\n\n', '  ', '总 则', '。', '：',
-  '(上接第2版)', '具体指标\t发展目标', '1.指标\t目标',
+  '第一章',
+  '第二章 总则',
+  '第一条 ',
+  '第三条',
+  '一、',
+  '（一）',
+  '(二)',
+  '1.',
+  '2、',
+  '（1）',
+  '①',
+  '一是',
+  '# 标题',
+  '## 小节',
+  '<!-- x -->',
+  '附件',
+  '附录：',
+  '某某文件',
+  '鲁会〔2014〕79号',
+  '2014年12月8日',
+  '（此件公开发布）',
+  '牵头单位：组织部',
+  '（财政部负责）',
+  '“引文开始',
+  '引文结束。”',
+  '正文内容。',
+  '标题',
+  '各单位：',
+  '\t',
+  '\n',
+  '\n\n',
+  '  ',
+  '总 则',
+  '。',
+  '：',
+  '(上接第2版)',
+  '具体指标\t发展目标',
+  '1.指标\t目标',
 ];
 
 /** A text of random pieces, from a seeded generator (the same texts on every run). */
@@ -35,7 +69,10 @@ describe('the parser on 3,000 random texts', () => {
   it('keeps every character that is not whitespace, once, in source order', () => {
     for (const s of cases) {
       const { tree } = parseSource('random.txt', s);
-      const spans = tree.children.flatMap(textsOf).flatMap((t) => t.spans).sort((a, b) => a.start - b.start);
+      const spans = tree.children
+        .flatMap(textsOf)
+        .flatMap((t) => t.spans)
+        .sort((a, b) => a.start - b.start);
       for (let i = 1; i < spans.length; i++) expect(spans[i].start, JSON.stringify(s)).toBeGreaterThanOrEqual(spans[i - 1].end);
       expect(nonSpace(spans.map((sp) => s.slice(sp.start, sp.end)).join('')), JSON.stringify(s)).toBe(nonSpace(s));
     }

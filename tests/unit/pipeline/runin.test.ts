@@ -85,7 +85,9 @@ describe('fixture cases (one block per line of expected.txt, checked by hand)', 
 
   it.each(cases)('splits %s into the expected blocks, each a faithful slice of the input', (name) => {
     const source = read(path.join(FIXTURES, name, 'input.txt'));
-    const expected = readFileSync(path.join(FIXTURES, name, 'expected.txt'), 'utf8').trimEnd().split('\n');
+    const expected = readFileSync(path.join(FIXTURES, name, 'expected.txt'), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(toBlocks(source)).toHaveLength(1);
     expect(values(splitChecked(source))).toEqual(expected);
   });
@@ -227,14 +229,20 @@ describe('marker context', () => {
   });
 
   it('cuts a title from its adoption notes, bracketed or printed one after another', () => {
-    expect(pieces('中华人民共和国劳动法1994年7月5日 第八届全国人民代表大会常务委员会第八次会议通过2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议第一次修正第一章 总则第一条 为了保护劳动者的合法权益，制定本法。')).toEqual([
+    expect(
+      pieces(
+        '中华人民共和国劳动法1994年7月5日 第八届全国人民代表大会常务委员会第八次会议通过2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议第一次修正第一章 总则第一条 为了保护劳动者的合法权益，制定本法。',
+      ),
+    ).toEqual([
       '中华人民共和国劳动法',
       '1994年7月5日 第八届全国人民代表大会常务委员会第八次会议通过',
       '2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议第一次修正',
       '第一章 总则',
       '第一条 为了保护劳动者的合法权益，制定本法。',
     ]);
-    expect(pieces('上海市工会条例（2002年2月1日上海市第十一届人民代表大会常务委员会第三十七次会议通过）第一章 总则第一条 为了保障工会的地位，制定本条例。')).toEqual([
+    expect(
+      pieces('上海市工会条例（2002年2月1日上海市第十一届人民代表大会常务委员会第三十七次会议通过）第一章 总则第一条 为了保障工会的地位，制定本条例。'),
+    ).toEqual([
       '上海市工会条例',
       '（2002年2月1日上海市第十一届人民代表大会常务委员会第三十七次会议通过）',
       '第一章 总则',
@@ -282,10 +290,13 @@ describe('marker context', () => {
     expect(pieces(value)).toEqual([`第一条 职工依法参加工会。${cited}`, '第二条 工会依法维护职工权益。']);
   });
 
-  it.each(CITED.filter((c) => !c.startsWith('“') && !c.startsWith('（')))('does not take the words before a cited marker at a block start for a title: %s', (cited) => {
-    const value = `${cited}第二条 工会依法维护职工权益。`;
-    expect(pieces(value)).toEqual([cited, '第二条 工会依法维护职工权益。']);
-  });
+  it.each(CITED.filter((c) => !c.startsWith('“') && !c.startsWith('（')))(
+    'does not take the words before a cited marker at a block start for a title: %s',
+    (cited) => {
+      const value = `${cited}第二条 工会依法维护职工权益。`;
+      expect(pieces(value)).toEqual([cited, '第二条 工会依法维护职工权益。']);
+    },
+  );
 });
 
 describe('the run-in thresholds', () => {
@@ -325,7 +336,13 @@ describe('the run-in thresholds', () => {
     const source = `标题\n\n\n${wrapped.join('  \n')}`;
     const out = splitChecked(source);
     expect(values(out)).toEqual(['标题', ...parts]);
-    expect(out.map((b) => [b.line, b.blankBefore])).toEqual([[1, 0], [4, 2], [4, 0], [4, 0], [4, 0]]);
+    expect(out.map((b) => [b.line, b.blankBefore])).toEqual([
+      [1, 0],
+      [4, 2],
+      [4, 0],
+      [4, 0],
+      [4, 0],
+    ]);
     expect(out[2].text.spans).toHaveLength(2);
   });
 });
@@ -397,7 +414,11 @@ describe('official-document parts', () => {
 
   it('finds the signature after an attachment line by the issuer named in the title', () => {
     const value = '中华全国总工会办公厅关于做好疗休养工作的通知……请认真执行。附件：职工疗休养统计表中华全国总工会办公厅2020年7月28日';
-    expect(cutText(plain(value), tailBreaks(value)).map((t) => t.value).slice(1)).toEqual(['中华全国总工会办公厅', '2020年7月28日']);
+    expect(
+      cutText(plain(value), tailBreaks(value))
+        .map((t) => t.value)
+        .slice(1),
+    ).toEqual(['中华全国总工会办公厅', '2020年7月28日']);
   });
 
   it('does not take a date in the body, or one after a long sentence, for a closing date', () => {
@@ -492,7 +513,13 @@ function generateStatute(seed: number): { text: string; units: string[] } {
 /** A notice printed on one line; the units it should be split into, in order. */
 function generateNotice(seed: number): { text: string; units: string[] } {
   const r = random(seed);
-  const [open, close] = r.pick([['〔', '〕'], ['[', ']'], ['（', '）'], ['(', ')'], ['【', '】']]);
+  const [open, close] = r.pick([
+    ['〔', '〕'],
+    ['[', ']'],
+    ['（', '）'],
+    ['(', ')'],
+    ['【', '】'],
+  ]);
   const issuer = r.pick(['中华全国总工会办公厅', '山东省总工会', '人力资源社会保障部']);
   const units = [
     `${issuer}关于做好${2018 + r.int(6)}年职工服务工作的${r.pick(['通知', '意见', '实施意见'])}`,
@@ -534,7 +561,29 @@ describe('generated run-in texts (a seeded loop; fast-check is not a dependency)
   });
 
   it('keeps every piece a faithful slice when whitespace and markers are scattered at random', () => {
-    const alphabet = ['。', '；', '：', '第三条', '第一章', '（一）', '1.', '（2）', '①', '一、', '一是', ' ', '　', '工会', '职工', '依照本法', '2020年7月28日', '附件', '〔2020〕3号', '关于', '的通知'];
+    const alphabet = [
+      '。',
+      '；',
+      '：',
+      '第三条',
+      '第一章',
+      '（一）',
+      '1.',
+      '（2）',
+      '①',
+      '一、',
+      '一是',
+      ' ',
+      '　',
+      '工会',
+      '职工',
+      '依照本法',
+      '2020年7月28日',
+      '附件',
+      '〔2020〕3号',
+      '关于',
+      '的通知',
+    ];
     for (let seed = 1; seed <= 300; seed++) {
       const r = random(seed);
       let text = '';
@@ -581,7 +630,9 @@ describe('multi-line corpus sources printed on one line', () => {
 
 describe('real run-in sources in the corpus', () => {
   const runIn = existsSync(CORPUS)
-    ? readdirSync(CORPUS).filter((d) => existsSync(path.join(CORPUS, d, 'SOURCE.md')) && /no line breaks/i.test(readFileSync(path.join(CORPUS, d, 'SOURCE.md'), 'utf8')))
+    ? readdirSync(CORPUS).filter(
+        (d) => existsSync(path.join(CORPUS, d, 'SOURCE.md')) && /no line breaks/i.test(readFileSync(path.join(CORPUS, d, 'SOURCE.md'), 'utf8')),
+      )
     : [];
 
   it.skipIf(runIn.length > 0)('has none yet (a source whose SOURCE.md says "no line breaks" gets a hand-checked test here)', () => {

@@ -74,7 +74,14 @@ describe('add-source', () => {
       expect(meta).toEqual({
         source: seed,
         documents: [
-          { id: 'zonggongbanfa-2023-12', kind: '通知', issuer: '中华全国总工会办公厅', date: '2023-12-20', docNumber: '总工办发〔2023〕12号', leadHeadings: true },
+          {
+            id: 'zonggongbanfa-2023-12',
+            kind: '通知',
+            issuer: '中华全国总工会办公厅',
+            date: '2023-12-20',
+            docNumber: '总工办发〔2023〕12号',
+            leadHeadings: true,
+          },
           { id: 'zonggongbanfa-2023-12-annex1', kind: '方案', annexOf: 'zonggongbanfa-2023-12', issuer: '中华全国总工会办公厅', leadHeadings: false },
         ],
       });

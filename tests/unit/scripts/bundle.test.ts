@@ -3,16 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BUNDLE_PATH,
-  FALLBACK_EPOCH,
-  formatDate,
-  formatSize,
-  homeVariant,
-  sourceEpoch,
-  writeBundle,
-  zipFiles,
-} from '../../../scripts/lib/bundle.mjs';
+import { BUNDLE_PATH, FALLBACK_EPOCH, formatDate, formatSize, homeVariant, sourceEpoch, writeBundle, zipFiles } from '../../../scripts/lib/bundle.mjs';
 
 const ROOT = join(__dirname, '../../..');
 const EPOCH = 1763778600; // 2025-11-22T02:30:00Z

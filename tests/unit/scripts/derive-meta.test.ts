@@ -84,7 +84,10 @@ describe('derivation on the library', () => {
     for (const file of seeds()) {
       const { tree, meta } = parsed(file);
       const docs = parseSource(file, tree.text).tree.children;
-      expect(docs.map((d) => deriveDocument(d).leadHeadings.value), file).toEqual(meta.documents.map((d) => d.leadHeadings ?? false));
+      expect(
+        docs.map((d) => deriveDocument(d).leadHeadings.value),
+        file,
+      ).toEqual(meta.documents.map((d) => d.leadHeadings ?? false));
     }
   });
 });
@@ -103,7 +106,9 @@ describe('ids', () => {
   it('takes the core of a title: no 中华人民共和国, issuer, 关于, 的 or bracketed note', () => {
     expect(titleCore('中华人民共和国工会法')).toEqual({ core: '工会法', number: null });
     expect(titleCore('最高人民法院关于审理劳动争议案件适用法律问题的解释（二）')).toEqual({ core: '审理劳动争议案件适用法律问题解释', number: 2 });
-    expect(titleCore('关于转发《山东省总工会关于新形势下加强基层工会建设的实施意见》的通知').core).toBe('转发山东省总工会关于新形势下加强基层工会建设实施意见通知');
+    expect(titleCore('关于转发《山东省总工会关于新形势下加强基层工会建设的实施意见》的通知').core).toBe(
+      '转发山东省总工会关于新形势下加强基层工会建设实施意见通知',
+    );
   });
 
   it('keeps whole syllables and the last word of kind when the pinyin is too long', () => {
@@ -120,8 +125,14 @@ describe('ids', () => {
   it('falls back to the whole title, then a suffix, when an id is taken', () => {
     const [law] = documentsOf('title: 中华人民共和国工会法\nadoption: 2021年12月24日 第十三届全国人民代表大会常务委员会第三十二次会议修正').map(deriveDocument);
     expect(assignIds([law], new Set())[0]).toEqual({ id: 'gonghuifa-2021', from: 'the title and the year' });
-    expect(assignIds([law], new Set(['gonghuifa-2021']))[0]).toMatchObject({ id: 'zhonghuarenmingongheguofa-2021', notice: expect.stringContaining('gonghuifa-2021 is taken') });
-    expect(assignIds([law, law], new Set(['gonghuifa-2021', 'zhonghuarenmingongheguofa-2021'])).map((x) => x?.id)).toEqual(['gonghuifa-2021-2', 'gonghuifa-2021-3']);
+    expect(assignIds([law], new Set(['gonghuifa-2021']))[0]).toMatchObject({
+      id: 'zhonghuarenmingongheguofa-2021',
+      notice: expect.stringContaining('gonghuifa-2021 is taken'),
+    });
+    expect(assignIds([law, law], new Set(['gonghuifa-2021', 'zhonghuarenmingongheguofa-2021'])).map((x) => x?.id)).toEqual([
+      'gonghuifa-2021-2',
+      'gonghuifa-2021-3',
+    ]);
     expect(assignIds([law], new Set(), ['my-id'])[0]).toEqual({ id: 'my-id', from: '--id' });
   });
 });

@@ -55,7 +55,10 @@ describe('runPagefind', () => {
     await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { und: { page_count: 2 } } }));
     for (const name of [...PAGEFIND_UI_FILES, 'pagefind.js']) await writeFile(join(dir, 'pagefind', name), '');
     await runPagefind(dir + '/', records, log);
-    expect(PAGEFIND_UI_FILES.filter((name) => existsSync(join(dir, 'pagefind', name))), 'search interfaces left').toEqual([]);
+    expect(
+      PAGEFIND_UI_FILES.filter((name) => existsSync(join(dir, 'pagefind', name))),
+      'search interfaces left',
+    ).toEqual([]);
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(index.addCustomRecord).toHaveBeenCalledTimes(2);
     expect(index.addCustomRecord).toHaveBeenCalledWith(records[0]);

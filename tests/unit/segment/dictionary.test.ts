@@ -26,7 +26,9 @@ const REQUIRED = `会站家 职工之家 小三级工会 新就业形态 新就�
   户外劳动者服务站点 智慧工会 职代会 厂务公开 一函两书 12351 会员实名制 枢纽型社会组织 基层工会
   基层工会联合会 工会经费 送温暖 金秋助学 劳动关系 和谐劳动关系 劳动争议 劳动法律监督 四化 强三性 去四化
   群团组织 牵头单位 参加单位 工会主席 产业工会 职工代表大会 十四五 五一劳动奖状 工人先锋号 安康杯
-  创新工作室 疗休养`.split(/\s+/).filter(Boolean);
+  创新工作室 疗休养`
+  .split(/\s+/)
+  .filter(Boolean);
 
 /** The library's texts with the narrow-column hard wraps of 003 (and all other whitespace) removed. */
 function seedsWithoutWhitespace(): string[] {

@@ -22,14 +22,13 @@ const root = process.cwd();
 /** The five seed sources' paragraphs: 003's narrow-column hard wraps ("  \n") joined, as layout repair does. */
 function seedParagraphs(): { file: string; text: string }[] {
   const dir = join(root, 'seeds');
-  return [...SEED_SOURCES]
-    .flatMap((file) =>
-      readFileSync(join(dir, file), 'utf8')
-        .replace(/ {2}\n/g, '')
-        .split('\n')
-        .filter((text) => text.trim() !== '')
-        .map((text) => ({ file, text })),
-    );
+  return [...SEED_SOURCES].flatMap((file) =>
+    readFileSync(join(dir, file), 'utf8')
+      .replace(/ {2}\n/g, '')
+      .split('\n')
+      .filter((text) => text.trim() !== '')
+      .map((text) => ({ file, text })),
+  );
 }
 
 /** [start, end) of each token. */
@@ -43,8 +42,7 @@ const PUNCTUATION_ONLY = /^[\s\p{P}\p{S}]*$/u;
 // Clause 19 of the five-year plan (seed 000) and clause 29 of the annex (seed 004).
 const CLAUSE_19 =
   '加强服务阵地建设。推进“会、站、家”一体化建设,加强枢纽型社会组织平台功能建设。培育壮大基层工会服务阵地,拓展服务项目,整合社会资源,推动开放共享,实现区域内职工活动与服务基本覆盖。';
-const CLAUSE_29 =
-  '加快构建服务职工工作体系，按照“会、站、家”一体化的思路，把组建工会、创办职工服务站、建设“职工之家”统一起来，着力打造服务型工会。';
+const CLAUSE_29 = '加快构建服务职工工作体系，按照“会、站、家”一体化的思路，把组建工会、创办职工服务站、建设“职工之家”统一起来，着力打造服务型工会。';
 const COUNSELLORS =
   '集体协商指导员队伍建设。加强专职集体协商指导员队伍建设,力争到2025年底,基本实现专职集体协商指导员队伍对县级以上工会组织的全覆盖;加强对从事集体协商工作的工会干部、专职集体协商指导员和职工方协商代表的培训力度。';
 const HOTLINE = '全面建成运行12351工会服务职工热线,已建工会驿站18.42万个,已建设1800家司机之家。';
@@ -105,7 +103,12 @@ describe('cut', () => {
           if (spans.some(([s, e, t]) => s < end && e > i && isDomainTerm(t))) continue;
           const context = text.slice(Math.max(0, i - 2), end + 2);
           if (allowed.some(([t, around]) => t === term && text.slice(Math.max(0, i - 4), end + 4).includes(around))) continue;
-          failures.push(`${file}: ${term} in …${context}… → ${spans.filter(([s, e]) => e > i - 2 && s < end + 2).map((x) => x[2]).join('/')}`);
+          failures.push(
+            `${file}: ${term} in …${context}… → ${spans
+              .filter(([s, e]) => e > i - 2 && s < end + 2)
+              .map((x) => x[2])
+              .join('/')}`,
+          );
         }
       }
     }
@@ -171,7 +174,7 @@ describe('keywords', () => {
     expect(keywords([...corpus])).toEqual(first);
   });
 
-  it("does not depend on the order of the corpus", () => {
+  it('does not depend on the order of the corpus', () => {
     const forward = keywords(corpus);
     expect(keywords([...corpus].reverse())).toEqual([...forward].reverse());
   });
@@ -253,9 +256,7 @@ describe('keywords', () => {
 describe('loading nodejieba', () => {
   it('loads the user dictionary once per process, even for a second copy of the module', async () => {
     cut('工会驿站'); // make sure this copy has loaded
-    expect((globalThis as Record<symbol, unknown>)[Symbol.for('tiaowen.segment.nodejieba-user-dict')]).toBe(
-      join(root, 'content/dictionary.txt'),
-    );
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('tiaowen.segment.nodejieba-user-dict')]).toBe(join(root, 'content/dictionary.txt'));
     const nodejieba = createRequire(join(root, 'package.json'))('nodejieba') as { load: (...args: unknown[]) => unknown };
     const load = vi.spyOn(nodejieba, 'load');
     try {

@@ -32,9 +32,7 @@ describe('clausePosition', () => {
 
   it('cites indicator-table rows by table and row', () => {
     expect(clausePosition({ number: '2', steps: [part('四'), table(null)] })).toBe('指标表第2项');
-    expect(clausePosition({ number: '1', steps: [table('“十四五”时期工会“素质提升”指标')] })).toBe(
-      '“十四五”时期工会“素质提升”指标表第1项',
-    );
+    expect(clausePosition({ number: '1', steps: [table('“十四五”时期工会“素质提升”指标')] })).toBe('“十四五”时期工会“素质提升”指标表第1项');
     expect(clausePosition({ number: '3', steps: [table('主要指标表')] })).toBe('主要指标表第3项');
   });
 
@@ -66,9 +64,7 @@ describe('clausePosition', () => {
   });
 
   it('names the parts when Arabic numbers restart within the document', () => {
-    expect(clausePosition({ number: '2', steps: [part('一'), section('（二）')], uniqueNumber: false })).toBe(
-      '一、（二）第二项',
-    );
+    expect(clausePosition({ number: '2', steps: [part('一'), section('（二）')], uniqueNumber: false })).toBe('一、（二）第二项');
   });
 
   it('marks a number printed twice in the same place with its occurrence', () => {
@@ -138,7 +134,11 @@ describe('citations of an article’s 款 and 项', () => {
   const law = '中华人民共和国工会法';
   const kuan = (paragraph: number, block: number): ParagraphPlace => ({ anchor: `p${paragraph}`, block, paragraph });
   const xiang = (paragraph: number, block: number, item: string, itemOrdinal: number): ParagraphPlace => ({
-    anchor: `p${paragraph}-${itemOrdinal}`, block, paragraph, item, itemOrdinal,
+    anchor: `p${paragraph}-${itemOrdinal}`,
+    block,
+    paragraph,
+    item,
+    itemOrdinal,
   });
   /** 第十二条 with two 款, the first with items （一）–（三）. */
   const twoKuan = [kuan(1, 1), xiang(1, 2, '（一）', 1), xiang(1, 3, '（二）', 2), xiang(1, 4, '（三）', 3), kuan(2, 5)];
@@ -166,7 +166,10 @@ describe('citations of an article’s 款 and 项', () => {
   });
 
   it('cite the paragraphs of other clauses as 第N段, and the only one as the clause', () => {
-    const blocks: ParagraphPlace[] = [{ anchor: 'p1', block: 1 }, { anchor: 'p2', block: 2 }];
+    const blocks: ParagraphPlace[] = [
+      { anchor: 'p1', block: 1 },
+      { anchor: 'p2', block: 2 },
+    ];
     expect(paragraphPosition(blocks[1]!, blocks)).toBe('第二段');
     expect(paragraphPosition(blocks[0]!, blocks.slice(0, 1))).toBe('');
   });

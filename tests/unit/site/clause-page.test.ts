@@ -5,7 +5,8 @@ import { clause, doc, library, term } from './library-fixture';
 const lib = library({
   documents: [
     doc('plan', {
-      title: '工会规划', kind: '规划',
+      title: '工会规划',
+      kind: '规划',
       outline: [{ level: 'part', id: 'plan/1', marker: '一、', number: '一', title: '总体要求', children: [] }],
     }),
   ],
@@ -14,7 +15,12 @@ const lib = library({
     clause('plan/1/1', '1', { heading: '指导思想', path: ['一、总体要求'], keywords: ['职工', '创新'] }),
     clause('plan/1/2', '2', { path: ['一、总体要求'] }),
   ],
-  terms: [term('t1', '职工', [['plan/1/1', '服务职工。'], ['plan/1/2', '职工之家。']])],
+  terms: [
+    term('t1', '职工', [
+      ['plan/1/1', '服务职工。'],
+      ['plan/1/2', '职工之家。'],
+    ]),
+  ],
 });
 
 describe('clausePageData', () => {

@@ -15,14 +15,20 @@ const lib = library({
     clause('b/一/1', '1', { path: ['一、目标'] }),
     clause('b/二/2', '2', { path: ['二、措施'] }),
   ],
-  comparisons: [{
-    id: 'a--b', url: '/compare/a--b.html', a: 'a', b: 'b', similarity: 0.876,
-    rows: [
-      { a: 'a/一/1', b: 'b/一/1', wording: 0, punctuation: 0 },
-      { a: 'a/一/2', b: null, wording: 0, punctuation: 0 },
-      { a: 'a/二/3', b: 'b/二/2', wording: 2, punctuation: 1 },
-    ],
-  }],
+  comparisons: [
+    {
+      id: 'a--b',
+      url: '/compare/a--b.html',
+      a: 'a',
+      b: 'b',
+      similarity: 0.876,
+      rows: [
+        { a: 'a/一/1', b: 'b/一/1', wording: 0, punctuation: 0 },
+        { a: 'a/一/2', b: null, wording: 0, punctuation: 0 },
+        { a: 'a/二/3', b: 'b/二/2', wording: 2, punctuation: 1 },
+      ],
+    },
+  ],
 });
 
 describe('comparisonPageData', () => {
@@ -38,7 +44,11 @@ describe('comparisonPageData', () => {
 
   it('tells rows found in one transcription only from rows whose texts agree', () => {
     const rows = comparisonPageData(lib, 'a--b').rows;
-    expect(rows.map((r) => [r.only, r.same])).toEqual([[false, true], [true, false], [false, false]]);
+    expect(rows.map((r) => [r.only, r.same])).toEqual([
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
     expect(rows[1].cells[1]).toBeUndefined();
   });
 

@@ -10,7 +10,12 @@ const pair = (a: string, b: string, textA = '相同的文字', textB = textA): A
 const onlyA = (a: string): AlignedClause => ({ a, b: null, wording: 0, punctuation: 0 });
 const onlyB = (b: string): AlignedClause => ({ a: null, b, wording: 0, punctuation: 0 });
 const comparison = (rows: AlignedClause[]): VersionComparison => ({
-  id: 'a--b', url: '/compare/a--b.html', a: 'a', b: 'b', similarity: 0.9, rows,
+  id: 'a--b',
+  url: '/compare/a--b.html',
+  a: 'a',
+  b: 'b',
+  similarity: 0.9,
+  rows,
 });
 
 describe('versionEntries', () => {

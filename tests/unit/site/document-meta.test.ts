@@ -4,7 +4,18 @@ import { dateLabel, factRows, issuerLabel, listRows, moreRows, printedIsoDate, s
 
 /** A document record with the given fields over an empty one. */
 function doc(fields: Partial<DocumentRecord>): DocumentRecord {
-  return { id: 'x', url: '/x/index.html', title: 'T', titleEditorial: false, kind: '通知', source: '004_c5ab4ba5001bdcd8.txt', furniture: [], outline: [], clauseCount: 3, ...fields };
+  return {
+    id: 'x',
+    url: '/x/index.html',
+    title: 'T',
+    titleEditorial: false,
+    kind: '通知',
+    source: '004_c5ab4ba5001bdcd8.txt',
+    furniture: [],
+    outline: [],
+    clauseCount: 3,
+    ...fields,
+  };
 }
 const noRef = () => undefined;
 
@@ -25,7 +36,7 @@ describe('dateLabel', () => {
     expect(dateLabel(doc({ date: '2014-12-08', furniture: [{ role: 'date', text: '（2014年12月8日）', line: 40 }] }))).toBe('成文日期');
   });
 
-  it('names a statute\'s date after the adoption note it comes from', () => {
+  it("names a statute's date after the adoption note it comes from", () => {
     const notes = (...texts: string[]) => texts.map((text, line) => ({ role: 'adoption', text, line }));
     const law = notes(
       '1992年4月3日 第七届全国人民代表大会第五次会议通过',
@@ -37,7 +48,7 @@ describe('dateLabel', () => {
     expect(dateLabel(doc({ kind: '规定', date: '2012-04-28', furniture: regulation }))).toBe('公布日期');
   });
 
-  it('names a paper\'s year 发表年份, another bare year 年份, and anything else 日期', () => {
+  it("names a paper's year 发表年份, another bare year 年份, and anything else 日期", () => {
     expect(dateLabel(doc({ kind: '论文', date: '2017' }))).toBe('发表年份');
     expect(dateLabel(doc({ kind: '工作报告', date: '2024' }))).toBe('年份');
     expect(dateLabel(doc({ kind: '通知', date: '2014-12-26' }))).toBe('日期');
@@ -67,7 +78,15 @@ describe('showValue', () => {
 describe('factRows', () => {
   it('lists issuer, 文号, date, 施行日期 and 时效性 in that order, with their labels (the transcription label is in the name)', () => {
     const rows = factRows(
-      doc({ kind: '法律', issuer: '全国人民代表大会常务委员会', date: '2007-12-29', effectiveDate: '2008-05-01', validity: '现行有效', version: '转录本甲', docNumber: '主席令第80号' }),
+      doc({
+        kind: '法律',
+        issuer: '全国人民代表大会常务委员会',
+        date: '2007-12-29',
+        effectiveDate: '2008-05-01',
+        validity: '现行有效',
+        version: '转录本甲',
+        docNumber: '主席令第80号',
+      }),
       noRef,
     );
     expect(rows.map((r) => `${r.label}：${r.value}`)).toEqual([
@@ -80,7 +99,8 @@ describe('factRows', () => {
   });
 
   it('names and links the document an annex belongs to', () => {
-    const ref = (id: string) => (id === 'luhui-2014-79' ? { name: '山东省总工会关于新形势下加强基层工会建设的实施意见', url: '/luhui-2014-79/index.html' } : undefined);
+    const ref = (id: string) =>
+      id === 'luhui-2014-79' ? { name: '山东省总工会关于新形势下加强基层工会建设的实施意见', url: '/luhui-2014-79/index.html' } : undefined;
     expect(factRows(doc({ annexOf: 'luhui-2014-79' }), ref)).toEqual([
       { key: 'annexOf', label: '所属文件', value: '山东省总工会关于新形势下加强基层工会建设的实施意见', url: '/luhui-2014-79/index.html' },
     ]);
@@ -94,7 +114,17 @@ describe('factRows', () => {
 
 describe('moreRows', () => {
   it('lists the other fields, never the facts, the title, the transcription label, the kind, the clause count or the source file', () => {
-    const rows = moreRows(doc({ issuer: '山东省总工会', version: '转录本甲', addressees: '各市总工会', notes: '说明文字', origin: '出处', excerpt: '节选：第五至十部分', extra: '另一字段' }));
+    const rows = moreRows(
+      doc({
+        issuer: '山东省总工会',
+        version: '转录本甲',
+        addressees: '各市总工会',
+        notes: '说明文字',
+        origin: '出处',
+        excerpt: '节选：第五至十部分',
+        extra: '另一字段',
+      }),
+    );
     expect(rows.map((r) => `${r.label}：${r.value}`)).toEqual(['主送机关：各市总工会', '说明：说明文字', '文本出处：出处', 'extra：另一字段']);
     expect(JSON.stringify(rows)).not.toContain('004_c5ab4ba5001bdcd8.txt');
   });
@@ -102,7 +132,12 @@ describe('moreRows', () => {
 
 describe('listRows', () => {
   it('gives the short line of a list entry: issuer, 文号 and the labelled date', () => {
-    const d = doc({ issuer: '山东省总工会', docNumber: '鲁会〔2014〕79号', date: '2014-12-08', furniture: [{ role: 'date', text: '（2014年12月8日）', line: 40 }] });
+    const d = doc({
+      issuer: '山东省总工会',
+      docNumber: '鲁会〔2014〕79号',
+      date: '2014-12-08',
+      furniture: [{ role: 'date', text: '（2014年12月8日）', line: 40 }],
+    });
     expect(listRows(d).map((r) => `${r.label}：${r.value}`)).toEqual(['发文机关：山东省总工会', '文号：鲁会〔2014〕79号', '成文日期：2014年12月8日']);
   });
 });

@@ -5,7 +5,9 @@ import { clause, doc, library } from './library-fixture';
 const lib = library({
   documents: [
     doc('a', {
-      title: '意见', version: '转录本甲', issuer: '省总工会',
+      title: '意见',
+      version: '转录本甲',
+      issuer: '省总工会',
       outline: [{ level: 'part', id: 'a/1', marker: '一、', number: '一', title: '目标', children: [] }],
       furniture: [
         { role: 'docNumber', text: '甲〔2024〕1号', line: 2 },

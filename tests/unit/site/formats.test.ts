@@ -18,10 +18,37 @@ import {
 } from '../../../src/site/formats';
 
 const law: CitableDocument = { id: 'gonghuifa-2021', title: '中华人民共和国工会法', kind: '法律', issuer: '全国人民代表大会常务委员会', date: '2021-12-24' };
-const opinion: CitableDocument = { id: 'luhui-2014-79', title: '山东省总工会关于新形势下加强基层工会建设的实施意见', kind: '实施意见', issuer: '山东省总工会', docNumber: '鲁会〔2014〕79号', date: '2014-12-08' };
-const annex: CitableDocument = { id: 'luhui-2014-79-annex', title: '贯彻《山东省总工会关于新形势下加强基层工会建设的实施意见》的工作分工方案', kind: '分工方案', issuer: '山东省总工会' };
-const report: CitableDocument = { id: 'report-2024', title: '中华全国总工会2024年工作报告', kind: '工作报告', issuer: '中华全国总工会', date: '2024', descriptiveTitle: true, excerpt: '报纸版节选：2023年工作回顾与2024年主要任务' };
-const plan: CitableDocument = { id: 'plan14-a', title: '“十四五”时期工会发展规划', kind: '规划', issuer: '中华全国总工会', excerpt: '节选：第五至十部分', version: '转录本甲' };
+const opinion: CitableDocument = {
+  id: 'luhui-2014-79',
+  title: '山东省总工会关于新形势下加强基层工会建设的实施意见',
+  kind: '实施意见',
+  issuer: '山东省总工会',
+  docNumber: '鲁会〔2014〕79号',
+  date: '2014-12-08',
+};
+const annex: CitableDocument = {
+  id: 'luhui-2014-79-annex',
+  title: '贯彻《山东省总工会关于新形势下加强基层工会建设的实施意见》的工作分工方案',
+  kind: '分工方案',
+  issuer: '山东省总工会',
+};
+const report: CitableDocument = {
+  id: 'report-2024',
+  title: '中华全国总工会2024年工作报告',
+  kind: '工作报告',
+  issuer: '中华全国总工会',
+  date: '2024',
+  descriptiveTitle: true,
+  excerpt: '报纸版节选：2023年工作回顾与2024年主要任务',
+};
+const plan: CitableDocument = {
+  id: 'plan14-a',
+  title: '“十四五”时期工会发展规划',
+  kind: '规划',
+  issuer: '中华全国总工会',
+  excerpt: '节选：第五至十部分',
+  version: '转录本甲',
+};
 const paper: CitableDocument = { id: 'li-2017', title: '破除体制性机制性顽疾 是工会“强三性”“去四化”的关键', kind: '论文', author: '李兴家', date: '2017' };
 const untitledIssuer: CitableDocument = { id: 'shanghaishigonghuitiaoli', title: '上海市工会条例', kind: '条例' };
 const URL_ = 'http://127.0.0.1:4410/gonghuifa-2021/12.html';
@@ -64,22 +91,48 @@ describe('the date cited where no script runs', () => {
 describe('CSL-JSON', () => {
   it('types laws and regulations as legislation, reports and plans as report, papers as article-journal, other documents as document', () => {
     expect(['法律', '条例', '规定', '司法解释', '规划', '工作报告', '论文', '实施意见', '通知', '分工方案'].map(cslType)).toEqual([
-      'legislation', 'legislation', 'legislation', 'legislation', 'report', 'report', 'article-journal', 'document', 'document', 'document',
+      'legislation',
+      'legislation',
+      'legislation',
+      'legislation',
+      'report',
+      'report',
+      'article-journal',
+      'document',
+      'document',
+      'document',
     ]);
   });
 
   it('gives names as literals, the 文号 as number, the date as date-parts, what the library holds as a note', () => {
     expect(cslItem(citationFacts(law), 'https://x.cn/gonghuifa-2021/index.html')).toEqual({
-      id: 'gonghuifa-2021', type: 'legislation', title: '中华人民共和国工会法', language: 'zh-CN', genre: '法律',
-      author: [{ literal: '全国人民代表大会常务委员会' }], authority: '全国人民代表大会常务委员会',
-      issued: { 'date-parts': [[2021, 12, 24]] }, URL: 'https://x.cn/gonghuifa-2021/index.html',
+      id: 'gonghuifa-2021',
+      type: 'legislation',
+      title: '中华人民共和国工会法',
+      language: 'zh-CN',
+      genre: '法律',
+      author: [{ literal: '全国人民代表大会常务委员会' }],
+      authority: '全国人民代表大会常务委员会',
+      issued: { 'date-parts': [[2021, 12, 24]] },
+      URL: 'https://x.cn/gonghuifa-2021/index.html',
     });
     expect(cslItem(citationFacts(annex, opinion))).toEqual({
-      id: 'luhui-2014-79-annex', type: 'document', title: annex.title, language: 'zh-CN', genre: '分工方案',
-      author: [{ literal: '山东省总工会' }], publisher: '山东省总工会', number: '鲁会〔2014〕79号附件', issued: { 'date-parts': [[2014, 12, 8]] },
+      id: 'luhui-2014-79-annex',
+      type: 'document',
+      title: annex.title,
+      language: 'zh-CN',
+      genre: '分工方案',
+      author: [{ literal: '山东省总工会' }],
+      publisher: '山东省总工会',
+      number: '鲁会〔2014〕79号附件',
+      issued: { 'date-parts': [[2014, 12, 8]] },
     });
     expect(cslItem(citationFacts(plan))).toMatchObject({ type: 'report', note: '节选：第五至十部分；转录本甲' });
-    expect(cslItem(citationFacts(report))).toMatchObject({ type: 'report', issued: { 'date-parts': [[2024]] }, note: '报纸版节选：2023年工作回顾与2024年主要任务；无正式标题，题名为本库所拟' });
+    expect(cslItem(citationFacts(report))).toMatchObject({
+      type: 'report',
+      issued: { 'date-parts': [[2024]] },
+      note: '报纸版节选：2023年工作回顾与2024年主要任务；无正式标题，题名为本库所拟',
+    });
     expect(cslItem(citationFacts(paper))).toMatchObject({ type: 'article-journal', author: [{ literal: '李兴家' }] });
   });
 });
@@ -105,7 +158,9 @@ describe('BibTeX', () => {
   });
 
   it('uses techreport with the issuer as institution for reports, article for papers, a person’s name unbraced', () => {
-    expect(bibtexEntry(citationFacts(report))).toMatch(/^@techreport\{report-2024,\n {2}author = \{\{中华全国总工会\}\},\n {2}title = \{\{中华全国总工会2024年工作报告\}\},\n {2}institution = \{\{中华全国总工会\}\},\n {2}type = \{工作报告\},\n {2}year = \{2024\},\n {2}date = \{2024\},/);
+    expect(bibtexEntry(citationFacts(report))).toMatch(
+      /^@techreport\{report-2024,\n {2}author = \{\{中华全国总工会\}\},\n {2}title = \{\{中华全国总工会2024年工作报告\}\},\n {2}institution = \{\{中华全国总工会\}\},\n {2}type = \{工作报告\},\n {2}year = \{2024\},\n {2}date = \{2024\},/,
+    );
     expect(bibtexEntry(citationFacts(paper))).toMatch(/^@article\{li-2017,\n {2}author = \{李兴家\},/);
     expect(bibtexEntry(citationFacts(paper))).not.toContain('type =');
   });

@@ -15,14 +15,21 @@ const lib = library({
 describe('byWork', () => {
   it('gathers the items of one work where the first of them stands and keeps the rest in order', () => {
     const groups = byWork(['a1', 'x', 'a2', 'y'], (s) => (s.startsWith('a') ? 'a' : undefined));
-    expect(groups).toEqual([{ work: 'a', docs: ['a1', 'a2'] }, { work: undefined, docs: ['x'] }, { work: undefined, docs: ['y'] }]);
+    expect(groups).toEqual([
+      { work: 'a', docs: ['a1', 'a2'] },
+      { work: undefined, docs: ['x'] },
+      { work: undefined, docs: ['y'] },
+    ]);
   });
 });
 
 describe('homePageData', () => {
   it('groups the documents by kind, numbering the groups’ anchors, with the transcriptions of a work together', () => {
     const { kindGroups } = homePageData(lib, undefined);
-    expect(kindGroups.map((g) => [g.id, g.name, g.count])).toEqual([['kind-1', '法律法规', 1], ['kind-2', '规划', 3]]);
+    expect(kindGroups.map((g) => [g.id, g.name, g.count])).toEqual([
+      ['kind-1', '法律法规', 1],
+      ['kind-2', '规划', 3],
+    ]);
     expect(kindGroups[1].works.map((w) => w.docs.map((d) => d.href))).toEqual([['a/index.html', 'b/index.html'], ['note/index.html']]);
   });
 
@@ -34,8 +41,12 @@ describe('homePageData', () => {
 
   it('links the indexes, the open data and the offline bundle relative to the home page', () => {
     expect(homePageData(lib, undefined).hrefs).toEqual({
-      terms: 'terms/index.html', units: 'units/index.html', compare: 'compare/index.html',
-      documentsJson: 'data/documents.json', clausesJson: 'data/clauses.json', termsJson: 'data/terms.json',
+      terms: 'terms/index.html',
+      units: 'units/index.html',
+      compare: 'compare/index.html',
+      documentsJson: 'data/documents.json',
+      clausesJson: 'data/clauses.json',
+      termsJson: 'data/terms.json',
       bundle: 'download/tiaowen-offline.zip',
     });
   });

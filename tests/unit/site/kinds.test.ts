@@ -30,9 +30,14 @@ describe('the home page’s groups of kinds', () => {
 describe('documents by group', () => {
   it('list the groups in their order, 其他 last, each with its documents in source order, and leave out empty groups', () => {
     const docs = [
-      { id: 'plan', kind: '规划' }, { id: 'paper', kind: '论文' }, { id: 'speech', kind: '讲话' },
-      { id: 'notice', kind: '通知' }, { id: 'opinion', kind: '实施意见' }, { id: 'law', kind: '法律' },
-      { id: 'annex', kind: '分工方案' }, { id: 'rules', kind: '条例' },
+      { id: 'plan', kind: '规划' },
+      { id: 'paper', kind: '论文' },
+      { id: 'speech', kind: '讲话' },
+      { id: 'notice', kind: '通知' },
+      { id: 'opinion', kind: '实施意见' },
+      { id: 'law', kind: '法律' },
+      { id: 'annex', kind: '分工方案' },
+      { id: 'rules', kind: '条例' },
     ];
     expect(documentsByGroup(docs).map((g) => [g.name, g.docs.map((d) => d.id)])).toEqual([
       ['法律法规', ['law', 'rules']],

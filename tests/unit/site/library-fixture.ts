@@ -5,8 +5,16 @@ import { clauseUrl, documentUrl, termUrl, unitUrl } from '../../../src/urls';
 /** A document record with the given id and fields. */
 export function doc(id: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   return {
-    id, url: documentUrl(id), title: `${id}的标题`, titleEditorial: false, kind: '实施意见',
-    source: `${id}.txt`, furniture: [], outline: [], clauseCount: 0, ...extra,
+    id,
+    url: documentUrl(id),
+    title: `${id}的标题`,
+    titleEditorial: false,
+    kind: '实施意见',
+    source: `${id}.txt`,
+    furniture: [],
+    outline: [],
+    clauseCount: 0,
+    ...extra,
   };
 }
 

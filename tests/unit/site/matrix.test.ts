@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { documentPageData } from '../../../src/site/document-page';
 import { homePageData } from '../../../src/site/home-page';
 import {
-  implementationMatrices, MATRIX_CSV_HEADER, matrixCounts, matrixCsvRows, matrixLinks, matrixOf, matrixTableData, toCsv, UNIT_CSV_HEADER, unitCsvRows,
+  implementationMatrices,
+  MATRIX_CSV_HEADER,
+  matrixCounts,
+  matrixCsvRows,
+  matrixLinks,
+  matrixOf,
+  matrixTableData,
+  toCsv,
+  UNIT_CSV_HEADER,
+  unitCsvRows,
 } from '../../../src/site/matrix';
 import { unitPageData } from '../../../src/site/unit-page';
 import { libraryView } from '../../../src/site/view';
@@ -23,7 +32,10 @@ const lib = library({
     clause('op/1/3', '3'),
     clause('fen/1', '1', {
       text: '加强组织建设，扩大覆盖。\n牵头单位：组织部、财务部\n参加单位：宣传部',
-      fields: [{ label: '牵头单位', items: ['组织部', '财务部'] }, { label: '参加单位', items: ['宣传部'] }],
+      fields: [
+        { label: '牵头单位', items: ['组织部', '财务部'] },
+        { label: '参加单位', items: ['宣传部'] },
+      ],
     }),
     clause('fen/2', '2', { text: `${AWKWARD}\n牵头单位：组织部`, fields: [{ label: '牵头单位', items: ['组织部'] }] }),
     clause('fen/3', '3', { text: '宣传到位。\n责任单位：宣传部', fields: [{ label: '责任单位', items: ['宣传部'] }] }),
@@ -42,16 +54,15 @@ const lib = library({
     { item: 'fen/3', clause: 'op/1/2', lead: ['宣传部'], join: [], score: 0.8 },
     { item: 'plan/zb/1', clause: 'plan/1', lead: [], join: [], score: 0.8 },
   ],
-  units: [
-    unit('u1', '组织部', ['fen/1', 'fen/2']),
-    unit('u2', '宣传部', ['fen/3'], ['fen/1']),
-    unit('u3', '女职工部', ['fen/4']),
-  ],
+  units: [unit('u1', '组织部', ['fen/1', 'fen/2']), unit('u2', '宣传部', ['fen/3'], ['fen/1']), unit('u3', '女职工部', ['fen/4'])],
 });
 
 describe('implementationMatrices', () => {
   it('makes one matrix per document whose clauses work items carry out, in library order, and none for a document carried out only by indicator rows', () => {
-    expect(implementationMatrices(lib).map((m) => [m.doc, m.sources])).toEqual([['op', ['fen']], ['self', ['self']]]);
+    expect(implementationMatrices(lib).map((m) => [m.doc, m.sources])).toEqual([
+      ['op', ['fen']],
+      ['self', ['self']],
+    ]);
     expect(matrixOf(lib, 'plan')).toBeUndefined();
     expect(matrixOf(lib, 'fen')).toBeUndefined();
   });
@@ -70,7 +81,10 @@ describe('implementationMatrices', () => {
   });
 
   it('makes a document whose clauses carry their own responsibility notes its own matrix, each such clause its own item', () => {
-    expect(matrixOf(lib, 'self')!.rows).toEqual([{ clause: 'self/1', items: ['self/1'] }, { clause: 'self/2', items: [] }]);
+    expect(matrixOf(lib, 'self')!.rows).toEqual([
+      { clause: 'self/1', items: ['self/1'] },
+      { clause: 'self/2', items: [] },
+    ]);
   });
 });
 
@@ -95,7 +109,13 @@ describe('matrixTableData', () => {
     const first = table.rows[1].items[0];
     expect([first.href, first.label, first.excerpt]).toEqual(['../fen/1.html', '第一条', '加强组织建设，扩大覆盖。']);
     expect(first.units).toEqual([
-      { label: '牵头单位', units: [{ name: '组织部', href: '../units/u1.html', current: false }, { name: '财务部', href: undefined, current: false }] },
+      {
+        label: '牵头单位',
+        units: [
+          { name: '组织部', href: '../units/u1.html', current: false },
+          { name: '财务部', href: undefined, current: false },
+        ],
+      },
       { label: '参加单位', units: [{ name: '宣传部', href: '../units/u2.html', current: false }] },
     ]);
     expect(table.unlinked.map((i) => i.href)).toEqual(['../fen/4.html']);
@@ -123,15 +143,30 @@ describe('matrixCsvRows', () => {
   it('gives an item its text without the field lines, its units joined with 、 as printed, and URLs on the canonical site where there is one', () => {
     const rows = matrixCsvRows(lib, matrixOf(lib, 'op')!, 'https://example.org/lib/');
     expect(rows[2]).toEqual([
-      'op/1/1', label('op/1/1'), '目标', 'https://example.org/lib/op/1/1.html', '2',
-      'fen/1', label('fen/1'), '加强组织建设，扩大覆盖。', '组织部、财务部', '宣传部', 'https://example.org/lib/fen/1.html',
+      'op/1/1',
+      label('op/1/1'),
+      '目标',
+      'https://example.org/lib/op/1/1.html',
+      '2',
+      'fen/1',
+      label('fen/1'),
+      '加强组织建设，扩大覆盖。',
+      '组织部、财务部',
+      '宣传部',
+      'https://example.org/lib/fen/1.html',
     ]);
     expect(rows[3][7]).toBe(AWKWARD);
     expect(rows[4].slice(8, 10)).toEqual(['宣传部', '']);
   });
 
   it('lists the units of a responsibility note as those that lead the item', () => {
-    expect(matrixCsvRows(lib, matrixOf(lib, 'self')!)[1].slice(5, 10)).toEqual(['self/1', label('self/1'), '推进集体协商（人力资源社会保障部、财政部等负责）', '人力资源社会保障部、财政部', '']);
+    expect(matrixCsvRows(lib, matrixOf(lib, 'self')!)[1].slice(5, 10)).toEqual([
+      'self/1',
+      label('self/1'),
+      '推进集体协商（人力资源社会保障部、财政部等负责）',
+      '人力资源社会保障部、财政部',
+      '',
+    ]);
   });
 });
 
@@ -152,7 +187,10 @@ describe('unitCsvRows', () => {
 
 describe('toCsv', () => {
   it('starts with a byte-order mark, ends each line with CRLF and quotes a cell holding a comma, a quote or a line break, quotes doubled', () => {
-    const text = toCsv([['a', 'b'], ['普通', AWKWARD]]);
+    const text = toCsv([
+      ['a', 'b'],
+      ['普通', AWKWARD],
+    ]);
     expect(text).toBe(`\uFEFFa,b\r\n普通,"做好“职工之家”建设, 含""引号""。\n第二段。"\r\n`);
   });
 
@@ -168,7 +206,12 @@ describe('the pages that show or list a matrix', () => {
     expect(documentPageData(lib, 'op').matrixLinks).toEqual([]);
     expect(documentPageData(lib, 'fen').matrix).toBeUndefined();
     expect(matrixLinks(lib, 'fen', '/fen/index.html')).toEqual([
-      { name: 'op的标题', href: '../op/index.html#matrix', csvHref: '../data/matrix/op.csv', counts: { clauses: 4, withItems: 2, withoutItems: 2, items: 4, units: 4 } },
+      {
+        name: 'op的标题',
+        href: '../op/index.html#matrix',
+        csvHref: '../data/matrix/op.csv',
+        counts: { clauses: 4, withItems: 2, withoutItems: 2, items: 4, units: 4 },
+      },
     ]);
     expect(documentPageData(lib, 'plan').matrix).toBeUndefined();
   });

@@ -7,7 +7,13 @@ import { anchorLinkLabel } from '../../../src/site/paragraphs';
 const t = (value: string): Text => ({ type: 'text', value, spans: [] });
 const para = (value: string, item?: string): ClauseContent => ({ type: 'paragraph', children: [t(value)], ...(item ? { item } : {}) });
 const article = (...children: ClauseContent[]): Clause => ({
-  type: 'clause', key: '12', marker: t('第十二条 '), number: '第十二条', system: 'article', line: 1, children,
+  type: 'clause',
+  key: '12',
+  marker: t('第十二条 '),
+  number: '第十二条',
+  system: 'article',
+  line: 1,
+  children,
 });
 
 /** 第十二条: 款 1 with items （一）（二）, 款 2, 款 3 with item （一）. */
@@ -27,7 +33,11 @@ describe('paragraph anchors', () => {
 
   it('number the blocks of any other clause p1…pN, fields included, as before', () => {
     const plain: Clause = {
-      type: 'clause', key: '1', marker: t('1.'), number: '1', line: 1,
+      type: 'clause',
+      key: '1',
+      marker: t('1.'),
+      number: '1',
+      line: 1,
       children: [
         para('甲'),
         para('（一）乙', '（一）'),
@@ -63,7 +73,12 @@ describe('the names of paragraph links', () => {
 
   it('call an article’s 款 第N款 and its items 第N款第（三）项', () => {
     expect(places.map(anchorLinkLabel)).toEqual([
-      '第一款的链接', '第一款第（一）项的链接', '第一款第（二）项的链接', '第二款的链接', '第三款的链接', '第三款第（一）项的链接',
+      '第一款的链接',
+      '第一款第（一）项的链接',
+      '第一款第（二）项的链接',
+      '第二款的链接',
+      '第三款的链接',
+      '第三款第（一）项的链接',
     ]);
   });
 

@@ -6,7 +6,11 @@ import { renderClauseBody } from '../../../src/site/render';
 
 const t = (value: string): Text => ({ type: 'text', value, spans: [] });
 const clause: Clause = {
-  type: 'clause', key: '1', marker: t('1.'), number: '1', line: 1,
+  type: 'clause',
+  key: '1',
+  marker: t('1.'),
+  number: '1',
+  line: 1,
   children: [
     { type: 'paragraph', children: [t('甲<b>乙</b>&丙')] },
     { type: 'field', label: '牵头单位', separator: '：', items: ['组织部'], value: t('组织部'), labelText: t('牵头单位：') },
@@ -34,7 +38,11 @@ describe('clause bodies', () => {
 
 describe('mention links in clause bodies', () => {
   const notice: Clause = {
-    type: 'clause', key: '0', marker: null, number: null, line: 1,
+    type: 'clause',
+    key: '0',
+    marker: null,
+    number: null,
+    line: 1,
     children: [
       { type: 'paragraph', children: [t('现将《甲意见》（鲁会〔2014〕79号）转发。又见鲁会〔2014〕79号附件。')] },
       { type: 'paragraph', children: [t('落实《<script>alert(1)</script>》')] },
@@ -52,8 +60,7 @@ describe('mention links in clause bodies', () => {
     visit(fromHtml(html, { fragment: true }), 'text', (n) => void (s += n.value));
     return s;
   };
-  const citeLinks = (html: string) =>
-    [...html.matchAll(/<a class="cite" href="([^"]*)">(.*?)<\/a>/g)].map((m) => ({ href: m[1], html: m[2] }));
+  const citeLinks = (html: string) => [...html.matchAll(/<a class="cite" href="([^"]*)">(.*?)<\/a>/g)].map((m) => ({ href: m[1], html: m[2] }));
 
   it('keep every character of the text when mentions become links', () => {
     const linked = renderClauseBody(notice, { from, cites });
@@ -63,7 +70,11 @@ describe('mention links in clause bodies', () => {
 
   it('link every occurrence of a mention, relative to the page the body is shown on', () => {
     expect(citeLinks(renderClauseBody(notice, { from, cites })).map((l) => l.href)).toEqual([
-      '../../opinion/index.html', '../../opinion/index.html', '../../opinion/index.html', '../../other/1.html', '../../opinion/index.html',
+      '../../opinion/index.html',
+      '../../opinion/index.html',
+      '../../opinion/index.html',
+      '../../other/1.html',
+      '../../opinion/index.html',
     ]);
   });
 
@@ -86,7 +97,12 @@ describe('mention links in clause bodies', () => {
 
 describe('article bodies', () => {
   const article: Clause = {
-    type: 'clause', key: '12', marker: t('第十二条 '), number: '第十二条', system: 'article', line: 1,
+    type: 'clause',
+    key: '12',
+    marker: t('第十二条 '),
+    number: '第十二条',
+    system: 'article',
+    line: 1,
     children: [
       { type: 'paragraph', children: [t('第一款。')] },
       { type: 'paragraph', item: '（一）', children: [t('（一）甲；')] },
@@ -113,7 +129,12 @@ describe('article bodies', () => {
 
 describe('copy buttons of paragraphs', () => {
   const article: Clause = {
-    type: 'clause', key: '12', marker: t('第十二条 '), number: '第十二条', system: 'article', line: 1,
+    type: 'clause',
+    key: '12',
+    marker: t('第十二条 '),
+    number: '第十二条',
+    system: 'article',
+    line: 1,
     children: [
       { type: 'paragraph', children: [t('第一款。')] },
       { type: 'paragraph', item: '（三）', children: [t('（三）丙。')] },
@@ -121,8 +142,7 @@ describe('copy buttons of paragraphs', () => {
     ],
   };
   const copy = { url: 'https://x.org/law/12.html', citation: '《中华人民共和国工会法》第十二条' };
-  const buttons = (html: string) =>
-    [...html.matchAll(/<button[^>]*data-copy-kind="([^"]+)"[^>]* data-copy="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  const buttons = (html: string) => [...html.matchAll(/<button[^>]*data-copy-kind="([^"]+)"[^>]* data-copy="([^"]+)"/g)].map((m) => [m[1], m[2]]);
   const attributes = (html: string) =>
     [...html.matchAll(/<button([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/ (data-copy[\w-]*)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
   const textOf = (html: string) => {
@@ -147,7 +167,12 @@ describe('copy buttons of paragraphs', () => {
       { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1', 'data-copy-label': '第一款的链接' },
       { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款', 'data-copy-label': '第一款的引用' },
       { 'data-copy-kind': 'link', 'data-copy-anchor': 'p1-1', 'data-copy-label': '第一款第（三）项的链接' },
-      { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p1-1', 'data-copy-cite': '《中华人民共和国工会法》第十二条第一款第（三）项', 'data-copy-label': '第一款第（三）项的引用' },
+      {
+        'data-copy-kind': 'citation',
+        'data-copy-anchor': 'p1-1',
+        'data-copy-cite': '《中华人民共和国工会法》第十二条第一款第（三）项',
+        'data-copy-label': '第一款第（三）项的引用',
+      },
       { 'data-copy-kind': 'link', 'data-copy-anchor': 'p2', 'data-copy-label': '第二款的链接' },
       { 'data-copy-kind': 'citation', 'data-copy-anchor': 'p2', 'data-copy-cite': '《中华人民共和国工会法》第十二条第二款', 'data-copy-label': '第二款的引用' },
     ]);
@@ -155,13 +180,19 @@ describe('copy buttons of paragraphs', () => {
 
   it('sit inside their paragraph, hidden until the script sets them up, with no text of their own', () => {
     const html = renderClauseBody(article, { copy });
-    expect(html).toMatch(/<p id="p2">.*<span class="para-copy" data-copy-group="" data-pagefind-ignore="" hidden><button[^>]*><\/button><button[^>]*><\/button><\/span><\/p>$/);
+    expect(html).toMatch(
+      /<p id="p2">.*<span class="para-copy" data-copy-group="" data-pagefind-ignore="" hidden><button[^>]*><\/button><button[^>]*><\/button><\/span><\/p>$/,
+    );
     expect(textOf(html)).toBe(textOf(renderClauseBody(article)));
   });
 
   it('go inside a figure’s caption, so the figure’s lines stay as they were', () => {
     const figure: Clause = {
-      type: 'clause', key: '0', marker: null, number: null, line: 1,
+      type: 'clause',
+      key: '0',
+      marker: null,
+      number: null,
+      line: 1,
       children: [{ type: 'figure', caption: t('图1'), credit: t('摄影：甲') }],
     };
     expect(renderClauseBody(figure, { copy: { ...copy, citation: '《论文》引言' } })).toMatch(/<figcaption>图1<span class="para-copy"/);

@@ -5,19 +5,39 @@ import { libraryView } from '../../../src/site/view';
 
 /** A statute: 第一章 总 则 (letter-spaced as printed), 第二章 工会组织 with 第一节 基层工会. Article ids name no chapter. */
 const entry = (id: string, level: OutlineEntry['level'], number: string, title: string, children: OutlineEntry[] = []): OutlineEntry => ({
-  id, level, marker: `${number} `, number, title, children,
+  id,
+  level,
+  marker: `${number} `,
+  number,
+  title,
+  children,
 });
 const outline: OutlineEntry[] = [
   entry('law/1', 'chapter', '第一章', '总 则'),
   entry('law/2', 'chapter', '第二章', '工会组织', [entry('law/2/1', 'subsection', '第一节', '基层工会')]),
 ];
 const law: DocumentRecord = {
-  id: 'law', url: '/law/index.html', title: '中华人民共和国工会法', titleEditorial: false, kind: '法律',
-  source: 'law.txt', furniture: [], outline, clauseCount: 3,
+  id: 'law',
+  url: '/law/index.html',
+  title: '中华人民共和国工会法',
+  titleEditorial: false,
+  kind: '法律',
+  source: 'law.txt',
+  furniture: [],
+  outline,
+  clauseCount: 3,
 };
 const article = (n: number, number: string, path: string[]): ClauseRecord => ({
-  id: `law/${n}`, url: `/law/${n}.html`, source: 'law.txt', doc: 'law', number, marker: `${number} `, path,
-  text: '……', keywords: [], links: [],
+  id: `law/${n}`,
+  url: `/law/${n}.html`,
+  source: 'law.txt',
+  doc: 'law',
+  number,
+  marker: `${number} `,
+  path,
+  text: '……',
+  keywords: [],
+  links: [],
 });
 const clauses = [
   article(1, '第一条', ['第一章 总 则']),
@@ -25,15 +45,27 @@ const clauses = [
   article(12, '第十二条', ['第二章 工会组织', '第一节 基层工会']),
 ];
 const library: Library = {
-  documents: [law], clauses, trees: new Map(), renderBody: () => '', diagnostics: [],
-  comparisons: [], assignments: [], units: [], terms: [], mentions: new Map(), related: new Map(),
+  documents: [law],
+  clauses,
+  trees: new Map(),
+  renderBody: () => '',
+  diagnostics: [],
+  comparisons: [],
+  assignments: [],
+  units: [],
+  terms: [],
+  mentions: new Map(),
+  related: new Map(),
 };
 const view = libraryView(library);
 const twelve = clauses[2]!;
 
 describe('a statute’s articles', () => {
   it('are placed in their chapter and section by their path, since their ids do not name them', () => {
-    expect(clauseSteps(twelve, outline).map((s) => [s.level, s.id])).toEqual([['chapter', 'law/2'], ['subsection', 'law/2/1']]);
+    expect(clauseSteps(twelve, outline).map((s) => [s.level, s.id])).toEqual([
+      ['chapter', 'law/2'],
+      ['subsection', 'law/2/1'],
+    ]);
     expect(view.steps(clauses[0]!).map((s) => s.id)).toEqual(['law/1']);
   });
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutlineEntry } from '../../../src/model';
-import {
-  buildToc,
-  clauseSteps,
-  outlineAncestors,
-  stepLabel,
-  type TocNode,
-} from '../../../src/site/structure';
+import { buildToc, clauseSteps, outlineAncestors, stepLabel, type TocNode } from '../../../src/site/structure';
 
 const entry = (id: string, level: OutlineEntry['level'], number: string | null, title: string | null, children: OutlineEntry[] = []): OutlineEntry => ({
   id,

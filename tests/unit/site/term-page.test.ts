@@ -5,14 +5,28 @@ import { clause, doc, library, term } from './library-fixture';
 const lib = library({
   documents: [doc('a'), doc('b')],
   clauses: [clause('a/1', '1'), clause('b/1', '1'), clause('b/2', '2')],
-  terms: [term('t1', '职工之家', [['b/1', '建设职工之家。'], ['a/1', '建家。']], ['职工之家', '职工小家']), term('t2', '安全', [])],
+  terms: [
+    term(
+      't1',
+      '职工之家',
+      [
+        ['b/1', '建设职工之家。'],
+        ['a/1', '建家。'],
+      ],
+      ['职工之家', '职工小家'],
+    ),
+    term('t2', '安全', []),
+  ],
   retiredTerms: [term('t3', '工作', [['b/2', '做好工作。']])],
 });
 
 describe('termPageData', () => {
   it('groups the uses by document in library order, whatever order the term lists them in', () => {
     const page = termPageData(lib, 't1');
-    expect(page.documents.map((d) => [d.href, d.uses.map((u) => u.href)])).toEqual([['../a/index.html', ['../a/1.html']], ['../b/index.html', ['../b/1.html']]]);
+    expect(page.documents.map((d) => [d.href, d.uses.map((u) => u.href)])).toEqual([
+      ['../a/index.html', ['../a/1.html']],
+      ['../b/index.html', ['../b/1.html']],
+    ]);
   });
 
   it('marks the term in the sentence without changing a character of it', () => {
@@ -49,7 +63,13 @@ describe('the documents of a term in time order', () => {
       doc('old', { date: '2007-12-29' }),
     ],
     clauses: [clause('none/1', '1'), clause('newer/1', '1'), clause('newer/2', '2'), clause('annex/1', '1'), clause('num/1', '1'), clause('old/1', '1')],
-    terms: [term('t', '新就业形态', ['none/1', 'newer/1', 'newer/2', 'annex/1', 'num/1', 'old/1'].map((c) => [c, '新就业形态。']))],
+    terms: [
+      term(
+        't',
+        '新就业形态',
+        ['none/1', 'newer/1', 'newer/2', 'annex/1', 'num/1', 'old/1'].map((c) => [c, '新就业形态。']),
+      ),
+    ],
   });
 
   it('lists the documents earliest first (those of one time in library order), an unknown year last, and marks the earliest as the first appearance', () => {
@@ -73,7 +93,10 @@ describe('the documents of a term in time order', () => {
   it('marks every document of the earliest time that cannot be told apart, and only an earlier date where both are known', () => {
     const y = (year: number, date?: string) => ({ year: { year, date, source: 'date' as const } });
     expect(termTimeline([y(2014, '2014-12-26'), y(2014), y(2015)]).map((e) => e.first)).toEqual([true, true, false]);
-    expect(termTimeline([y(2014, '2014-12-26'), y(2014, '2014-12-08')]).map((e) => [e.year.date, e.first])).toEqual([['2014-12-08', true], ['2014-12-26', false]]);
+    expect(termTimeline([y(2014, '2014-12-26'), y(2014, '2014-12-08')]).map((e) => [e.year.date, e.first])).toEqual([
+      ['2014-12-08', true],
+      ['2014-12-26', false],
+    ]);
   });
 
   it('marks no first appearance where no document has a known year', () => {

@@ -7,7 +7,13 @@ const lib = library({
   documents: [doc('plan'), doc('fen', { kind: '分工方案' })],
   clauses: [
     clause('plan/1', '1', { heading: '基层建设' }),
-    clause('fen/1', '1', { text: long, fields: [{ label: '牵头单位', items: ['组织部'] }, { label: '参加单位', items: ['宣传部', '某未收单位'] }] }),
+    clause('fen/1', '1', {
+      text: long,
+      fields: [
+        { label: '牵头单位', items: ['组织部'] },
+        { label: '参加单位', items: ['宣传部', '某未收单位'] },
+      ],
+    }),
     clause('fen/2', '2', { text: '短句。', fields: [{ label: '牵头单位', items: ['组织部'] }] }),
   ],
   assignments: [{ item: 'fen/1', clause: 'plan/1', lead: ['组织部'], join: ['宣传部'], score: 1 }],
@@ -18,7 +24,13 @@ describe('itemUnitRows', () => {
   it('links each unit by role, shows the page’s own unit without a link and a name that is no unit as printed', () => {
     expect(itemUnitRows(lib, 'fen/1', '/units/u1.html', 'u1')).toEqual([
       { label: '牵头单位', units: [{ name: '组织部', href: undefined, current: true }] },
-      { label: '参加单位', units: [{ name: '宣传部', href: 'u2.html', current: false }, { name: '某未收单位', href: undefined, current: false }] },
+      {
+        label: '参加单位',
+        units: [
+          { name: '宣传部', href: 'u2.html', current: false },
+          { name: '某未收单位', href: undefined, current: false },
+        ],
+      },
     ]);
   });
 
@@ -51,6 +63,9 @@ describe('unitPageData', () => {
 describe('unitIndexData', () => {
   it('counts each item once however many units share it', () => {
     expect(unitIndexData(lib).itemCount).toBe(2);
-    expect(unitIndexData(lib).units).toEqual([{ name: '组织部', href: 'u1.html', leads: 2, joins: 0 }, { name: '宣传部', href: 'u2.html', leads: 0, joins: 1 }]);
+    expect(unitIndexData(lib).units).toEqual([
+      { name: '组织部', href: 'u1.html', leads: 2, joins: 0 },
+      { name: '宣传部', href: 'u2.html', leads: 0, joins: 1 },
+    ]);
   });
 });

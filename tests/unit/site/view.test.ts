@@ -4,8 +4,16 @@ import { libraryView } from '../../../src/site/view';
 
 function doc(id: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   return {
-    id, url: `/${id}/index.html`, title: `${id}的标题`, titleEditorial: false, kind: '实施意见',
-    source: 's.txt', furniture: [], outline: [], clauseCount: 0, ...extra,
+    id,
+    url: `/${id}/index.html`,
+    title: `${id}的标题`,
+    titleEditorial: false,
+    kind: '实施意见',
+    source: 's.txt',
+    furniture: [],
+    outline: [],
+    clauseCount: 0,
+    ...extra,
   };
 }
 function clause(id: string, number: string | null, path: string[] = []): ClauseRecord {
@@ -21,9 +29,14 @@ const library: Library = {
       version: '转录本甲',
       outline: [
         { level: 'part', id: 'a/1', marker: '一、', number: '一', title: '要求', children: [] },
-        { level: 'part', id: 'a/2', marker: '二、', number: '二', title: '指标', children: [
-          { level: 'table', id: 'a/2/zb', marker: null, number: null, title: '主要指标', children: [] },
-        ] },
+        {
+          level: 'part',
+          id: 'a/2',
+          marker: '二、',
+          number: '二',
+          title: '指标',
+          children: [{ level: 'table', id: 'a/2/zb', marker: null, number: null, title: '主要指标', children: [] }],
+        },
       ],
     }),
     doc('b'),
@@ -32,12 +45,16 @@ const library: Library = {
   clauses: [
     clause('a/0', null),
     clause('a/1/1', '1', ['一、要求']),
-    { ...clause('a/1/2', '2', ['一、要求']), heading: '第二条的标题。', links: [
-      { rel: 'related', id: 'c/0' },
-      { rel: 'version', id: 'b/0' },
-      { rel: 'cites', id: 'c' },
-      { rel: 'cites', id: 'gone/1' },
-    ] },
+    {
+      ...clause('a/1/2', '2', ['一、要求']),
+      heading: '第二条的标题。',
+      links: [
+        { rel: 'related', id: 'c/0' },
+        { rel: 'version', id: 'b/0' },
+        { rel: 'cites', id: 'c' },
+        { rel: 'cites', id: 'gone/1' },
+      ],
+    },
     clause('a/2/zb/1', '1', ['二、指标', '主要指标']),
     clause('a/2/3', '三是', ['二、指标']),
     clause('a/2/3-2', '三是', ['二、指标']),

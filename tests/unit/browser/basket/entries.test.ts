@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { addEntry, type BasketEntry, citedAs, entryKey, entryLink, moveEntry, readEntries, removeEntry, siteRootOf } from '../../../../src/browser/basket/entries';
+import {
+  addEntry,
+  type BasketEntry,
+  citedAs,
+  entryKey,
+  entryLink,
+  moveEntry,
+  readEntries,
+  removeEntry,
+  siteRootOf,
+} from '../../../../src/browser/basket/entries';
 
 const clause: BasketEntry = { clause: 'gonghuifa-2021/11', url: '/gonghuifa-2021/11.html', cite: '《中华人民共和国工会法》第十一条', text: '甲。\n乙。' };
 const para: BasketEntry = { ...clause, anchor: 'p2', cite: '《中华人民共和国工会法》第十一条第二款', text: '乙。' };
-const other: BasketEntry = { clause: 'luhui-2014-79/2/4', url: '/luhui-2014-79/2/4.html', cite: '《山东省总工会关于新形势下加强基层工会建设的实施意见》（鲁会〔2014〕79号）第四条', text: '丙。' };
+const other: BasketEntry = {
+  clause: 'luhui-2014-79/2/4',
+  url: '/luhui-2014-79/2/4.html',
+  cite: '《山东省总工会关于新形势下加强基层工会建设的实施意见》（鲁会〔2014〕79号）第四条',
+  text: '丙。',
+};
 
 describe('basket entries', () => {
   it('knows a clause by its id and a paragraph by its id and anchor', () => {

@@ -8,7 +8,12 @@ const law: BasketEntry = {
   cite: '《中华人民共和国工会法》第十一条',
   text: '用人单位有会员二十五人以上的，应当建立基层工会委员会。\n企业职工较多的乡镇、城市街道，可以建立基层工会的联合会。',
 };
-const para: BasketEntry = { ...law, anchor: 'p2', cite: '《中华人民共和国工会法》第十一条第二款', text: '企业职工较多的乡镇、城市街道，可以建立基层工会的联合会。' };
+const para: BasketEntry = {
+  ...law,
+  anchor: 'p2',
+  cite: '《中华人民共和国工会法》第十一条第二款',
+  text: '企业职工较多的乡镇、城市街道，可以建立基层工会的联合会。',
+};
 const opinion: BasketEntry = {
   clause: 'luhui-2014-79/2/4',
   url: '/luhui-2014-79/2/4.html',
@@ -81,7 +86,11 @@ describe('basket exports', () => {
     expect(docxPlan([para, opinion], null)).toEqual({
       title: '材料汇编',
       passages: [
-        { heading: '《中华人民共和国工会法》第十一条第二款', paragraphs: ['企业职工较多的乡镇、城市街道，可以建立基层工会的联合会。'], footnote: '《中华人民共和国工会法》第十一条第二款' },
+        {
+          heading: '《中华人民共和国工会法》第十一条第二款',
+          paragraphs: ['企业职工较多的乡镇、城市街道，可以建立基层工会的联合会。'],
+          footnote: '《中华人民共和国工会法》第十一条第二款',
+        },
         {
           heading: '《山东省总工会关于新形势下加强基层工会建设的实施意见》第四条 加强企业和机关事业单位工会建设。',
           paragraphs: ['1. 第一项*要点*。'],

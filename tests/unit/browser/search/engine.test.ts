@@ -40,12 +40,23 @@ describe('ranking', () => {
   const order = new Map(['x1', 'x2', 'x3', 'x4', 'x5', 'x6'].map((id, i) => [id, i]));
   it('puts the query as typed first, then all words, then some words; headings first, then document order', () => {
     const r = rankResults(found(['x3', 'x4'], ['x4']), [word(['x1', 'x3', 'x4', 'x5']), word(['x2', 'x3', 'x4', 'x5'])], order);
-    expect(r.map((x) => [x.id, x.tier])).toEqual([['x4', 1], ['x3', 1], ['x5', 2], ['x1', 3], ['x2', 3]]);
+    expect(r.map((x) => [x.id, x.tier])).toEqual([
+      ['x4', 1],
+      ['x3', 1],
+      ['x5', 2],
+      ['x1', 3],
+      ['x2', 3],
+    ]);
   });
 
   it('puts clauses with more of the words first among those with only some of them', () => {
     const r = rankResults(found([]), [word(['x1', 'x3', 'x4']), word(['x2', 'x4']), word(['x3'])], order);
-    expect(r.map((x) => [x.id, x.tier, x.matched])).toEqual([['x3', 3, 2], ['x4', 3, 2], ['x1', 3, 1], ['x2', 3, 1]]);
+    expect(r.map((x) => [x.id, x.tier, x.matched])).toEqual([
+      ['x3', 3, 2],
+      ['x4', 3, 2],
+      ['x1', 3, 1],
+      ['x2', 3, 1],
+    ]);
   });
 
   it('counts a compound held only by its parts as held, after the clauses holding it whole', () => {
@@ -62,7 +73,10 @@ describe('ranking', () => {
 
   it('lets a one-word query that is a compound find its parts apart, as full matches after the word itself', () => {
     const r = rankResults(found(['x3']), [word(['x3'], ['x1'])], order);
-    expect(r.map((x) => [x.id, x.tier, x.apart])).toEqual([['x3', 1, []], ['x1', 2, [0]]]);
+    expect(r.map((x) => [x.id, x.tier, x.apart])).toEqual([
+      ['x3', 1, []],
+      ['x1', 2, [0]],
+    ]);
   });
 });
 
@@ -70,13 +84,19 @@ describe('partial matches', () => {
   it('need a word that is not only digits', () => {
     const order = new Map(['y1', 'y2', 'y3'].map((id, i) => [id, i]));
     const r = rankResults(found([]), [word(['y1', 'y3']), word(['y2', 'y3'])], order, [false, true]);
-    expect(r.map((x) => [x.id, x.tier])).toEqual([['y3', 2], ['y1', 3]]);
+    expect(r.map((x) => [x.id, x.tier])).toEqual([
+      ['y3', 2],
+      ['y1', 3],
+    ]);
   });
 });
 
 describe('transcriptions of one text', () => {
   it('make one result, in the place of the best ranked of them, which leads it', () => {
-    const { full, partial } = groupResults(ranked(['b7', 1, 7], ['a1', 2, 1], ['a7', 2, 3], ['c1', 3, 5]), [['a7', 'b7'], ['a1', 'b1']]);
+    const { full, partial } = groupResults(ranked(['b7', 1, 7], ['a1', 2, 1], ['a7', 2, 3], ['c1', 3, 5]), [
+      ['a7', 'b7'],
+      ['a1', 'b1'],
+    ]);
     expect(full.map((g) => [g.lead.id, g.found.map((f) => f.id), g.versions])).toEqual([
       ['b7', ['b7', 'a7'], ['a7', 'b7']],
       ['a1', ['a1'], ['a1', 'b1']],
@@ -172,7 +192,9 @@ function fakePagefind(clauses: Clause[]): { api: PagefindApi; layout: SearchLayo
       }
       const all = records.flatMap((r) => r.tokens);
       const word = all.some((t) => t.startsWith(term)) ? term : [...term].slice(0, -1).join('');
-      return { results: records.map((r) => ({ id: r.id, words: places(r.tokens, (t) => word !== '' && t.startsWith(word)) })).filter((r) => r.words.length > 0) };
+      return {
+        results: records.map((r) => ({ id: r.id, words: places(r.tokens, (t) => word !== '' && t.startsWith(word)) })).filter((r) => r.words.length > 0),
+      };
     },
   };
   return { api, layout: { records: records.map((r) => r.entry), chars: tokenChars(records.flatMap((r) => r.tokens)), versions: groupsOf(clauses) } };
@@ -193,12 +215,27 @@ describe('the Pagefind index', () => {
   const { api, layout } = fakePagefind(few);
   const index = pagefindIndex(api, layout, async (i) => display(few[i]!, i));
 
-  it('divides each document\'s record back into its clauses, with places counted from each clause\'s start', async () => {
-    expect(await index.postings('职工')).toEqual(new Map([['0', [2]], ['1', [0]]]));
-    expect(await index.postings('工', true)).toEqual(new Map([['1', [1]], ['3', [0]]]));
+  it("divides each document's record back into its clauses, with places counted from each clause's start", async () => {
+    expect(await index.postings('职工')).toEqual(
+      new Map([
+        ['0', [2]],
+        ['1', [0]],
+      ]),
+    );
+    expect(await index.postings('工', true)).toEqual(
+      new Map([
+        ['1', [1]],
+        ['3', [0]],
+      ]),
+    );
     expect(await index.layout()).toEqual({
       order: ['0', '1', '2', '3'],
-      docOf: new Map([['0', 'd'], ['1', 'd'], ['2', 'e'], ['3', 'e']]),
+      docOf: new Map([
+        ['0', 'd'],
+        ['1', 'd'],
+        ['2', 'e'],
+        ['3', 'e'],
+      ]),
       headingTokens: new Map([['0', 1]]),
       versions: [],
     });
@@ -217,7 +254,9 @@ describe('the Pagefind index', () => {
 });
 
 const lexicon: LexiconData = {
-  total: 1e6, minFreq: 1, t2s: '會会體体',
+  total: 1e6,
+  minFreq: 1,
+  t2s: '會会體体',
   words: ['农民工\t500', '欠薪\t300', '职工\t900', '之家\t300', '职工之家\t100'].join('\n'),
   docs: [docA, docB],
   compounds: '',
@@ -249,7 +288,9 @@ const indexes: [string, () => RecordIndex][] = [
 
 /** Two transcriptions of a plan (p-a, p-b) and another document (c), with a compound among the words. */
 const planLexicon: LexiconData = {
-  total: 1e6, minFreq: 1, t2s: '',
+  total: 1e6,
+  minFreq: 1,
+  t2s: '',
   words: ['职工\t900', '服务中心\t300', '建设\t500', '职工服务中心\t100', '之家\t300', '职工之家\t100'].join('\n'),
   docs: [
     { id: 'p-a', title: '规划（转录本甲）', kind: '规划', year: '2021', version: '转录本甲', work: '规划' },
@@ -275,7 +316,14 @@ const planIndexes: [string, () => RecordIndex][] = [
       return pagefindIndex(api, layout, async (i) => display(planClauses[i]!, i));
     },
   ],
-  ['the in-memory index', () => memoryIndex(planClauses.map((c, i) => ({ ...display(c, i), doc: c.doc, ...(c.g !== undefined ? { g: c.g } : {}) })), {})],
+  [
+    'the in-memory index',
+    () =>
+      memoryIndex(
+        planClauses.map((c, i) => ({ ...display(c, i), doc: c.doc, ...(c.g !== undefined ? { g: c.g } : {}) })),
+        {},
+      ),
+  ],
 ];
 
 describe.each(planIndexes)('the engine over %s, with transcriptions and a compound', (_, index) => {
@@ -287,9 +335,25 @@ describe.each(planIndexes)('the engine over %s, with transcriptions and a compou
     expect([out.total, out.partial]).toEqual([2, 2]);
     const hits = await out.hits(0, 10);
     expect(hits.map((h) => [h.id, h.tier, h.split ?? [], h.versions?.map((v) => [v.id, v.matched]) ?? []])).toEqual([
-      ['p-a/1', 2, [], [['p-a/1', true], ['p-b/1', true]]],
+      [
+        'p-a/1',
+        2,
+        [],
+        [
+          ['p-a/1', true],
+          ['p-b/1', true],
+        ],
+      ],
       ['c/2', 2, ['职工服务中心'], []],
-      ['p-a/2', 3, [], [['p-a/2', true], ['p-b/2', false]]],
+      [
+        'p-a/2',
+        3,
+        [],
+        [
+          ['p-a/2', true],
+          ['p-b/2', false],
+        ],
+      ],
       ['c/1', 3, ['职工服务中心'], []],
     ]);
     expect(out.counts.doc).toEqual({ 'p-a': 2, 'p-b': 1, c: 2 });
@@ -307,7 +371,11 @@ describe.each(planIndexes)('the engine over %s, with transcriptions and a compou
     const out = await engine.search('职工服务中心');
     expect(out.words).toEqual([]);
     const hits = await out.hits(0, 10);
-    expect(hits.map((h) => [h.id, h.tier])).toEqual([['p-a/1', 1], ['c/1', 2], ['c/2', 2]]);
+    expect(hits.map((h) => [h.id, h.tier])).toEqual([
+      ['p-a/1', 1],
+      ['c/1', 2],
+      ['c/2', 2],
+    ]);
     expect(out.total).toBe(3);
   });
 
@@ -316,7 +384,13 @@ describe.each(planIndexes)('the engine over %s, with transcriptions and a compou
     expect(out.total).toBe(1);
     const hits = await out.hits(0, 10);
     expect(hits.map((h) => [h.id, h.versions?.map((v) => [v.id, v.matched, v.matches.length])])).toEqual([
-      ['p-b/1', [['p-a/1', true, 1], ['p-b/1', true, 1]]],
+      [
+        'p-b/1',
+        [
+          ['p-a/1', true, 1],
+          ['p-b/1', true, 1],
+        ],
+      ],
     ]);
   });
 });
@@ -328,7 +402,10 @@ describe.each(indexes)('the engine over %s', (_, index) => {
     const out = await engine.search('职工之家');
     expect(out.total).toBe(2);
     const hits = await out.hits(0, 10);
-    expect(hits.map((h) => [h.id, h.tier, h.headingMatch])).toEqual([['a/1', 1, true], ['b/3', 1, false]]);
+    expect(hits.map((h) => [h.id, h.tier, h.headingMatch])).toEqual([
+      ['a/1', 1, true],
+      ['b/3', 1, false],
+    ]);
     expect(hits[0].matches[0]).toEqual({ paragraph: 0, start: 2, end: 6 });
   });
 
@@ -336,7 +413,11 @@ describe.each(indexes)('the engine over %s', (_, index) => {
     const out = await engine.search('农民工欠薪');
     expect(out.words).toEqual(['农民工', '欠薪']);
     const hits = await out.hits(0, 10);
-    expect(hits.map((h) => [h.id, h.tier])).toEqual([['a/2', 1], ['b/1', 2], ['b/2', 3]]);
+    expect(hits.map((h) => [h.id, h.tier])).toEqual([
+      ['a/2', 1],
+      ['b/1', 2],
+      ['b/2', 3],
+    ]);
   });
 
   it('folds the query: punctuation, width and traditional characters', async () => {
@@ -366,10 +447,15 @@ describe('the vocabulary in shards', () => {
 
   it('splits the words over a power of two of shards, losing none', () => {
     expect(online.shards).toBe(4);
-    expect(shards.flatMap((s) => s.split('\n')).filter(Boolean).sort()).toEqual(big.words.split('\n').sort());
+    expect(
+      shards
+        .flatMap((s) => s.split('\n'))
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(big.words.split('\n').sort());
   });
 
-  it('loads only the shards of a query\'s characters, and cuts it as the whole vocabulary does', async () => {
+  it("loads only the shards of a query's characters, and cuts it as the whole vocabulary does", async () => {
     const asked: number[] = [];
     const sharded = shardedVocabulary(online, async (k) => (asked.push(k), shards[k]!));
     const whole = wholeVocabulary(big);

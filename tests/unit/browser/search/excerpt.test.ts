@@ -4,7 +4,11 @@ import { ELLIPSIS, type Segment, makeExcerpt, markSegments } from '../../../../s
 const plain = (segments: Segment[]) => segments.map((s) => s.text).join('');
 const marked = (segments: Segment[]) => segments.filter((s) => s.mark).map((s) => s.text);
 /** The excerpt's text without its ellipses. */
-const inner = (segments: Segment[]) => segments.filter((s) => !s.ellipsis).map((s) => s.text).join('');
+const inner = (segments: Segment[]) =>
+  segments
+    .filter((s) => !s.ellipsis)
+    .map((s) => s.text)
+    .join('');
 
 // A long paragraph of the kind the library holds (about 240 characters).
 const LONG =

@@ -100,7 +100,7 @@ export function fakeEngine(clauses: FakeClause[] = CLAUSES, docs: SearchDoc[] = 
         const all = fold(`${clause.heading ?? ''}${clause.text}`);
         const tier = folded && all.includes(folded) ? 1 : words.length && words.every((w) => all.includes(w)) ? 2 : words.some((w) => all.includes(w)) ? 3 : 0;
         if (!tier) return;
-        const heading = fold(clause.heading ?? '').includes(tier === 1 ? folded : words[0] ?? folded);
+        const heading = fold(clause.heading ?? '').includes(tier === 1 ? folded : (words[0] ?? folded));
         ranked.push({ clause, tier, heading, order });
       });
       ranked.sort((a, b) => a.tier - b.tier || Number(b.heading) - Number(a.heading) || a.order - b.order);

@@ -25,7 +25,6 @@ import { type RecordIndex, recordTokens } from '../../../../src/browser/search/r
 import { type SearchData, buildLexicon, displayData, lexiconFiles, searchData } from '../../../../src/integrations/search/search-data';
 import type { Engine, SearchFilters } from '../../../../src/browser/search/types';
 
-
 /** Everything a search shows: counts, words, and every hit in rank order. */
 async function outcome(engine: Engine, query: string, filters: SearchFilters = {}) {
   const out = await engine.search(query, filters);
@@ -62,11 +61,19 @@ describe('the offline index', () => {
     const layout = JSON.parse(JSON.stringify(given.layout)) as SearchData['layout'];
     pagefind = pagefindIndex(api, layout, async (i) => JSON.parse(JSON.stringify(displayData(given.clauses[i]!))));
     // The offline data as the page reads it: through its script's JSON.
-    shipped = JSON.parse(offlineScript({ lexicon: data, records: given.clauses }).replace(/^[^=]+=/, '').replace(/;\s*$/, '')) as OfflineData;
+    shipped = JSON.parse(
+      offlineScript({ lexicon: data, records: given.clauses })
+        .replace(/^[^=]+=/, '')
+        .replace(/;\s*$/, ''),
+    ) as OfflineData;
     memory = memoryIndex(shipped.records, charMap(shipped.lexicon.t2s));
     // Online, the vocabulary comes in shards, as the page loads them.
     const { lexicon, shards } = lexiconFiles(data);
-    online = makeEngine(pagefind, lexicon, shardedVocabulary(lexicon, async (k) => shards[k]!));
+    online = makeEngine(
+      pagefind,
+      lexicon,
+      shardedVocabulary(lexicon, async (k) => shards[k]!),
+    );
     offline = makeEngine(memory, shipped.lexicon, wholeVocabulary(shipped.lexicon));
   }, 120_000);
 

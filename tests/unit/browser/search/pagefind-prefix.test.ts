@@ -32,7 +32,10 @@ describe('a single character whose tokens fill several Pagefind index chunks', (
   const docs = [...new Set(clauses.map((c) => c.doc))];
   const records: SearchRecord[] = docs.map((doc, i) => ({
     url: `/${doc}/`,
-    content: tokens.filter((_, k) => clauses[k]!.doc === doc).flat().join(' '),
+    content: tokens
+      .filter((_, k) => clauses[k]!.doc === doc)
+      .flat()
+      .join(' '),
     language: 'und',
     sort: { order: String(i) },
   }));
@@ -83,7 +86,10 @@ describe('a single character whose tokens fill several Pagefind index chunks', (
 
   it('finds every place of every token the character starts, as the in-memory index does', async () => {
     const pagefind = await freshIndex();
-    const memory = memoryIndex(clauses.map((c, i) => ({ ...display(i), doc: c.doc })), {});
+    const memory = memoryIndex(
+      clauses.map((c, i) => ({ ...display(i), doc: c.doc })),
+      {},
+    );
     const online = await pagefind.postings('家', true);
     expect(online.size).toBe(others.length);
     expect([...online.values()].every((places) => places.length === 10)).toBe(true);
@@ -99,7 +105,9 @@ describe('a single character whose tokens fill several Pagefind index chunks', (
   it('still finds a single token exactly, and nothing for a token that is not there', async () => {
     const pagefind = await freshIndex();
     const last = others[others.length - 1]!;
-    expect(await pagefind.postings(`家${last}`)).toEqual(new Map([[String(clauses.findIndex((c) => c.text.startsWith(`家${last}`))), [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]]]));
+    expect(await pagefind.postings(`家${last}`)).toEqual(
+      new Map([[String(clauses.findIndex((c) => c.text.startsWith(`家${last}`))), [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]]]),
+    );
     expect(await pagefind.postings('家家')).toEqual(new Map());
   }, 60_000);
 });

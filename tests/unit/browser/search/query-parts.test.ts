@@ -21,7 +21,10 @@ const parse = (q: string) => parseQuery(q, t2s, vocab);
 
 describe('splitting a query', () => {
   it('separates words at spaces, full-width spaces, tabs and runs of them', () => {
-    const two = [{ text: '工会', quoted: false }, { text: '组织', quoted: false }];
+    const two = [
+      { text: '工会', quoted: false },
+      { text: '组织', quoted: false },
+    ];
     expect(splitQuery('工会 组织')).toEqual(two);
     expect(splitQuery('工会\u3000组织')).toEqual(two);
     expect(splitQuery('  工会 \u3000  组织 ')).toEqual(two);
@@ -31,9 +34,15 @@ describe('splitting a query', () => {
 
   it('keeps quoted text as one phrase, its spaces included, in each kind of quotation mark', () => {
     expect(splitQuery('“工会 组织”')).toEqual([{ text: '工会 组织', quoted: true }]);
-    expect(splitQuery('"工会 组织" 建设')).toEqual([{ text: '工会 组织', quoted: true }, { text: '建设', quoted: false }]);
+    expect(splitQuery('"工会 组织" 建设')).toEqual([
+      { text: '工会 组织', quoted: true },
+      { text: '建设', quoted: false },
+    ]);
     expect(splitQuery('＂工会组织＂')).toEqual([{ text: '工会组织', quoted: true }]);
-    expect(splitQuery('建设 “工会　组织')).toEqual([{ text: '建设', quoted: false }, { text: '工会　组织', quoted: true }]);
+    expect(splitQuery('建设 “工会　组织')).toEqual([
+      { text: '建设', quoted: false },
+      { text: '工会　组织', quoted: true },
+    ]);
   });
 });
 
@@ -96,9 +105,18 @@ describe('searching separated words', () => {
       total: 2,
       partial: 3,
       missing: [],
-      hits: [['a/0', 1], ['a/1', 2], ['a/2', 3], ['a/4', 3], ['a/5', 3]],
+      hits: [
+        ['a/0', 1],
+        ['a/1', 2],
+        ['a/2', 3],
+        ['a/4', 3],
+        ['a/5', 3],
+      ],
     });
-    expect((await search('组织　工会')).hits.slice(0, 2)).toEqual([['a/0', 2], ['a/1', 2]]);
+    expect((await search('组织　工会')).hits.slice(0, 2)).toEqual([
+      ['a/0', 2],
+      ['a/1', 2],
+    ]);
   });
 
   it('finds only the joined form where the words are typed together or quoted', async () => {
@@ -107,12 +125,25 @@ describe('searching separated words', () => {
   });
 
   it('matches a quoted compound as typed only, not by its parts apart', async () => {
-    expect((await search('职工服务中心')).hits).toEqual([['a/3', 1], ['a/4', 2]]);
+    expect((await search('职工服务中心')).hits).toEqual([
+      ['a/3', 1],
+      ['a/4', 2],
+    ]);
     expect((await search('"职工服务中心"')).hits).toEqual([['a/3', 1]]);
   });
 
   it('requires a lone character typed apart, but lets it make no partial match alone', async () => {
-    expect(await search('工会 法')).toEqual({ total: 1, partial: 3, missing: [], hits: [['a/5', 2], ['a/0', 3], ['a/1', 3], ['a/2', 3]] });
+    expect(await search('工会 法')).toEqual({
+      total: 1,
+      partial: 3,
+      missing: [],
+      hits: [
+        ['a/5', 2],
+        ['a/0', 3],
+        ['a/1', 3],
+        ['a/2', 3],
+      ],
+    });
   });
 
   it('does not drop a part that matches nothing: no full match, and the word is named', async () => {
@@ -121,6 +152,8 @@ describe('searching separated words', () => {
     expect(statusText({ query: '工会 龘靐', ...out }, false)).toBe('没有条文含有“龘靐”；只含部分词语的有 4 条。');
     // Where no word found anything, the query is quoted as typed, not the words it was cut into.
     expect(statusText({ query: '龘 靐靐', total: 0, partial: 0, missing: ['龘', '靐靐'] }, true)).toBe('在所选范围内没有找到“龘 靐靐”。');
-    expect(statusText({ query: '<img src=x onerror=alert(1)>', total: 0, partial: 0, missing: ['img', 'src', 'on', 'rroral', 'rt'] }, false)).toBe('没有找到“<img src=x onerror=alert(1)>”。');
+    expect(statusText({ query: '<img src=x onerror=alert(1)>', total: 0, partial: 0, missing: ['img', 'src', 'on', 'rroral', 'rt'] }, false)).toBe(
+      '没有找到“<img src=x onerror=alert(1)>”。',
+    );
   });
 });

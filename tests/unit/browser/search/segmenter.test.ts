@@ -28,15 +28,22 @@ function corpusClauseTexts(): string[] {
   const dir = path.join(ROOT, 'tests/fixtures/corpus');
   return readdirSync(dir).flatMap((slug) => {
     const { tree } = parseSource(slug, decodeSource(readFileSync(path.join(dir, slug, 'source.txt')), slug));
-    return tree.children
-      .flatMap((d, i) => placeClauses(d, `d${i}`))
-      .map(({ clause }) => [clause.heading?.value ?? '', clauseText(clause.children)].join('\n'));
+    return tree.children.flatMap((d, i) => placeClauses(d, `d${i}`)).map(({ clause }) => [clause.heading?.value ?? '', clauseText(clause.children)].join('\n'));
   });
 }
 
 describe('the query segmenter', () => {
   const v = vocabulary(
-    [['农民工', 500], ['欠薪', 300], ['农民', 800], ['工', 2000], ['集体协商指导员', 50], ['培训', 900], ['集体', 1000], ['协商', 900]],
+    [
+      ['农民工', 500],
+      ['欠薪', 300],
+      ['农民', 800],
+      ['工', 2000],
+      ['集体协商指导员', 50],
+      ['培训', 900],
+      ['集体', 1000],
+      ['协商', 900],
+    ],
     1e6,
     1,
   );
@@ -61,7 +68,10 @@ describe('the query segmenter', () => {
   });
 
   it('reads back the frequencies it writes', () => {
-    const freqs = new Map([['职工', 12], ['工会', 7]]);
+    const freqs = new Map([
+      ['职工', 12],
+      ['工会', 7],
+    ]);
     expect(parseFreqs(serialiseFreqs(freqs))).toEqual(freqs);
   });
 });
@@ -112,7 +122,9 @@ describe('agreement with the build (nodejieba and the domain dictionary)', () =>
  * untuned ones on these sentences (untuned: 946 and 99.74%); the test above does that.
  */
 describe('agreement with the build on texts the tuning never saw (the test corpus)', () => {
-  const tuning = buildLibrary().clauses.filter(fromSeeds).map((c) => [c.heading ?? '', c.text].join('\n'));
+  const tuning = buildLibrary()
+    .clauses.filter(fromSeeds)
+    .map((c) => [c.heading ?? '', c.text].join('\n'));
   const { freqs, total, minFreq } = buildVocabulary(tuning);
   const vocab = vocabulary(freqs, total, minFreq);
   const seen = new Set([...tuning.flatMap((t) => sentences(t)), ...dictionaryEntries().map((e) => fold(e.word))]);

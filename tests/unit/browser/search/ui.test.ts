@@ -152,11 +152,22 @@ describe('a result as shown', () => {
 });
 
 describe('document names in results', () => {
-  const plan = { id: 'plan14-a', title: '“十四五”时期工会发展规划（转录本甲）', kind: '规划', year: '2021', version: '转录本甲', work: '“十四五”时期工会发展规划' };
+  const plan = {
+    id: 'plan14-a',
+    title: '“十四五”时期工会发展规划（转录本甲）',
+    kind: '规划',
+    year: '2021',
+    version: '转录本甲',
+    work: '“十四五”时期工会发展规划',
+  };
   it('put an official title in 《》 (inner marks as 〈〉), the transcription label after the place, and a description without marks', () => {
     expect(hitWhere({ doc: plan, position: '第二十二条' })).toBe('《“十四五”时期工会发展规划》第二十二条（转录本甲）');
-    expect(hitWhere({ doc: { id: 'n', title: '关于转发《实施意见》的通知', kind: '通知', year: null }, position: '正文' })).toBe('《关于转发〈实施意见〉的通知》正文');
-    expect(hitWhere({ doc: { id: 'r', title: '中华全国总工会2024年工作报告', kind: '工作报告', year: '2024', untitled: true }, position: '一、' })).toBe('中华全国总工会2024年工作报告一、');
+    expect(hitWhere({ doc: { id: 'n', title: '关于转发《实施意见》的通知', kind: '通知', year: null }, position: '正文' })).toBe(
+      '《关于转发〈实施意见〉的通知》正文',
+    );
+    expect(hitWhere({ doc: { id: 'r', title: '中华全国总工会2024年工作报告', kind: '工作报告', year: '2024', untitled: true }, position: '一、' })).toBe(
+      '中华全国总工会2024年工作报告一、',
+    );
   });
 
   it('leave the transcription label out where the result stands for every transcription', () => {
@@ -188,7 +199,11 @@ describe('transcriptions of one text', () => {
   });
 
   it('say, for more than two, how each later one differs from the first', () => {
-    const vs = [version(docA, '', true), version(docB, '', true, { wording: 1, punctuation: 0, compare }), version(docC, '', true, { wording: 0, punctuation: 0, compare })];
+    const vs = [
+      version(docA, '', true),
+      version(docB, '', true, { wording: 1, punctuation: 0, compare }),
+      version(docC, '', true, { wording: 0, punctuation: 0, compare }),
+    ];
     expect(versionsText(vs)).toBe('转录本乙与转录本甲有 1 处文字差异；转录本丙与转录本甲文字一致');
   });
 

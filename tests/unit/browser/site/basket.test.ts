@@ -30,12 +30,25 @@ describe('basket entries of a clause page and of a search result', () => {
   });
 
   it('cites a search result by its document citation and place, names it as links do, and keeps its paragraphs', () => {
-    const doc = { id: 'luhui-2014-79', title: '山东省总工会关于新形势下加强基层工会建设的实施意见', kind: '实施意见', year: '2014', cite: '《山东省总工会关于新形势下加强基层工会建设的实施意见》（鲁会〔2014〕79号）' };
+    const doc = {
+      id: 'luhui-2014-79',
+      title: '山东省总工会关于新形势下加强基层工会建设的实施意见',
+      kind: '实施意见',
+      year: '2014',
+      cite: '《山东省总工会关于新形势下加强基层工会建设的实施意见》（鲁会〔2014〕79号）',
+    };
     expect(hitEntry({ id: clause.clause, url: clause.url, doc, position: '第四条', heading: clause.heading, paragraphs: ['甲。', '乙。'] })).toEqual(clause);
   });
 
   it('names an untitled document without title marks, and a transcription with its label', () => {
-    const doc = { id: 'report-2024', title: '中华全国总工会2024年工作报告', kind: '报告', year: '2024', untitled: true as const, cite: '中华全国总工会2024年工作报告' };
+    const doc = {
+      id: 'report-2024',
+      title: '中华全国总工会2024年工作报告',
+      kind: '报告',
+      year: '2024',
+      untitled: true as const,
+      cite: '中华全国总工会2024年工作报告',
+    };
     expect(hitEntry({ id: 'report-2024/1', url: '/report-2024/1.html', doc, position: '第一部分', paragraphs: ['丙。'] })).toEqual({
       clause: 'report-2024/1',
       url: '/report-2024/1.html',
@@ -44,6 +57,8 @@ describe('basket entries of a clause page and of a search result', () => {
       text: '丙。',
     });
     const plan = { id: 'plan14-b', title: '某规划（转录本乙）', kind: '规划', year: '2021', version: '转录本乙', work: '某规划', cite: '《某规划》' };
-    expect(hitEntry({ id: 'plan14-b/3', url: '/plan14-b/3.html', doc: plan, position: '第三条', paragraphs: ['丁。'] }).label).toBe('《某规划》第三条（转录本乙）');
+    expect(hitEntry({ id: 'plan14-b/3', url: '/plan14-b/3.html', doc: plan, position: '第三条', paragraphs: ['丁。'] }).label).toBe(
+      '《某规划》第三条（转录本乙）',
+    );
   });
 });
