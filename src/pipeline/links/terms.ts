@@ -37,7 +37,7 @@
  * drop to two (adding copies of the seeds or three statutes took 4 to 8 of 344 terms away
  * that way). A build cannot see which terms an earlier build published, so those are listed
  * in content/published-terms.txt and kept while used; the list is only added to, after review,
- * with `UPDATE=1` (tests/unit/links/published.test.ts).
+ * with `UPDATE=1` (tests/unit/pipeline/links/published.test.ts).
  *
  * Why a share at all: keywords of any 3 clauses became terms by the thousand as the library
  * grew (344, 1,988 and 3,167 terms at 1×, 10× and 100× the seed library in the scale

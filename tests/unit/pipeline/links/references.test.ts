@@ -1,10 +1,10 @@
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../src/library';
-import type { ClauseRecord, DocumentRecord, Library, Mention } from '../../../src/model';
-import { citedEntries, findMentions, scanMentions } from '../../../src/pipeline/links/references';
-import { META, SEEDS } from '../pipeline/helpers';
+import { buildLibrary } from '../../../../src/library';
+import type { ClauseRecord, DocumentRecord, Library, Mention } from '../../../../src/model';
+import { citedEntries, findMentions, scanMentions } from '../../../../src/pipeline/links/references';
+import { META, SEEDS } from '../helpers';
 
 const texts = (text: string) => scanMentions(text).map((m) => m.text);
 

@@ -15,7 +15,7 @@ import {
   stopwords,
   words,
 } from '../../../src/pipeline/segment';
-import { SEED_SOURCES } from '../pipeline/helpers';
+import { SEED_SOURCES } from './helpers';
 
 const root = process.cwd();
 

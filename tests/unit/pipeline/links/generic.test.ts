@@ -15,12 +15,12 @@ import {
   ORDINAL,
   parseIdfTable,
   parseTagTable,
-} from '../../../src/pipeline/links/generic';
-import { libraryHeadings } from '../../../src/pipeline/links/index';
-import { buildLibrary } from '../../../src/library';
-import { keywordCandidates } from '../../../src/pipeline/segment';
-import { domainTerms, parseStopwords } from '../../../src/pipeline/segment';
-import { ROOT } from '../pipeline/helpers';
+} from '../../../../src/pipeline/links/generic';
+import { libraryHeadings } from '../../../../src/pipeline/links/index';
+import { buildLibrary } from '../../../../src/library';
+import { keywordCandidates } from '../../../../src/pipeline/segment';
+import { domainTerms, parseStopwords } from '../../../../src/pipeline/segment';
+import { ROOT } from '../helpers';
 
 describe('genericTest', () => {
   const idf = parseIdfTable('参加 5.07\n仲裁 8.56\n坏行\n职工 7.15\n');

@@ -15,7 +15,7 @@ import {
   parseStopwords,
   stopwords,
 } from '../../../src/pipeline/segment';
-import { SEEDS } from '../pipeline/helpers';
+import { SEEDS } from './helpers';
 
 const root = process.cwd();
 const segmentModuleDir = join(root, 'src/pipeline');
@@ -139,7 +139,7 @@ describe('findRepoRoot', () => {
 
   it('finds the repository from the working directory', () => {
     expect(findRepoRoot([root])).toBe(root);
-    expect(findRepoRoot([join(root, 'tests/unit/segment')])).toBe(root);
+    expect(findRepoRoot([join(root, 'tests/unit/pipeline')])).toBe(root);
   });
 
   it("finds the repository from the segment module's own directory when the working directory is elsewhere", () => {

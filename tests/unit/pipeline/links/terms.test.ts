@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng } from '../../../scripts/bench/rng';
-import { buildLibrary } from '../../../src/library';
-import type { ClauseRecord, Library, TermEntry } from '../../../src/model';
+import { createRng } from '../../../../scripts/bench/rng';
+import { buildLibrary } from '../../../../src/library';
+import type { ClauseRecord, Library, TermEntry } from '../../../../src/model';
 import {
   comparePinyin,
   markTerm,
@@ -23,11 +23,11 @@ import {
   termInitial,
   termPages,
   unitsWith,
-} from '../../../src/pipeline/links/terms';
-import { genericWords } from '../../../src/pipeline/links/generic';
-import { libraryHeadings } from '../../../src/pipeline/links/index';
-import { dictionaryEntries, domainTerms, keywordCandidates, stopwords, words } from '../../../src/pipeline/segment';
-import { ROOT, seedSourcesAlone } from '../pipeline/helpers';
+} from '../../../../src/pipeline/links/terms';
+import { genericWords } from '../../../../src/pipeline/links/generic';
+import { libraryHeadings } from '../../../../src/pipeline/links/index';
+import { dictionaryEntries, domainTerms, keywordCandidates, stopwords, words } from '../../../../src/pipeline/segment';
+import { ROOT, seedSourcesAlone } from '../helpers';
 
 let library: Library;
 let byId: Map<string, ClauseRecord>;

@@ -8,8 +8,8 @@
  * properties that do not depend on them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../src/library';
-import type { ClauseRecord, Library, RelatedClause } from '../../../src/model';
+import { buildLibrary } from '../../../../src/library';
+import type { ClauseRecord, Library, RelatedClause } from '../../../../src/model';
 import {
   candidatePairs,
   compareVectors,
@@ -24,11 +24,11 @@ import {
   relatedClauses,
   subjectText,
   tfidfVectors,
-} from '../../../src/pipeline/links/related';
-import { dictionaryEntries, domainTerms, keywordCandidates } from '../../../src/pipeline/segment';
-import { genericWords } from '../../../src/pipeline/links/generic';
-import { libraryHeadings } from '../../../src/pipeline/links/index';
-import { META, ROOT, SEEDS, fromSeeds } from '../pipeline/helpers';
+} from '../../../../src/pipeline/links/related';
+import { dictionaryEntries, domainTerms, keywordCandidates } from '../../../../src/pipeline/segment';
+import { genericWords } from '../../../../src/pipeline/links/generic';
+import { libraryHeadings } from '../../../../src/pipeline/links/index';
+import { META, ROOT, SEEDS, fromSeeds } from '../helpers';
 
 let library: Library;
 let related: Map<string, RelatedClause[]>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DiffPart } from '../../../src/model';
-import { compareText, countDifferences, isPunctuation, withoutPunctuation } from '../../../src/pipeline/links/diff';
+import type { DiffPart } from '../../../../src/model';
+import { compareText, countDifferences, isPunctuation, withoutPunctuation } from '../../../../src/pipeline/links/diff';
 
 const joined = (parts: DiffPart[], side: 'a' | 'b') => parts.map((p) => p[side]).join('');
 const differences = (parts: DiffPart[]) => parts.filter((p) => p.op !== 'equal');

@@ -8,10 +8,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../src/library';
-import type { Library } from '../../../src/model';
-import { PUBLISHED_TERMS_FILE, parsePublishedTerms, termId } from '../../../src/pipeline/links/terms';
-import { META, ROOT, SEEDS } from '../pipeline/helpers';
+import { buildLibrary } from '../../../../src/library';
+import type { Library } from '../../../../src/model';
+import { PUBLISHED_TERMS_FILE, parsePublishedTerms, termId } from '../../../../src/pipeline/links/terms';
+import { META, ROOT, SEEDS } from '../helpers';
 
 const LISTS = {
   documents: 'tests/fixtures/published/documents.txt',
@@ -21,7 +21,7 @@ const LISTS = {
 const TERMS_HEADER =
   '# Every term page the site has published: <id><TAB><term>. The build keeps each term listed here\n' +
   '# while a clause uses it (src/pipeline/links/terms.ts). Rewritten only by\n' +
-  '# UPDATE=1 npx vitest run tests/unit/links/published.test.ts\n';
+  '# UPDATE=1 npx vitest run tests/unit/pipeline/links/published.test.ts\n';
 
 /** A list's [id, name] rows; a missing list fails. */
 function read(file: string): [string, string][] {

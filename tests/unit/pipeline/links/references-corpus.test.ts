@@ -6,14 +6,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClauseRecord, DocumentRecord, Mention } from '../../../src/model';
-import { decodeSource } from '../../../src/pipeline/decode';
-import { placeClauses } from '../../../src/pipeline/ids';
-import { parseSource } from '../../../src/pipeline/parse';
-import { clauseRecords, documentRecord } from '../../../src/pipeline/records';
-import { findMentions } from '../../../src/pipeline/links/references';
-import { publishedAnchors } from '../../../src/pipeline/anchors';
-import { ROOT } from '../pipeline/helpers';
+import type { ClauseRecord, DocumentRecord, Mention } from '../../../../src/model';
+import { decodeSource } from '../../../../src/pipeline/decode';
+import { placeClauses } from '../../../../src/pipeline/ids';
+import { parseSource } from '../../../../src/pipeline/parse';
+import { clauseRecords, documentRecord } from '../../../../src/pipeline/records';
+import { findMentions } from '../../../../src/pipeline/links/references';
+import { publishedAnchors } from '../../../../src/pipeline/anchors';
+import { ROOT } from '../helpers';
 
 const DIR = path.join(ROOT, 'tests/fixtures/corpus');
 let mentions: Map<string, Mention[]>;

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../src/library';
-import type { ClauseRecord, Library } from '../../../src/model';
+import { buildLibrary } from '../../../../src/library';
+import type { ClauseRecord, Library } from '../../../../src/model';
 import {
   bigrams,
   bigramShare,
@@ -19,8 +19,8 @@ import {
   shortlister,
   unitId,
   unitIndex,
-} from '../../../src/pipeline/links/assignments';
-import { META, ROOT, SEEDS, fromSeeds } from '../pipeline/helpers';
+} from '../../../../src/pipeline/links/assignments';
+import { META, ROOT, SEEDS, fromSeeds } from '../helpers';
 
 const EXPECTED = path.join(ROOT, 'tests/fixtures/assignments/expected.tsv');
 

@@ -4,9 +4,9 @@
  * 最高人民法院 interpretation (一) of 2020 as printed, unless a test says it adapted one.
  */
 import { describe, expect, it } from 'vitest';
-import type { ClauseRecord, DocumentRecord, Mention } from '../../../src/model';
-import { articleAnchor, citedEntries, findMentions, linkableMentions } from '../../../src/pipeline/links/references';
-import { toChineseNumeral } from '../../../src/pipeline/numerals';
+import type { ClauseRecord, DocumentRecord, Mention } from '../../../../src/model';
+import { articleAnchor, citedEntries, findMentions, linkableMentions } from '../../../../src/pipeline/links/references';
+import { toChineseNumeral } from '../../../../src/pipeline/numerals';
 
 function doc(id: string, title: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
   return { id, url: `/${id}/index.html`, title, titleEditorial: false, kind: '法律', source: 's.txt', furniture: [], outline: [], clauseCount: 1, ...extra };

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../src/library';
-import type { ClauseRecord, Library, VersionComparison } from '../../../src/model';
-import { isPunctuation } from '../../../src/pipeline/links/diff';
+import { buildLibrary } from '../../../../src/library';
+import type { ClauseRecord, Library, VersionComparison } from '../../../../src/model';
+import { isPunctuation } from '../../../../src/pipeline/links/diff';
 import {
   alignClauses,
   compareClauses,
@@ -12,8 +12,8 @@ import {
   shingleHashes,
   VERSION_SIMILARITY,
   type AlignableClause,
-} from '../../../src/pipeline/links/versions';
-import { META, SEEDS, fromSeeds } from '../pipeline/helpers';
+} from '../../../../src/pipeline/links/versions';
+import { META, SEEDS, fromSeeds } from '../helpers';
 
 const local = (id: string) => id.slice(id.indexOf('/'));
 
