@@ -78,8 +78,6 @@ export interface CitedDocument {
   docNumber?: string;
 }
 
-export { inTitleMarks } from '../browser/title-marks';
-
 /**
  * How a citation names a document: 《full title》 and, with `withNumber`, its 文号 in brackets
  * (《…实施意见》（鲁会〔2014〕79号）); an annex without a 文号 of its own names its parent's

@@ -6,8 +6,6 @@
  */
 import { addEntry, type BasketEntry, entryKey, readEntries } from './entries';
 
-export type { BasketEntry } from './entries';
-
 /** The localStorage key of the basket. */
 export const STORAGE_KEY = 'tiaowen-basket-v1';
 

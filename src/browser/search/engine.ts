@@ -64,8 +64,6 @@ export function shardedVocabulary(lexicon: OnlineLexicon, loadShard: (shard: num
   };
 }
 
-export { type ParsedQuery, parseQuery } from './query';
-
 /** Occurrences of the needles in the paragraphs, in reading order, overlaps merged. */
 export function matchRanges(paragraphs: string[], needles: string[], t2s: CharMap): MatchRange[] {
   const out: MatchRange[] = [];

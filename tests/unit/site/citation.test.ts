@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationText, clausePosition, documentCitation, inTitleMarks, isUniqueNumber, paragraphPosition } from '../../../src/site/citation';
+import { inTitleMarks } from '../../../src/browser/title-marks';
+import { citationText, clausePosition, documentCitation, isUniqueNumber, paragraphPosition } from '../../../src/site/citation';
 import type { ParagraphPlace } from '../../../src/pipeline/anchors';
 import type { PathStep } from '../../../src/site/structure';
 
