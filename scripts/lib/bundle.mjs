@@ -25,6 +25,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { unzipSync, Zip, ZipDeflate } from 'fflate';
+import { SEARCH_PAGE, withoutPreloads } from './pagefind.mjs';
 
 /** Where the zip is written, relative to the site root. */
 export const BUNDLE_PATH = 'download/tiaowen-offline.zip';
@@ -209,7 +210,12 @@ export async function writeBundle(siteDir, epoch) {
     bytes = zipEach(
       paths.map((p) => [
         `${BUNDLE_FOLDER}/${p}`,
-        () => (p === 'index.html' ? new TextEncoder().encode(homeVariant(home, 'offline', { epoch })) : readFileSync(join(siteDir, p))),
+        () => {
+          if (p === 'index.html') return new TextEncoder().encode(homeVariant(home, 'offline', { epoch }));
+          // The copy has no pagefind/: its search page must not ask for it.
+          if (p === SEARCH_PAGE) return new TextEncoder().encode(withoutPreloads(readFileSync(join(siteDir, p), 'utf8')));
+          return readFileSync(join(siteDir, p));
+        },
       ]),
       epoch,
       (chunk) => writeSync(fd, chunk),

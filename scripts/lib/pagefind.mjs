@@ -11,7 +11,7 @@
  * Following Starlight, every `errors[]` that Pagefind returns becomes a thrown error, and
  * the Pagefind service is always closed, whether indexing succeeded or not.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefindModule from 'pagefind';
 
@@ -119,6 +119,39 @@ export async function runPagefind(siteDir, records, log, pf = pagefindModule) {
   }
 }
 
+/** The search page, whose head gets the preloads of Pagefind's files (site-relative). */
+export const SEARCH_PAGE = 'search/index.html';
+/** Where the preloads go in the search page, and the mark that lets the offline bundle drop them. */
+const PRELOADS = /<!--pagefind-preloads-->[\s\S]*?<!--\/pagefind-preloads-->|<\/head>/;
+
+/**
+ * The search page's head with `<link>`s that start Pagefind's query-independent files as soon as
+ * the HTML arrives, in parallel with the page's own script, instead of one round trip after the
+ * other: the module (modulepreload, as the engine imports it), the wasm of the records' language
+ * and the metadata, fetched as Pagefind fetches them (`as="fetch" crossorigin`). Marked, so that
+ * `withoutPreloads` can drop them where there is no Pagefind (the offline bundle).
+ * @param {string} html
+ * @param {{ languages: Record<string, { hash: string, wasm?: string | null }> }} entry pagefind-entry.json
+ * @returns {string}
+ */
+export function withPreloads(html, entry) {
+  const links = ['<link rel="modulepreload" href="../pagefind/pagefind.js">'];
+  // Pagefind loads the wasm of a language's `wasm` field, or wasm.unknown.pagefind where it is null.
+  for (const { hash, wasm } of Object.values(entry.languages)) {
+    links.push(`<link rel="preload" href="../pagefind/pagefind.${hash}.pf_meta" as="fetch" crossorigin>`);
+    links.push(`<link rel="preload" href="../pagefind/wasm.${wasm || 'unknown'}.pagefind" as="fetch" crossorigin>`);
+  }
+  if (!PRELOADS.test(html)) throw new Error(`${SEARCH_PAGE} has no </head> for Pagefind's preloads`);
+  return html.replace(PRELOADS, (found) => `<!--pagefind-preloads-->${links.join('')}<!--/pagefind-preloads-->${found === '</head>' ? found : ''}`);
+}
+
+/**
+ * The search page without Pagefind's preloads (for a copy without pagefind/).
+ * @param {string} html
+ * @returns {string}
+ */
+export const withoutPreloads = (html) => html.replace(/<!--pagefind-preloads-->[\s\S]*?<!--\/pagefind-preloads-->/, '');
+
 /**
  * Index the records the site build left in `siteDir`, then remove their file.
  * @param {string} siteDir
@@ -130,4 +163,7 @@ export async function indexSite(siteDir, log) {
   const records = JSON.parse(await readFile(file, 'utf8'));
   await runPagefind(siteDir, records, log);
   await rm(file);
+  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  const page = join(siteDir, SEARCH_PAGE);
+  await writeFile(page, withPreloads(await readFile(page, 'utf8'), entry));
 }

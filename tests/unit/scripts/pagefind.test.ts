@@ -10,7 +10,18 @@ const mocks = vi.hoisted(() => ({
 vi.mock('pagefind', () => mocks);
 
 import { existsSync } from 'node:fs';
-import { PAGEFIND_UI_FILES, RECORDS_FILE, assertPagefindResponse, indexChunkSize, indexSite, runPagefind } from '../../../scripts/lib/pagefind.mjs';
+import { readFileSync } from 'node:fs';
+import {
+  PAGEFIND_UI_FILES,
+  RECORDS_FILE,
+  SEARCH_PAGE,
+  assertPagefindResponse,
+  indexChunkSize,
+  indexSite,
+  runPagefind,
+  withPreloads,
+  withoutPreloads,
+} from '../../../scripts/lib/pagefind.mjs';
 
 const log = vi.fn();
 
@@ -122,18 +133,57 @@ describe('runPagefind', () => {
 });
 
 describe('indexSite', () => {
-  it('indexes the records the site build left, then removes their file', async () => {
+  it('indexes the records the site build left, removes their file, and preloads Pagefind’s files from the search page', async () => {
     const index = fakeIndex();
     mocks.createIndex.mockResolvedValue({ errors: [], index });
     await writeFile(join(dir, RECORDS_FILE), JSON.stringify(records));
+    await mkdir(join(dir, 'pagefind'), { recursive: true });
+    await mkdir(join(dir, 'search'), { recursive: true });
+    await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ ...ENTRY, languages: { und: { ...ENTRY.languages.und, page_count: 2 } } }));
+    await writeFile(join(dir, SEARCH_PAGE), '<html><head><title>搜索</title></head><body></body></html>');
     await indexSite(dir, log);
     expect(index.addCustomRecord).toHaveBeenCalledTimes(2);
     expect(index.addCustomRecord).toHaveBeenCalledWith(records[1]);
     expect(existsSync(join(dir, RECORDS_FILE))).toBe(false);
+    expect(readFileSync(join(dir, SEARCH_PAGE), 'utf8')).toContain('<link rel="modulepreload" href="../pagefind/pagefind.js">');
   });
 
   it('fails when the site build left no records', async () => {
     await expect(indexSite(dir, log)).rejects.toThrow(/no such file/);
     expect(mocks.createIndex).not.toHaveBeenCalled();
+  });
+});
+
+/** A pagefind-entry.json of one language without a wasm of its own. */
+const ENTRY = { version: '1.6.0', languages: { und: { hash: 'und_4c7ab97b366', wasm: null, page_count: 19 } } };
+
+describe('the preloads of the search page', () => {
+  const page = '<html><head><title>搜索</title></head><body><script src="app.js" defer></script></body></html>';
+
+  it('start the module, the metadata and the wasm Pagefind will fetch, before the end of the head', () => {
+    expect(withPreloads(page, ENTRY)).toBe(
+      '<html><head><title>搜索</title><!--pagefind-preloads-->' +
+        '<link rel="modulepreload" href="../pagefind/pagefind.js">' +
+        '<link rel="preload" href="../pagefind/pagefind.und_4c7ab97b366.pf_meta" as="fetch" crossorigin>' +
+        '<link rel="preload" href="../pagefind/wasm.unknown.pagefind" as="fetch" crossorigin>' +
+        '<!--/pagefind-preloads--></head><body><script src="app.js" defer></script></body></html>',
+    );
+  });
+
+  it('name a language’s own wasm where it has one, and replace earlier preloads rather than add to them', () => {
+    const once = withPreloads(page, { languages: { zh: { hash: 'zh_1', wasm: 'zh' } } });
+    const twice = withPreloads(once, { languages: { zh: { hash: 'zh_2', wasm: 'zh' } } });
+    expect(twice.match(/pagefind-preloads-->/g)).toHaveLength(2);
+    expect(twice).toContain('href="../pagefind/wasm.zh.pagefind"');
+    expect(twice).toContain('pagefind.zh_2.pf_meta');
+    expect(twice).not.toContain('zh_1');
+  });
+
+  it('are dropped whole for a copy without pagefind/, leaving the page as it was', () => {
+    expect(withoutPreloads(withPreloads(page, ENTRY))).toBe(page);
+  });
+
+  it('need a head to go into', () => {
+    expect(() => withPreloads('<p>no head</p>', ENTRY)).toThrow(/no <\/head>/);
   });
 });
