@@ -14,9 +14,19 @@ import { sharedSite, SKIP_E2E } from './support/site';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DONE = '#search-results[aria-busy="false"][data-count]';
 
-interface AxeResults {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+/** A violation as axe reports it. */
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
 }
+
+/** axe's violations on the page (axe injected): only violations are collected and sent back, which is most of axe's time on a large page. */
+const axeViolations = (page: Page) => page.evaluate("axe.run({ resultTypes: ['violations'] }).then((r) => r.violations)") as Promise<Violation[]>;
+
+/** A violation on one line: rule, impact, help and the elements. */
+const describeViolation = (v: Violation) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`;
 
 describe.skipIf(SKIP_E2E)('accessibility', () => {
   let siteDir = '';
@@ -47,6 +57,48 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
     return page;
   }
 
+  /** What one visit of a page found: its lang, its landmarks, its unmarked foreign phrases, and axe's violations per colour scheme. */
+  interface Visit {
+    type: string;
+    url: string;
+    lang: string;
+    landmarks: { banner: number; navigation: number; main: number; footer: number };
+    foreign: string[];
+    audits: { scheme: 'light' | 'dark'; violations: Violation[] }[];
+  }
+
+  /**
+   * Open every page to visit once and read there what the tests below check: its lang and
+   * landmarks, its foreign phrases, then (axe injected) axe's findings in the light and the dark
+   * scheme. Runs on the first call; later calls share its result.
+   */
+  let walk: Promise<Visit[]> | undefined;
+  const walked = () => (walk ??= walkPages());
+  async function walkPages(): Promise<Visit[]> {
+    const visits: Visit[] = [];
+    for (const { type, url } of pages) {
+      const page = await open(url);
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      const landmarks = {
+        banner: await page.getByRole('banner').count(),
+        navigation: await page.getByRole('navigation', { name: '网站导航' }).count(),
+        main: await page.getByRole('main').count(),
+        footer: await page.getByRole('contentinfo').count(),
+      };
+      const foreign = await page.evaluate(unmarkedForeignPhrases);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const audits: Visit['audits'] = [];
+      // The dark scheme is CSS only (prefers-color-scheme), so the same page is audited again under it.
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        audits.push({ scheme, violations: await axeViolations(page) });
+      }
+      await page.context().close();
+      visits.push({ type, url, lang, landmarks, foreign, audits });
+    }
+    return visits;
+  }
+
   it('audits every page type the site must have', () => {
     expect(missing).toEqual([]);
     const audited = new Set(pages.map((p) => p.type));
@@ -56,20 +108,12 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
   it('axe finds no violation on any page type, light or dark', async () => {
     const found: string[] = [];
     const perType = new Map<string, number>();
-    for (const { type, url } of pages) {
-      const page = await open(url);
-      await page.addScriptTag({ content: AXE_SOURCE });
-      // The dark scheme is CSS only (prefers-color-scheme), so the same page is audited again under it.
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        const results = (await page.evaluate('axe.run()')) as AxeResults;
+    for (const { type, url, audits } of await walked()) {
+      for (const { scheme, violations } of audits) {
         const key = `${scheme} ${type}`;
-        perType.set(key, (perType.get(key) ?? 0) + results.violations.length);
-        for (const v of results.violations) {
-          found.push(`${scheme} ${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-        }
+        perType.set(key, (perType.get(key) ?? 0) + violations.length);
+        for (const v of violations) found.push(`${scheme} ${url}: ${describeViolation(v)}`);
       }
-      await page.context().close();
     }
     console.info(`[a11y] ${pages.length} pages × 2 schemes; violations per type: ${[...perType].map(([k, n]) => `${k} ${n}`).join(', ')}`);
     expect(found).toEqual([]);
@@ -91,9 +135,7 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
         const page = await context.newPage();
         await page.goto(server.base + url);
         await page.addScriptTag({ content: AXE_SOURCE });
-        const results = (await page.evaluate('axe.run()')) as AxeResults;
-        for (const v of results.violations)
-          found.push(`${scheme} 390px ${url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+        for (const v of await axeViolations(page)) found.push(`${scheme} 390px ${url}: ${describeViolation(v)}`);
         await context.close();
       }
     }
@@ -101,14 +143,14 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
   });
 
   it('every page says it is Chinese and has one banner, navigation, one main and one footer', async () => {
-    for (const { url } of pages) {
-      const page = await open(url);
-      expect(await page.evaluate(() => document.documentElement.lang), url).toBe('zh-CN');
-      expect(await page.getByRole('banner').count(), `${url} banner`).toBe(1);
-      expect(await page.getByRole('navigation', { name: '网站导航' }).count(), `${url} site navigation`).toBe(1);
-      expect(await page.getByRole('main').count(), `${url} main`).toBe(1);
-      expect(await page.getByRole('contentinfo').count(), `${url} footer`).toBe(1);
-      await page.context().close();
+    const visits = await walked();
+    expect(visits.map((v) => v.url)).toEqual(pages.map((p) => p.url));
+    for (const { url, lang, landmarks } of visits) {
+      expect(lang, url).toBe('zh-CN');
+      expect(landmarks.banner, `${url} banner`).toBe(1);
+      expect(landmarks.navigation, `${url} site navigation`).toBe(1);
+      expect(landmarks.main, `${url} main`).toBe(1);
+      expect(landmarks.footer, `${url} footer`).toBe(1);
     }
   });
 
@@ -165,13 +207,10 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
     // The check itself: a Latin phrase in Chinese context is found, one with its lang is not.
     await page.setContent('<p>开放数据 Open data</p><p lang="en">Open data, too</p><p>JSON：documents.json，按 Enter</p>');
     expect(await page.evaluate(unmarkedForeignPhrases)).toEqual([expect.stringMatching(/: Open data$/)]);
-    const unmarked: string[] = [];
-    for (const { url } of pages) {
-      await page.goto(server.base + url);
-      unmarked.push(...(await page.evaluate(unmarkedForeignPhrases)));
-    }
     await page.context().close();
-    expect(unmarked).toEqual([]);
+    const visits = await walked();
+    expect(visits.length).toBe(pages.length);
+    expect(visits.flatMap((v) => v.foreign)).toEqual([]);
   });
 });
 
