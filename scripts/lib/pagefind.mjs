@@ -146,11 +146,12 @@ export function withPreloads(html, entry) {
 }
 
 /**
- * The search page without Pagefind's preloads (for a copy without pagefind/).
+ * The search page without its preloads, Pagefind's and the display data's (src/integrations/search/search-data.ts
+ * `withPackPreload`), for a copy without the online search files.
  * @param {string} html
  * @returns {string}
  */
-export const withoutPreloads = (html) => html.replace(/<!--pagefind-preloads-->[\s\S]*?<!--\/pagefind-preloads-->/, '');
+export const withoutPreloads = (html) => html.replace(/<!--(pagefind|search)-preloads-->[\s\S]*?<!--\/\1-preloads-->/g, '');
 
 /**
  * Index the records the site build left in `siteDir`, then remove their file.

@@ -4,22 +4,23 @@
  * Runs in `astro:build:done` (see search/search-data.ts for what each file holds):
  * - the search files next to the search page: the lexicon (search/lexicon.bin) and its
  *   vocabulary's shards (search/words/<k>.bin), the layout of the Pagefind records
- *   (search/layout.bin) and each clause's display data (search/clauses/<n>.bin), all
- *   gzipped JSON; the lexicon and the layout carry the files' version (src/browser/search/files.ts);
+ *   (search/layout.bin) and the packs of the clauses' display data (search/packs/<hash>.bin),
+ *   all gzipped JSON; the lexicon and the layout carry the files' version (src/browser/search/files.ts);
+ *   the search page gets a preload of the first pack;
  * - the offline data (search/offline-index.js), which the search page loads instead of
  *   Pagefind where Pagefind cannot load (from disk);
  * - the Pagefind records, one per document, for the index step that scripts/build.mjs runs
  *   next in a process of its own (scripts/lib/pagefind.mjs).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { RECORDS_FILE, formatMs } from '../../scripts/lib/pagefind.mjs';
 import { loadLibrary } from '../library';
-import { CLAUSES_DIR, LAYOUT_FILE, LEXICON_FILE, type OnlineLexicon, WORDS_DIR, clauseFile, type Versioned, wordsFile } from '../browser/search/files';
+import { LAYOUT_FILE, LEXICON_FILE, type OnlineLexicon, PACKS_DIR, WORDS_DIR, packFile, type Versioned, wordsFile } from '../browser/search/files';
 import type { SearchLayout } from '../browser/search/search-layout';
 import { OFFLINE_FILE, offlineScript } from '../browser/search/offline';
-import { buildLexicon, displayData, filesVersion, gzipJson, lexiconFiles, searchData } from './search/search-data';
+import { buildLexicon, displayPacks, filesVersion, gzipJson, lexiconFiles, searchData, withPackPreload } from './search/search-data';
 
 /** The Astro integration: the search files and the Pagefind records, from the library the pages were built from. */
 export default function searchIntegration(): AstroIntegration {
@@ -39,17 +40,20 @@ export default function searchIntegration(): AstroIntegration {
         );
         const search = searchData(library, t2s);
         const shardFiles = shards.map((words) => gzipJson(words));
-        const clauseFiles = search.clauses.map((clause) => gzipJson(displayData(clause)));
-        const version = filesVersion([gzipJson(lexicon), gzipJson(search.layout), ...shardFiles, ...clauseFiles]);
+        const packs = displayPacks(search.clauses);
+        const layout: SearchLayout = { ...search.layout, packs: packs.packs };
+        const version = filesVersion([gzipJson(lexicon), gzipJson(layout), ...shardFiles]);
         await mkdir(`${siteDir}/search/${WORDS_DIR}`, { recursive: true });
-        await mkdir(`${siteDir}/search/${CLAUSES_DIR}`, { recursive: true });
+        await mkdir(`${siteDir}/search/${PACKS_DIR}`, { recursive: true });
         await writeFile(`${siteDir}/search/${LEXICON_FILE}`, gzipJson({ ...lexicon, version } satisfies Versioned<OnlineLexicon>));
-        await writeFile(`${siteDir}/search/${LAYOUT_FILE}`, gzipJson({ ...search.layout, version } satisfies Versioned<SearchLayout>));
+        await writeFile(`${siteDir}/search/${LAYOUT_FILE}`, gzipJson({ ...layout, version } satisfies Versioned<SearchLayout>));
         for (const [k, file] of shardFiles.entries()) await writeFile(`${siteDir}/search/${wordsFile(k)}`, file);
-        for (const [i, file] of clauseFiles.entries()) await writeFile(`${siteDir}/search/${clauseFile(i)}`, file);
+        for (const [k, file] of packs.files.entries()) await writeFile(`${siteDir}/search/${packFile(packs.packs[k]!.hash)}`, file);
+        const page = `${siteDir}/search/index.html`;
+        await writeFile(page, withPackPreload(await readFile(page, 'utf8'), packs.packs[0]!));
         const offline = offlineScript({ lexicon: data, records: search.clauses });
         await writeFile(`${siteDir}/search/${OFFLINE_FILE}`, offline);
-        logger.info(`Search data: ${search.clauses.length} clauses, ${search.records.length} documents; offline data ${Buffer.byteLength(offline)} bytes.`);
+        logger.info(`Search data: ${search.clauses.length} clauses in ${packs.files.length} packs, ${search.records.length} documents; offline data ${Buffer.byteLength(offline)} bytes.`);
         await writeFile(`${siteDir}/${RECORDS_FILE}`, JSON.stringify(search.records));
       },
     },

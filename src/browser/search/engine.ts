@@ -18,7 +18,8 @@
  */
 import { apartMatches, parseCompounds } from './compounds';
 import { type CharMap, bigrams, findFolded, fold } from '../fold';
-import { LAYOUT_FILE, LEXICON_FILE, type LexiconData, type OnlineLexicon, type Versioned, clauseFile, fetchGzipJson, ofVersion, wordsFile } from './files';
+import { LAYOUT_FILE, LEXICON_FILE, type LexiconData, type OnlineLexicon, type Versioned, fetchGzipJson, ofVersion, packFile, wordsFile } from './files';
+import { packedRecords } from './packs';
 import type { SearchLayout } from './search-layout';
 import { memoryIndex } from './memory-index';
 import { loadOfflineData } from './offline';
@@ -293,7 +294,11 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
   return {
     docs,
     async search(query: string, filters: SearchFilters = {}): Promise<Outcome> {
-      const { folded, words, phrases } = parseQuery(query, t2s, await vocabFor(fold(query, t2s)));
+      // The index chunks of the query's bigrams do not depend on how it is cut: they load
+      // while the vocabulary it is cut with loads.
+      const early = bigrams(fold(query, t2s));
+      const [vocab] = await Promise.all([vocabFor(fold(query, t2s)), early.length ? index.preload(early) : undefined]);
+      const { folded, words, phrases } = parseQuery(query, t2s, vocab);
       if (folded === '') {
         return { query, folded, words, total: 0, partial: 0, missing: [], counts: countFacets([]), hits: async () => [] };
       }
@@ -356,7 +361,11 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
         partial: partial.length,
         missing: missingWords(terms, perWord),
         counts,
-        hits: (from, to) => Promise.all(shown.slice(from, to).map(hit)),
+        hits: async (from, to) => {
+          const loaded = await Promise.all(shown.slice(from, to).map(hit));
+          index.loadAhead?.();
+          return loaded;
+        },
       };
     },
   };
@@ -373,9 +382,10 @@ async function onlineEngine(siteRoot: string): Promise<Engine> {
   ]);
   if (lexicon.version !== layout.version) throw new Error(`the search lexicon (${lexicon.version}) and layout (${layout.version}) are of two builds`);
   const current = (name: string) => ofVersion(file(name), lexicon.version);
-  const loadRecord = (ordinal: number) => fetchGzipJson<RecordData>(current(clauseFile(ordinal)));
+  // A pack is named by its content's hash: no version needed.
+  const packs = packedRecords(layout.packs, (k) => fetchGzipJson<RecordData[]>(file(packFile(layout.packs[k]!.hash))));
   const vocab = shardedVocabulary(lexicon, (shard) => fetchGzipJson<string>(current(wordsFile(shard))));
-  return makeEngine(pagefindIndex(pagefind, layout, loadRecord), lexicon, vocab);
+  return makeEngine({ ...pagefindIndex(pagefind, layout, packs.record), loadAhead: packs.loadRest }, lexicon, vocab);
 }
 
 /** The engine over the offline data (the same records in memory), loaded by a classic script. */

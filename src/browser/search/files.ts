@@ -3,9 +3,10 @@
  * how the browser reads them. Each is gzipped JSON, so it is small on any server.
  *
  * The lexicon and the layout carry the version of the build's search files (a hash of their
- * content) and are fetched revalidated; every other search file is fetched under that
- * version, so a browser that cached the files of an earlier build never pairs them with
- * the current ones.
+ * content) and are fetched revalidated. The packs of display data are named by the hash of
+ * their own content (the layout lists them) and the word shards are fetched under the
+ * version, so a browser that cached the files of an earlier build never pairs them with the
+ * current ones, and every file but the lexicon and the layout can be cached for good.
  *
  * Runs in the build (Node) and in the browser; no dependencies.
  */
@@ -17,14 +18,17 @@ export const LEXICON_FILE = 'lexicon.bin';
 export const WORDS_DIR = 'words';
 /** How Pagefind's records (one per document) divide into clauses (search-layout.ts `SearchLayout`). */
 export const LAYOUT_FILE = 'layout.bin';
-/** The folder of the clauses' display data, one file per clause by its place in reading order. */
-export const CLAUSES_DIR = 'clauses';
+/**
+ * The folder of the packs of display data: each holds the display data (`RecordData`) of a
+ * run of clauses in reading order, and is named by its content's hash (search-layout.ts `DisplayPack`).
+ */
+export const PACKS_DIR = 'packs';
 
 /** The file of a vocabulary shard, relative to the search page. */
 export const wordsFile = (shard: number): string => `${WORDS_DIR}/${shard}.bin`;
 
-/** The display data file of the clause at this place in reading order, relative to the search page. */
-export const clauseFile = (ordinal: number): string => `${CLAUSES_DIR}/${ordinal}.bin`;
+/** The file of a pack of display data by its content's hash, relative to the search page. */
+export const packFile = (hash: string): string => `${PACKS_DIR}/${hash}.bin`;
 
 /** A search file's value with the version of the build's search files. */
 export type Versioned<T> = T & { version: string };

@@ -7,7 +7,7 @@
  * occurs in each record; the layout turns each place into a clause and a place within it.
  * Before a search for the tokens a single character starts, the index has Pagefind load every
  * index chunk that holds one of them (see `loadPrefix`).
- * A clause's display data is a small file of its own, loaded only for the results shown.
+ * A clause's display data comes from `loadRecord` (packs.ts online).
  */
 import { type LayoutEntry, type SearchLayout, decodeGroups, layoutClauses } from './search-layout';
 import type { Postings, RecordData, RecordIndex, RecordLayout } from './record-index';
@@ -81,7 +81,7 @@ function clauseAt(starts: number[], position: number): number {
  * A record index over a loaded Pagefind, the search layout of its records, and a loader of
  * a clause's display data by its place in reading order.
  */
-export function pagefindIndex(pagefind: PagefindApi, layout: SearchLayout, loadRecord: (ordinal: number) => Promise<RecordData>): RecordIndex {
+export function pagefindIndex(pagefind: PagefindApi, layout: Omit<SearchLayout, 'packs'>, loadRecord: (ordinal: number) => Promise<RecordData>): RecordIndex {
   const divided = layout.records.map(divide);
   // Pagefind's id of each record: a search sorted by the records' order lists them all.
   let byId: Promise<Map<string, Divided>> | undefined;

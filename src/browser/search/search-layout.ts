@@ -15,6 +15,12 @@ export interface LayoutEntry {
   clauses: string;
 }
 
+/** A pack of display data: the clauses from `first` (a place in reading order) up to the next pack's first, in a file named by `hash` (files.ts `packFile`). */
+export interface DisplayPack {
+  first: number;
+  hash: string;
+}
+
 /** How Pagefind's records divide into clauses: one entry per record, in record order. */
 export interface SearchLayout {
   records: LayoutEntry[];
@@ -25,6 +31,20 @@ export interface SearchLayout {
   chars: string;
   /** The clauses that are transcriptions of one text (`encodeGroups`), by their places in reading order. */
   versions: string;
+  /** The packs of every clause's display data, in reading order (the first starts at 0). */
+  packs: DisplayPack[];
+}
+
+/** The index of the pack that holds the clause at this place in reading order (packs ascending by `first`, the first at 0). */
+export function packOf(packs: readonly Pick<DisplayPack, 'first'>[], place: number): number {
+  let lo = 0;
+  let hi = packs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (packs[mid]!.first <= place) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**

@@ -7,7 +7,8 @@
  *   about 12 bytes per clause; a record per document costs that per document;
  * - the layout that divides each record back into clauses (token counts per clause), with
  *   the characters of the records' tokens (a one-character query's tokens start with it);
- * - each clause's display data, one small file per clause, loaded for the results shown;
+ * - every clause's display data, in packs of a run of clauses in reading order (`displayPacks`),
+ *   each loaded when a result shown needs it;
  * - the lexicon the browser folds and cuts queries with;
  * - the offline data (every clause's display data and the lexicon, for the in-memory index
  *   of a copy opened from disk).
@@ -21,10 +22,10 @@ import { type CharMap, fold } from '../../browser/fold';
 import { dictionaryEntries } from '../../pipeline/segment';
 import { buildCharMap, buildVocabulary, type LexiconReport } from './lexicon';
 import type { OfflineRecord } from '../../browser/search/memory-index';
-import { type LayoutEntry, type SearchLayout, encodeGroups, layoutClause, tokenChars } from '../../browser/search/search-layout';
+import { type DisplayPack, type LayoutEntry, type SearchLayout, encodeGroups, layoutClause, tokenChars } from '../../browser/search/search-layout';
 import { type RecordData, type RecordMeta, recordHeadingTokens, recordTokens } from '../../browser/search/record-index';
 import { parseFreqs, serialiseFreqs, vocabulary, wordShard } from '../../browser/search/segmenter';
-import type { LexiconData, OnlineLexicon } from '../../browser/search/files';
+import { type LexiconData, type OnlineLexicon, packFile } from '../../browser/search/files';
 import type { SearchDoc } from '../../browser/search/types';
 
 /** A Pagefind custom record (the fields this site uses): one document's tokens. */
@@ -39,13 +40,18 @@ export interface SearchRecord {
 /** Everything the build writes for the search, from the library. */
 export interface SearchData {
   records: SearchRecord[];
-  layout: SearchLayout;
+  /** The layout, less its packs (`displayPacks` makes them). */
+  layout: Omit<SearchLayout, 'packs'>;
   /** Every clause in reading order: its display data and document. */
   clauses: OfflineRecord[];
 }
 
-/** About how many words a vocabulary shard holds (the shard count is a power of two). */
-export const WORDS_PER_SHARD = 1000;
+/**
+ * About how many words a vocabulary shard holds at most (the shard count is a power of two).
+ * A query loads the shards of its characters; today's 5,700 words are one shard (35 KB
+ * gzipped), one request for the first query and none for later ones.
+ */
+export const WORDS_PER_SHARD = 8000;
 
 /** The documents as search results label and filter them. */
 export function searchDocs(library: Library): SearchDoc[] {
@@ -159,8 +165,54 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
   return { records, layout: { records: entries, chars, versions: encodeGroups(versions.groups) }, clauses };
 }
 
-/** A clause's display data as its own file holds it. */
-export const displayData = ({ url, meta }: OfflineRecord): RecordData => ({ url, meta });
+/** A clause's display data as its pack holds it. */
+const displayData = ({ url, meta }: OfflineRecord): RecordData => ({ url, meta });
+
+/**
+ * At most how many bytes of JSON a pack of display data holds (gzipped, about a quarter). On a
+ * phone's link (150 ms round trip, 1.6 Mbit/s) bytes cost as much as round trips: a first
+ * query's 20 results lie in packs holding about 47 KB (gzipped, the median) whether the packs
+ * are of 8 KB or 24 KB, and in 20 requests and 8 KB as one file per clause. So the packs are
+ * large: today's library, 0.55 MB of JSON, is one pack, which the search page preloads.
+ */
+export const PACK_BYTES = 1_000_000;
+
+/**
+ * The packs of display data (files.ts `packFile`): runs of clauses in reading order of at most
+ * `packBytes` of JSON each (a longer clause alone), with their files.
+ */
+export function displayPacks(clauses: readonly OfflineRecord[], packBytes = PACK_BYTES): { packs: DisplayPack[]; files: Buffer[] } {
+  const runs: { first: number; data: RecordData[] }[] = [];
+  let bytes = 0;
+  clauses.forEach((clause, i) => {
+    const data = displayData(clause);
+    const size = Buffer.byteLength(JSON.stringify(data)) + 1;
+    const last = runs.at(-1);
+    if (!last || bytes + size > packBytes) {
+      runs.push({ first: i, data: [data] });
+      bytes = size;
+    } else {
+      last.data.push(data);
+      bytes += size;
+    }
+  });
+  const files = runs.map((r) => gzipJson(r.data));
+  return { packs: runs.map((r, k) => ({ first: r.first, hash: filesVersion([files[k]!]) })), files };
+}
+
+/** Where the search page's preload of the first pack goes: a marked block before </body> (after Pagefind's preloads and the scripts, so it takes the link last). */
+const PACK_PRELOAD = /<!--search-preloads-->[\s\S]*?<!--\/search-preloads-->|<\/body>/;
+
+/**
+ * The search page (search/index.html) with a preload of the first pack of display data, which
+ * starts it with Pagefind's files instead of after the query's results are known. Marked, so
+ * that the offline bundle drops it (scripts/lib/pagefind.mjs `withoutPreloads`).
+ */
+export function withPackPreload(html: string, first: DisplayPack): string {
+  if (!PACK_PRELOAD.test(html)) throw new Error('the search page has no </body> for the preload of the display data');
+  const link = `<link rel="preload" href="${packFile(first.hash)}" as="fetch" crossorigin>`;
+  return html.replace(PACK_PRELOAD, (found) => `<!--search-preloads-->${link}<!--/search-preloads-->${found === '</body>' ? found : ''}`);
+}
 
 /** The version of a build's search files (files.ts `Versioned`): the start of the SHA-256 of their bytes. */
 export function filesVersion(files: readonly Uint8Array[]): string {
@@ -176,9 +228,9 @@ export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(valu
 const corpus = (library: Library) => library.clauses.map((c) => [c.heading ?? '', c.text].join('\n'));
 
 /** The lexicon's files: the online lexicon, and the vocabulary's shards (each "word<TAB>freq" lines). */
-export function lexiconFiles(data: LexiconData): { lexicon: OnlineLexicon; shards: string[] } {
+export function lexiconFiles(data: LexiconData, wordsPerShard = WORDS_PER_SHARD): { lexicon: OnlineLexicon; shards: string[] } {
   const freqs = parseFreqs(data.words);
-  const count = 2 ** Math.ceil(Math.log2(Math.max(1, freqs.size / WORDS_PER_SHARD)));
+  const count = 2 ** Math.ceil(Math.log2(Math.max(1, freqs.size / wordsPerShard)));
   const shards = Array.from({ length: count }, () => new Map<string, number>());
   for (const [word, freq] of freqs) shards[wordShard(word, count)]!.set(word, freq);
   const { words: _, ...rest } = data;

@@ -168,7 +168,7 @@ const groupsOf = (clauses: Clause[]): string => {
  * exactly (the first place only, as Pagefind reports it); a plain search finds every place of
  * every token that starts with it, or, where none does, of a shorter token (Pagefind's fallback).
  */
-function fakePagefind(clauses: Clause[]): { api: PagefindApi; layout: SearchLayout } {
+function fakePagefind(clauses: Clause[]): { api: PagefindApi; layout: Omit<SearchLayout, 'packs'> } {
   const docs = [...new Set(clauses.map((c) => c.doc))];
   const records = docs.map((doc) => {
     const own = clauses.filter((c) => c.doc === doc);
@@ -443,7 +443,7 @@ describe.each(indexes)('the engine over %s', (_, index) => {
 
 describe('the vocabulary in shards', () => {
   const big: LexiconData = { ...lexicon, words: [...lexicon.words.split('\n'), ...Array.from({ length: 2500 }, (_, i) => `词${i}\t${i + 1}`)].join('\n') };
-  const { lexicon: online, shards } = lexiconFiles(big);
+  const { lexicon: online, shards } = lexiconFiles(big, 1000);
 
   it('splits the words over a power of two of shards, losing none', () => {
     expect(online.shards).toBe(4);
@@ -464,5 +464,42 @@ describe('the vocabulary in shards', () => {
     }
     expect(new Set(asked).size).toBeLessThanOrEqual(online.shards);
     expect(asked.length).toBe(new Set(asked).size);
+  });
+});
+
+describe('the engine and its index on a slow link', () => {
+  it('asks the index for the query’s bigrams while the vocabulary it is cut with still loads', async () => {
+    const events: string[] = [];
+    const inner = memoryIndex(
+      clauses.map((c, i) => ({ ...display(c, i), doc: c.doc })),
+      charMap(lexicon.t2s),
+    );
+    const index: RecordIndex = { ...inner, preload: async (tokens) => void events.push(`preload ${tokens.join(' ')}`) };
+    const whole = wholeVocabulary(lexicon);
+    const engine = makeEngine(index, lexicon, async (folded) => {
+      events.push('vocabulary asked');
+      await new Promise((r) => setTimeout(r, 10));
+      events.push('vocabulary loaded');
+      return whole(folded);
+    });
+    expect((await engine.search('职工之家')).total).toBe(2);
+    expect(events.slice(0, 3)).toEqual(['vocabulary asked', 'preload 职工 工之 之家', 'vocabulary loaded']);
+  });
+
+  it('has the index load ahead once the results asked for are loaded, not before', async () => {
+    const events: string[] = [];
+    const inner = memoryIndex(
+      clauses.map((c, i) => ({ ...display(c, i), doc: c.doc })),
+      charMap(lexicon.t2s),
+    );
+    const index: RecordIndex = {
+      ...inner,
+      record: async (key) => (events.push(`record ${key}`), inner.record(key)),
+      loadAhead: () => void events.push('ahead'),
+    };
+    const out = await makeEngine(index, lexicon, wholeVocabulary(lexicon)).search('职工之家');
+    expect(events).toEqual([]);
+    await out.hits(0, 10);
+    expect(events).toEqual(['record 0', 'record 4', 'ahead']);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +22,9 @@ import { bigrams, fold } from '../../../../src/browser/fold';
 import { memoryIndex } from '../../../../src/browser/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../../src/browser/search/pagefind-index';
 import { type OfflineData, offlineScript } from '../../../../src/browser/search/offline';
-import { type RecordIndex, recordTokens } from '../../../../src/browser/search/record-index';
-import { type SearchData, buildLexicon, displayData, lexiconFiles, searchData } from '../../../../src/integrations/search/search-data';
+import { type RecordData, type RecordIndex, recordTokens } from '../../../../src/browser/search/record-index';
+import { type SearchData, buildLexicon, displayPacks, lexiconFiles, searchData } from '../../../../src/integrations/search/search-data';
+import { packedRecords } from '../../../../src/browser/search/packs';
 import type { Engine, SearchFilters } from '../../../../src/browser/search/types';
 
 /** Everything a search shows: counts, words, and every hit in rank order. */
@@ -57,9 +59,11 @@ describe('the offline index', () => {
     const api = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'pagefind', 'pagefind.js')).href)) as PagefindApi;
     await api.options({ noWorker: true });
     await api.init();
-    // The layout and display files as the page reads them: through JSON.
+    // The layout and the packs of display data as the page reads them: through JSON, the packs gzipped.
     const layout = JSON.parse(JSON.stringify(given.layout)) as SearchData['layout'];
-    pagefind = pagefindIndex(api, layout, async (i) => JSON.parse(JSON.stringify(displayData(given.clauses[i]!))));
+    const { packs, files } = displayPacks(given.clauses);
+    const display = packedRecords(packs, async (k) => JSON.parse(gunzipSync(files[k]!).toString()) as RecordData[]);
+    pagefind = pagefindIndex(api, layout, display.record);
     // The offline data as the page reads it: through its script's JSON.
     shipped = JSON.parse(
       offlineScript({ lexicon: data, records: given.clauses })

@@ -39,7 +39,7 @@ describe('a single character whose tokens fill several Pagefind index chunks', (
     language: 'und',
     sort: { order: String(i) },
   }));
-  const layout: SearchLayout = {
+  const layout: Omit<SearchLayout, 'packs'> = {
     records: docs.map((doc) => {
       const first = clauses.findIndex((c) => c.doc === doc);
       const own = tokens.filter((_, k) => clauses[k]!.doc === doc);
@@ -58,7 +58,7 @@ describe('a single character whose tokens fill several Pagefind index chunks', (
     const api = (await import(/* @vite-ignore */ pathToFileURL(join(copy, 'pagefind', 'pagefind.js')).href)) as PagefindApi;
     await api.options({ noWorker: true });
     await api.init();
-    return pagefindIndex(api, JSON.parse(JSON.stringify(layout)) as SearchLayout, async (i) => display(i));
+    return pagefindIndex(api, JSON.parse(JSON.stringify(layout)) as Omit<SearchLayout, 'packs'>, async (i) => display(i));
   }
 
   beforeAll(async () => {

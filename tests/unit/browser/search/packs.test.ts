@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { packedRecords } from '../../../../src/browser/search/packs';
+import { packOf } from '../../../../src/browser/search/search-layout';
+import type { RecordData } from '../../../../src/browser/search/record-index';
+import type { OfflineRecord } from '../../../../src/browser/search/memory-index';
+import { displayPacks, withPackPreload } from '../../../../src/integrations/search/search-data';
+
+/** A clause of `chars` characters of text. */
+const clause = (id: string, chars: number): OfflineRecord => ({ url: `/${id}.html`, doc: id.split('/')[0]!, meta: { id, p: '第一条', t: '职'.repeat(chars) } });
+const bytesOf = (c: OfflineRecord) => Buffer.byteLength(JSON.stringify({ url: c.url, meta: c.meta })) + 1;
+
+describe('the packs of display data', () => {
+  const clauses = [clause('a/1', 10), clause('a/2', 10), clause('a/3', 10), clause('b/1', 80), clause('b/2', 10)];
+
+  it('cut the clauses in reading order into runs of at most the given bytes of JSON, a longer clause alone', () => {
+    const limit = bytesOf(clauses[0]!) * 2;
+    expect(bytesOf(clauses[3]!)).toBeGreaterThan(limit);
+    const { packs, files } = displayPacks(clauses, limit);
+    expect(packs.map((p) => p.first)).toEqual([0, 2, 3, 4]);
+    const held = files.map((f) => (JSON.parse(gunzipSync(f).toString()) as RecordData[]).map((d) => d.meta.id));
+    expect(held).toEqual([['a/1', 'a/2'], ['a/3'], ['b/1'], ['b/2']]);
+    expect(files.flatMap((f) => JSON.parse(gunzipSync(f).toString()) as RecordData[])).toEqual(clauses.map(({ url, meta }) => ({ url, meta })));
+  });
+
+  it('are named by the hash of their file, and all clauses make one pack under the default size', () => {
+    const { packs, files } = displayPacks(clauses, 100);
+    packs.forEach((p, k) => expect(p.hash).toBe(createHash('sha256').update(files[k]!).digest('hex').slice(0, 16)));
+    expect(new Set(packs.map((p) => p.hash)).size).toBe(packs.length);
+    expect(displayPacks(clauses).packs).toEqual([{ first: 0, hash: expect.stringMatching(/^[0-9a-f]{16}$/) }]);
+  });
+
+  it('find the pack of a place in reading order', () => {
+    const packs = [{ first: 0 }, { first: 2 }, { first: 3 }];
+    expect([0, 1, 2, 3, 9].map((place) => packOf(packs, place))).toEqual([0, 0, 1, 2, 2]);
+    expect(packOf([{ first: 0 }], 5)).toBe(0);
+  });
+});
+
+describe('display data from packs', () => {
+  const data = (id: string): RecordData => ({ url: `/${id}.html`, meta: { id, p: '', t: id } });
+  const packs = [
+    { first: 0, hash: 'p0' },
+    { first: 2, hash: 'p1' },
+    { first: 3, hash: 'p2' },
+  ];
+  const contents = [[data('a/1'), data('a/2')], [data('b/1')], [data('c/1'), data('c/2')]];
+
+  it('loads a pack once for all its clauses, and only the packs asked for', async () => {
+    const asked: number[] = [];
+    const records = packedRecords(packs, async (k) => (asked.push(k), contents[k]!));
+    const got = await Promise.all([0, 1, 4, 0].map((place) => records.record(place)));
+    expect(got.map((d) => d.meta.id)).toEqual(['a/1', 'a/2', 'c/2', 'a/1']);
+    expect(asked).toEqual([0, 2]);
+  });
+
+  it('loads every other pack in the background when asked to, and tries a failed pack again', async () => {
+    const asked: number[] = [];
+    let fail = true;
+    const records = packedRecords(packs, async (k) => {
+      asked.push(k);
+      if (k === 1 && fail) throw new Error('offline');
+      return contents[k]!;
+    });
+    await records.record(0);
+    records.loadRest();
+    expect(asked).toEqual([0, 1, 2]);
+    await expect(records.record(2)).rejects.toThrow('offline');
+    fail = false;
+    expect((await records.record(2)).meta.id).toBe('b/1');
+    expect((await records.record(3)).meta.id).toBe('c/1');
+    expect(asked).toEqual([0, 1, 2, 1]);
+  });
+
+  it('says so when a pack holds fewer clauses than the layout gives it', async () => {
+    const records = packedRecords([{ first: 0, hash: 'p0' }], async () => [data('a/1')]);
+    await expect(records.record(1)).rejects.toThrow(/clause 1 is not in its pack/);
+  });
+});
+
+describe('the preload of the display data', () => {
+  const page = '<html><head></head><body><script src="app.js" defer></script></body></html>';
+
+  it('goes last in the body, after the scripts, and replaces an earlier one rather than adding to it', () => {
+    const once = withPackPreload(page, { first: 0, hash: 'aaaa' });
+    expect(once).toBe(
+      '<html><head></head><body><script src="app.js" defer></script>' +
+        '<!--search-preloads--><link rel="preload" href="packs/aaaa.bin" as="fetch" crossorigin><!--/search-preloads--></body></html>',
+    );
+    const twice = withPackPreload(once, { first: 0, hash: 'bbbb' });
+    expect(twice).toBe(once.replace('aaaa', 'bbbb'));
+  });
+
+  it('needs a body to go into', () => {
+    expect(() => withPackPreload('<p>no body</p>', { first: 0, hash: 'aaaa' })).toThrow(/no <\/body>/);
+  });
+});
