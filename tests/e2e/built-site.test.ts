@@ -98,7 +98,7 @@ describe.skipIf(SKIP_E2E)('the built files', () => {
           const [target, fragment] = value.split('#');
           if (path.basename(file) === '404.html' && !target.startsWith('#')) continue; // 404 resolves its links at run time
           const resolved = target === '' ? file : path.resolve(path.dirname(file), target.split('?')[0]);
-          if (!existsSync(resolved) || (!resolved.endsWith('.html') && !/\.(css|js|json|svg|zip|bib|csv|pf_meta|pagefind)$/.test(resolved))) {
+          if (!existsSync(resolved) || (!resolved.endsWith('.html') && !/\.(css|js|json|svg|zip|bib|csv|pf_meta|pagefind|bin)$/.test(resolved))) {
             broken.push(`${where} does not name a file of the site`);
             continue;
           }

@@ -534,13 +534,19 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
     const q = clauses.flatMap((c) => c.keywords).find((k) => k.length >= 2)!;
 
     const requested: string[] = [];
-    const onRequest = (r: { url(): string }) => void (/\/search\/(words|clauses)\//.test(r.url()) && requested.push(r.url()));
+    const onRequest = (r: { url(): string }) => void (/\/search\/(words|packs)\//.test(r.url()) && requested.push(r.url()));
     context.on('request', onRequest);
     const fresh = await search(q);
     context.off('request', onRequest);
     const expected = await shownResults(fresh.page);
-    expect(requested.length).toBeGreaterThan(0);
-    for (const url of requested) expect(new URL(url).searchParams.get('v'), url).toBe(version);
+    // The word shards under the version; the packs of display data by the names this build's layout gives them.
+    const words = requested.filter((url) => url.includes('/search/words/'));
+    const packs = requested.filter((url) => url.includes('/search/packs/'));
+    expect(words.length).toBeGreaterThan(0);
+    for (const url of words) expect(new URL(url).searchParams.get('v'), url).toBe(version);
+    const listed = (searchFile('layout.bin') as { packs: { hash: string }[] }).packs.map((p) => `/search/packs/${p.hash}.bin`);
+    expect(packs.length).toBeGreaterThan(0);
+    for (const url of packs) expect(listed, url).toContain(new URL(url).pathname.replace(/^.*(\/search\/)/, '$1'));
 
     // An earlier build's layout, as a browser may hold it in its cache: other records, another version.
     const stale = { ...searchFile('layout.bin'), version: '0'.repeat(16) };

@@ -361,11 +361,7 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
         partial: partial.length,
         missing: missingWords(terms, perWord),
         counts,
-        hits: async (from, to) => {
-          const loaded = await Promise.all(shown.slice(from, to).map(hit));
-          index.loadAhead?.();
-          return loaded;
-        },
+        hits: (from, to) => Promise.all(shown.slice(from, to).map(hit)),
       };
     },
   };
@@ -383,9 +379,9 @@ async function onlineEngine(siteRoot: string): Promise<Engine> {
   if (lexicon.version !== layout.version) throw new Error(`the search lexicon (${lexicon.version}) and layout (${layout.version}) are of two builds`);
   const current = (name: string) => ofVersion(file(name), lexicon.version);
   // A pack is named by its content's hash: no version needed.
-  const packs = packedRecords(layout.packs, (k) => fetchGzipJson<RecordData[]>(file(packFile(layout.packs[k]!.hash))));
+  const display = packedRecords(layout.packs, (k) => fetchGzipJson<RecordData[]>(file(packFile(layout.packs[k]!.hash))));
   const vocab = shardedVocabulary(lexicon, (shard) => fetchGzipJson<string>(current(wordsFile(shard))));
-  return makeEngine({ ...pagefindIndex(pagefind, layout, packs.record), loadAhead: packs.loadRest }, lexicon, vocab);
+  return makeEngine(pagefindIndex(pagefind, layout, display), lexicon, vocab);
 }
 
 /** The engine over the offline data (the same records in memory), loaded by a classic script. */

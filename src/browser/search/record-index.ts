@@ -64,8 +64,6 @@ export interface RecordIndex {
   layout(): Promise<RecordLayout>;
   /** The display data of a record. */
   record(key: string): Promise<RecordData>;
-  /** The results asked for are shown: load in the background what later queries will need (where the index loads anything). */
-  loadAhead?(): void;
 }
 
 /** The tokens a record is indexed under. */

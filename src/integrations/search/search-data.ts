@@ -46,12 +46,14 @@ export interface SearchData {
   clauses: OfflineRecord[];
 }
 
+/** About how many words a vocabulary shard holds (the shard count is a power of two). */
+export const WORDS_PER_SHARD = 1000;
 /**
- * About how many words a vocabulary shard holds at most (the shard count is a power of two).
- * A query loads the shards of its characters; today's 5,700 words are one shard (35 KB
- * gzipped), one request for the first query and none for later ones.
+ * Up to how many words the vocabulary is one shard: today's 5,700 words gzip to 35 KB, one
+ * request for a first query (against one per character of the query, 5 KB each) and none for
+ * later ones.
  */
-export const WORDS_PER_SHARD = 8000;
+export const WHOLE_VOCABULARY_WORDS = 8000;
 
 /** The documents as search results label and filter them. */
 export function searchDocs(library: Library): SearchDoc[] {
@@ -169,31 +171,42 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
 const displayData = ({ url, meta }: OfflineRecord): RecordData => ({ url, meta });
 
 /**
- * At most how many bytes of JSON a pack of display data holds (gzipped, about a quarter). On a
- * phone's link (150 ms round trip, 1.6 Mbit/s) bytes cost as much as round trips: a first
- * query's 20 results lie in packs holding about 47 KB (gzipped, the median) whether the packs
- * are of 8 KB or 24 KB, and in 20 requests and 8 KB as one file per clause. So the packs are
- * large: today's library, 0.55 MB of JSON, is one pack, which the search page preloads.
+ * Up to how many bytes of JSON every clause's display data is one pack (gzipped, about a
+ * quarter; today's library holds 0.55 MB). On a phone's link (150 ms round trip, 1.6 Mbit/s)
+ * bytes cost as much as round trips. A first query's 20 results lie in 20 files of 8 KB in all
+ * as one file per clause, or in packs of about 47 KB in all (the median) whether the packs are
+ * of 8 KB or 24 KB gzipped, in 2 to 6 requests; the whole, preloaded by the search page with
+ * Pagefind's files, costs one request, 130 KB and no round trip of its own, and later
+ * queries need none. Past this size the whole costs a first query too many bytes.
  */
-export const PACK_BYTES = 1_000_000;
+export const WHOLE_DISPLAY_BYTES = 800_000;
 
 /**
- * The packs of display data (files.ts `packFile`): runs of clauses in reading order of at most
- * `packBytes` of JSON each (a longer clause alone), with their files.
+ * At most how many bytes of JSON a pack holds where the display data is more than one pack
+ * (about 15 clauses, 2 KB gzipped): a first query's results then cost about as many requests
+ * as results, a few KB each, and fewer where they lie together in reading order.
  */
-export function displayPacks(clauses: readonly OfflineRecord[], packBytes = PACK_BYTES): { packs: DisplayPack[]; files: Buffer[] } {
+export const PACK_BYTES = 8_000;
+
+/**
+ * The packs of display data (files.ts `packFile`): every clause in one pack while they hold at
+ * most `wholeBytes` of JSON, else runs of clauses in reading order of at most `packBytes` each
+ * (a longer clause alone); with their files.
+ */
+export function displayPacks(clauses: readonly OfflineRecord[], wholeBytes = WHOLE_DISPLAY_BYTES, packBytes = PACK_BYTES): { packs: DisplayPack[]; files: Buffer[] } {
+  const data = clauses.map(displayData);
+  const sizes = data.map((d) => Buffer.byteLength(JSON.stringify(d)) + 1);
+  const limit = sizes.reduce((a, b) => a + b, 0) <= wholeBytes ? Infinity : packBytes;
   const runs: { first: number; data: RecordData[] }[] = [];
   let bytes = 0;
-  clauses.forEach((clause, i) => {
-    const data = displayData(clause);
-    const size = Buffer.byteLength(JSON.stringify(data)) + 1;
+  data.forEach((d, i) => {
     const last = runs.at(-1);
-    if (!last || bytes + size > packBytes) {
-      runs.push({ first: i, data: [data] });
-      bytes = size;
+    if (!last || bytes + sizes[i]! > limit) {
+      runs.push({ first: i, data: [d] });
+      bytes = sizes[i]!;
     } else {
-      last.data.push(data);
-      bytes += size;
+      last.data.push(d);
+      bytes += sizes[i]!;
     }
   });
   const files = runs.map((r) => gzipJson(r.data));
@@ -227,10 +240,10 @@ export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(valu
 /** The texts the lexicon is made from: every clause's heading and text. */
 const corpus = (library: Library) => library.clauses.map((c) => [c.heading ?? '', c.text].join('\n'));
 
-/** The lexicon's files: the online lexicon, and the vocabulary's shards (each "word<TAB>freq" lines). */
-export function lexiconFiles(data: LexiconData, wordsPerShard = WORDS_PER_SHARD): { lexicon: OnlineLexicon; shards: string[] } {
+/** The lexicon's files: the online lexicon, and the vocabulary's shards (each "word<TAB>freq" lines): one up to `wholeWords` words. */
+export function lexiconFiles(data: LexiconData, wholeWords = WHOLE_VOCABULARY_WORDS): { lexicon: OnlineLexicon; shards: string[] } {
   const freqs = parseFreqs(data.words);
-  const count = 2 ** Math.ceil(Math.log2(Math.max(1, freqs.size / wordsPerShard)));
+  const count = freqs.size <= wholeWords ? 1 : 2 ** Math.ceil(Math.log2(freqs.size / WORDS_PER_SHARD));
   const shards = Array.from({ length: count }, () => new Map<string, number>());
   for (const [word, freq] of freqs) shards[wordShard(word, count)]!.set(word, freq);
   const { words: _, ...rest } = data;

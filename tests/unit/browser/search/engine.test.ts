@@ -447,6 +447,11 @@ describe('the vocabulary in shards', () => {
 
   it('splits the words over a power of two of shards, losing none', () => {
     expect(online.shards).toBe(4);
+    // Up to the given number of words, the vocabulary is one shard.
+    const count = big.words.split('\n').length;
+    expect(lexiconFiles(big, count - 1).lexicon.shards).toBe(4);
+    expect(lexiconFiles(big, count).lexicon.shards).toBe(1);
+    expect(lexiconFiles(big, count).shards[0]!.split('\n').filter(Boolean).sort()).toEqual(big.words.split('\n').sort());
     expect(
       shards
         .flatMap((s) => s.split('\n'))
@@ -484,22 +489,5 @@ describe('the engine and its index on a slow link', () => {
     });
     expect((await engine.search('职工之家')).total).toBe(2);
     expect(events.slice(0, 3)).toEqual(['vocabulary asked', 'preload 职工 工之 之家', 'vocabulary loaded']);
-  });
-
-  it('has the index load ahead once the results asked for are loaded, not before', async () => {
-    const events: string[] = [];
-    const inner = memoryIndex(
-      clauses.map((c, i) => ({ ...display(c, i), doc: c.doc })),
-      charMap(lexicon.t2s),
-    );
-    const index: RecordIndex = {
-      ...inner,
-      record: async (key) => (events.push(`record ${key}`), inner.record(key)),
-      loadAhead: () => void events.push('ahead'),
-    };
-    const out = await makeEngine(index, lexicon, wholeVocabulary(lexicon)).search('职工之家');
-    expect(events).toEqual([]);
-    await out.hits(0, 10);
-    expect(events).toEqual(['record 0', 'record 4', 'ahead']);
   });
 });

@@ -63,7 +63,7 @@ describe('the offline index', () => {
     const layout = JSON.parse(JSON.stringify(given.layout)) as SearchData['layout'];
     const { packs, files } = displayPacks(given.clauses);
     const display = packedRecords(packs, async (k) => JSON.parse(gunzipSync(files[k]!).toString()) as RecordData[]);
-    pagefind = pagefindIndex(api, layout, display.record);
+    pagefind = pagefindIndex(api, layout, display);
     // The offline data as the page reads it: through its script's JSON.
     shipped = JSON.parse(
       offlineScript({ lexicon: data, records: given.clauses })
