@@ -4,9 +4,10 @@
  *
  * The shared build (support/site.ts) has no canonical site unless TIAOWEN_SITE was set for the
  * run: served on a local port its buttons copy the address they were opened at, and its offline
- * bundle opened from disk copies citations without a link. A small library of one source (the
- * Trade Union Law) is built once more with TIAOWEN_SITE set, and copies the canonical URL both
- * served and from disk. SKIP_E2E=1 skips the file.
+ * bundle opened from disk copies citations without a link. A small library holding the Trade
+ * Union Law, built with TIAOWEN_SITE set (the fixture build canonical-utc of
+ * support/fixture-builds.ts), copies the canonical URL both served and from disk. SKIP_E2E=1
+ * skips the file.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,7 +20,8 @@ import { BUNDLE_PATH, unzipBundle } from '../../scripts/lib/bundle.mjs';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { DocumentRecord } from '../../src/model';
 import { COPY_PROBE, type Copy } from './support/copy-probe';
-import { fixtureLibrary, ROOT, runBuild, sharedSite, SKIP_E2E } from './support/site';
+import { CANONICAL_SITE, fixtureBuild } from './support/fixture-builds';
+import { sharedSite, SKIP_E2E } from './support/site';
 
 const LAW_12 = '/gonghuifa-2021/12.html';
 const LAW_12_CITATION = '《中华人民共和国工会法》第十二条';
@@ -209,28 +211,26 @@ describe.skipIf(SKIP_E2E)('citing', () => {
   });
 
   describe('with a canonical site (TIAOWEN_SITE)', () => {
-    const SITE = 'https://tiaowen.test/lib/';
-    const out = join(ROOT, `.build-cite-${process.pid}`);
-    const library = join(ROOT, `.build-cite-library-${process.pid}`);
+    const SITE = CANONICAL_SITE;
+    let out = '';
+    let unpackedIn = '';
     let own: LocalServer | undefined;
     let output = '';
 
     beforeAll(async () => {
-      const { seeds, meta } = fixtureLibrary(library, ['005_8eb937f04e7b2a51']);
-      const r = await runBuild(out, { TIAOWEN_SEEDS: seeds, TIAOWEN_META: meta, TIAOWEN_SITE: SITE });
-      output = r.output;
-      if (r.status !== 0) throw new Error(`the build with TIAOWEN_SITE failed:\n${r.output}`);
+      ({ dir: out, output } = fixtureBuild('canonical-utc'));
+      unpackedIn = await mkdtemp(join(tmpdir(), 'tiaowen-citing-canonical-'));
       own = await serveSite(out);
-    }, 300_000);
+    });
     afterAll(async () => {
       own?.proc.kill();
-      for (const d of [out, library]) await rm(d, { recursive: true, force: true });
+      if (unpackedIn) await rm(unpackedIn, { recursive: true, force: true });
     });
 
     it('says so when it builds, and copies the canonical URL served anywhere and from disk', async () => {
       expect(output).toContain(`[build] Links: canonical site ${SITE} (TIAOWEN_SITE)`);
       const link = `${SITE}gonghuifa-2021/12.html`;
-      const unpacked = await unzipBundle(join(out, BUNDLE_PATH), join(out, 'unpacked'));
+      const unpacked = await unzipBundle(join(out, BUNDLE_PATH), unpackedIn);
       for (const url of [`${own!.base}${LAW_12}`, pathToFileURL(join(unpacked, LAW_12.slice(1))).href]) {
         const page = await browser.newPage();
         await page.goto(url);

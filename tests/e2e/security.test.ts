@@ -6,7 +6,7 @@
  * clauses) runs none of it, and the search page treats ?q= as text.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
@@ -17,10 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
 import { pagesToVisit, siteFiles, watchCsp } from './support/hardening';
-import { buildSite, ROOT, sharedSite, SKIP_E2E } from './support/site';
+import { fixtureBuild } from './support/fixture-builds';
+import { sharedSite, SKIP_E2E } from './support/site';
 
 const DONE = '#search-results[aria-busy="false"][data-count]';
-const HOSTILE = path.join(ROOT, 'tests/fixtures/security/hostile');
 /** What the hostile source writes, each of which must reach the reader as these very characters. */
 const PAYLOADS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[链接](javascript:alert(1))', '<a href="javascript:alert(1)">'];
 
@@ -72,8 +72,7 @@ describe.skipIf(SKIP_E2E)('security', () => {
   beforeAll(async () => {
     siteDir = sharedSite();
     pages = pagesToVisit(siteDir).pages;
-    hostileDir = path.join(ROOT, `.build-security-hostile-${process.pid}`);
-    await buildSite(hostileDir, { TIAOWEN_SEEDS: path.join(HOSTILE, 'seeds'), TIAOWEN_META: path.join(HOSTILE, 'meta') });
+    hostileDir = fixtureBuild('hostile').dir;
     [server, hostileServer] = await Promise.all([serveSite(siteDir), serveSite(hostileDir)]);
     browser = await launchChromium();
   });
@@ -81,7 +80,6 @@ describe.skipIf(SKIP_E2E)('security', () => {
     await browser?.close();
     server?.proc.kill();
     hostileServer?.proc.kill();
-    if (hostileDir) rmSync(hostileDir, { recursive: true, force: true });
   });
 
   /** A new page in a context of its own that records CSP violations and dialogs (dismissed). */

@@ -5,8 +5,8 @@
  * provides its folder; every test file reads it through `sharedSite()` and must not change
  * it. E2E_SITE=<dir> tests that folder instead, E2E_SKIP_BUILD=1 tests dist/, and
  * SKIP_E2E=1 skips every browser test file (`describe.skipIf(SKIP_E2E)`) and builds nothing.
- * Tests that need a site of another library (bad input, hostile sources, determinism) build
- * it with `buildSite` / `runBuild`.
+ * Builds of small fixture libraries (hostile sources, determinism, a canonical site) are made
+ * once per run too (support/fixture-builds.ts); the bad-input tests build theirs with `runBuild`.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
