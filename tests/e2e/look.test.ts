@@ -72,14 +72,16 @@ describe.skipIf(SKIP_E2E)('look', () => {
   });
 
   it('no document page shows its source file name, and the open data has it', async () => {
+    // One page visits every document page in turn.
+    const page = await open('/index.html');
     for (const doc of documents) {
       expect(doc.source, doc.id).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
-      const page = await open(doc.url);
+      await page.goto(server.base + doc.url);
       // Open every disclosure, so folded text counts as shown too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await page.locator('body').innerText(), doc.url).not.toContain(doc.source);
-      await page.close();
     }
+    await page.close();
   });
 
   it('a document page states its metadata once: one facts list, each fact once in the page head', async () => {
@@ -105,8 +107,10 @@ describe.skipIf(SKIP_E2E)('look', () => {
   });
 
   it('on a 390 px phone the first clause of every document begins within the first one and a half screens', async () => {
+    // One page visits every document page in turn.
+    const page = await open('/index.html', PHONE);
     for (const doc of documents.filter((d) => d.clauseCount > 0)) {
-      const page = await open(doc.url, PHONE);
+      await page.goto(server.base + doc.url);
       const top = await page
         .locator('.doc-clause')
         .first()
@@ -117,8 +121,8 @@ describe.skipIf(SKIP_E2E)('look', () => {
       expect(await toc.isVisible(), doc.url).toBe(true);
       await toc.click();
       expect(await page.locator('.toc a').first().isVisible(), doc.url).toBe(true);
-      await page.close();
     }
+    await page.close();
   });
 
   it('on a 1280 px screen the contents stand beside the text and stay in view while it scrolls', async () => {

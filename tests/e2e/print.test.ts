@@ -47,8 +47,10 @@ describe.skipIf(SKIP_E2E)('print', () => {
   const isShown = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => el.getClientRects().length > 0));
 
   it('a clause page prints its number, heading, text and permalink, and nothing to click', async () => {
+    // One page, printing, visits every clause page of the sample in turn.
+    const page = await open('/index.html', 'print');
     for (const clause of spread(clauses, 6)) {
-      const page = await open(clause.url, 'print');
+      await page.goto(server.base + clause.url);
       expect(await shown(page, SCREEN_ONLY), clause.url).toEqual([]);
       expect(await isShown(page, '#clause-title .clause-num'), clause.url).toEqual([true]);
       if (clause.heading) expect(await page.locator('#clause-title').innerText(), clause.url).toContain(clause.heading);
@@ -57,13 +59,15 @@ describe.skipIf(SKIP_E2E)('print', () => {
       const permalink = page.locator('.permalink-print');
       expect(await isShown(page, '.permalink-print'), clause.url).toEqual([true]);
       expect(await permalink.innerText(), clause.url).toMatch(new RegExp(`^本条链接：https?://\\S+${literal(clause.url)}$`));
-      await page.close();
     }
+    await page.close();
   });
 
   it('a document page prints its title, permalink, other source text and every clause with its number, and nothing to click', async () => {
+    // One page, printing, visits every document page in turn.
+    const page = await open('/index.html', 'print');
     for (const doc of documents) {
-      const page = await open(doc.url, 'print');
+      await page.goto(server.base + doc.url);
       expect(await shown(page, [...SCREEN_ONLY, '.toc']), doc.url).toEqual([]);
       expect(await page.locator('#doc-title').innerText(), doc.url).toContain(doc.title);
       expect(await page.locator('.permalink-print').innerText(), doc.url).toMatch(new RegExp(`^本文链接：https?://\\S+${literal(doc.url)}$`));
@@ -75,8 +79,8 @@ describe.skipIf(SKIP_E2E)('print', () => {
       const numbers = await isShown(page, '.doc-clause .clause-heading .clause-num');
       expect(numbers.length, `${doc.url}: clause numbers`).toBeGreaterThanOrEqual(numbered);
       expect(numbers.every(Boolean), doc.url).toBe(true);
-      await page.close();
     }
+    await page.close();
   });
 
   it('on screen the permalink line stays hidden and the navigation is there', async () => {
