@@ -20,7 +20,7 @@ import { sharedSite, SKIP_E2E } from './support/site';
 const DONE = '#search-results[aria-busy="false"][data-count]';
 const QUERIES = ['职工之家', '集體協商', '鲁会〔2014〕79号', '龘靐齉'];
 /** Pages open at once: each waits for the network to be idle for half a second, so they wait together. */
-const PAGES_AT_ONCE = 4;
+const PAGES_AT_ONCE = 8;
 
 /** An absolute URL that a browser would fetch from another host. */
 const REMOTE = /^\s*(?:https?:)?\/\//i;
