@@ -2,7 +2,7 @@
  * The builds of small fixture libraries that some browser test files check besides the shared
  * site: two builds of one library under two time zones with a canonical site (determinism, and
  * citing, which reads the first), and a build of hostile sources (security). The global setup
- * (support/global-setup.ts) makes them once per run, one after the other while the shared site
+ * (support/global-setup.ts) makes them once per run, two at a time while the shared site
  * builds, and provides what each build gave as `e2eFixtures`; a test file reads one with
  * `fixtureBuild(name)` and must not write into its folder. A failed build is provided too, with
  * its status and output, so that the test file that needs it fails and says why.

@@ -18,8 +18,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   if (SKIP_E2E) return undefined;
   const source = siteSource(process.env, path.join(ROOT, `.build-e2e-shared-${process.pid}`));
   const started = performance.now();
-  // The site build keeps about one core busy; the fixture builds take the other, or both when there is no site to build.
-  const fixtures = makeFixtureBuilds(path.join(ROOT, `.build-e2e-fixture-${process.pid}`), source.kind === 'given' ? 2 : 1);
+  // Two fixture builds at a time: the site build keeps about one core busy, and the three builds are done about when it is.
+  const fixtures = makeFixtureBuilds(path.join(ROOT, `.build-e2e-fixture-${process.pid}`), 2);
   let site: Promise<void> = Promise.resolve();
   if (source.kind === 'given') {
     const shown = path.relative(ROOT, source.dir);
