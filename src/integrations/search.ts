@@ -53,7 +53,9 @@ export default function searchIntegration(): AstroIntegration {
         await writeFile(page, withPackPreload(await readFile(page, 'utf8'), packs.packs[0]!));
         const offline = offlineScript({ lexicon: data, records: search.clauses });
         await writeFile(`${siteDir}/search/${OFFLINE_FILE}`, offline);
-        logger.info(`Search data: ${search.clauses.length} clauses in ${packs.files.length} packs, ${search.records.length} documents; offline data ${Buffer.byteLength(offline)} bytes.`);
+        logger.info(
+          `Search data: ${search.clauses.length} clauses in ${packs.files.length} packs, ${search.records.length} documents; offline data ${Buffer.byteLength(offline)} bytes.`,
+        );
         await writeFile(`${siteDir}/${RECORDS_FILE}`, JSON.stringify(search.records));
       },
     },

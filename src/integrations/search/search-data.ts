@@ -193,7 +193,11 @@ export const PACK_BYTES = 8_000;
  * most `wholeBytes` of JSON, else runs of clauses in reading order of at most `packBytes` each
  * (a longer clause alone); with their files.
  */
-export function displayPacks(clauses: readonly OfflineRecord[], wholeBytes = WHOLE_DISPLAY_BYTES, packBytes = PACK_BYTES): { packs: DisplayPack[]; files: Buffer[] } {
+export function displayPacks(
+  clauses: readonly OfflineRecord[],
+  wholeBytes = WHOLE_DISPLAY_BYTES,
+  packBytes = PACK_BYTES,
+): { packs: DisplayPack[]; files: Buffer[] } {
   const data = clauses.map(displayData);
   const sizes = data.map((d) => Buffer.byteLength(JSON.stringify(d)) + 1);
   const limit = sizes.reduce((a, b) => a + b, 0) <= wholeBytes ? Infinity : packBytes;

@@ -50,6 +50,8 @@ describe('the search integration', () => {
     expect(held.map((d) => [d.meta.id, d.url])).toEqual(library.clauses.map((c) => [c.id, c.url]));
     expect(readdirSync(join(dir, 'search', PACKS_DIR)).length).toBe(layout.packs.length);
     // The search page preloads the first pack.
-    expect(readFileSync(join(dir, 'search', 'index.html'), 'utf8')).toContain(`<link rel="preload" href="${packFile(layout.packs[0]!.hash)}" as="fetch" crossorigin>`);
+    expect(readFileSync(join(dir, 'search', 'index.html'), 'utf8')).toContain(
+      `<link rel="preload" href="${packFile(layout.packs[0]!.hash)}" as="fetch" crossorigin>`,
+    );
   }, 60_000);
 });
