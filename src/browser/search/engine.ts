@@ -296,8 +296,9 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
     async search(query: string, filters: SearchFilters = {}): Promise<Outcome> {
       // The index chunks of the query's bigrams do not depend on how it is cut: they load
       // while the vocabulary it is cut with loads.
-      const early = bigrams(fold(query, t2s));
-      const [vocab] = await Promise.all([vocabFor(fold(query, t2s)), early.length ? index.preload(early) : undefined]);
+      const whole = fold(query, t2s);
+      const early = bigrams(whole);
+      const [vocab] = await Promise.all([vocabFor(whole), early.length ? index.preload(early) : undefined]);
       const { folded, words, phrases } = parseQuery(query, t2s, vocab);
       if (folded === '') {
         return { query, folded, words, total: 0, partial: 0, missing: [], counts: countFacets([]), hits: async () => [] };
