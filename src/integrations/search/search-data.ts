@@ -183,10 +183,12 @@ export const WHOLE_DISPLAY_BYTES = 800_000;
 
 /**
  * At most how many bytes of JSON a pack holds where the display data is more than one pack
- * (about 15 clauses, 2 KB gzipped): a first query's results then cost about as many requests
- * as results, a few KB each, and fewer where they lie together in reading order.
+ * (a few clauses, about 1 KB gzipped): a first query's results then cost about as many
+ * requests as results, and fewer where they lie together in reading order. On the 10× library
+ * of `npm run bench:scale` (2,370 clauses, 1,140 packs) a first query fetched 278 KB and a
+ * later one 44 KB, against 257 and 42 as one file per clause, and 305 and 72 with packs of 8,000 bytes.
  */
-export const PACK_BYTES = 8_000;
+export const PACK_BYTES = 2_000;
 
 /**
  * The packs of display data (files.ts `packFile`): every clause in one pack while they hold at
