@@ -7,7 +7,7 @@
  *   (file://) every page works; the search page searches the offline index
  *   (search/offline-index.js) since Pagefind cannot load there. So the zip holds the whole
  *   site except the online search's own files (pagefind/ and search/'s lexicon.bin,
- *   words/, layout.bin and packs/: nearly half the zip, and of no use from disk; served over
+ *   words/ and packs/: nearly half the zip, and of no use from disk; served over
  *   http, the copy falls back to the offline index) and the zip itself.
  * - The home page has two variants of its download block, both in src/pages/index.astro
  *   between markers: `data-bundle="online"` (the download link, with the placeholders
@@ -30,7 +30,7 @@ import { SEARCH_PAGE, withoutPreloads } from './pagefind.mjs';
 /** Where the zip is written, relative to the site root. */
 export const BUNDLE_PATH = 'download/tiaowen-offline.zip';
 /** What the zip leaves out: itself, and the files only the online search uses. */
-const BUNDLE_EXCLUDES = [BUNDLE_PATH, 'pagefind/', 'search/lexicon.bin', 'search/words/', 'search/layout.bin', 'search/packs/'];
+const BUNDLE_EXCLUDES = [BUNDLE_PATH, 'pagefind/', 'search/lexicon.bin', 'search/words/', 'search/packs/'];
 /** The folder the zip unpacks into. */
 export const BUNDLE_FOLDER = 'tiaowen';
 /** The timestamp when there is neither SOURCE_DATE_EPOCH nor a git commit: 2024-01-01 UTC. */

@@ -2,10 +2,10 @@
  * Astro integration: the search files, once the pages are written.
  *
  * Runs in `astro:build:done` (see search/search-data.ts for what each file holds):
- * - the search files next to the search page: the lexicon (search/lexicon.bin) and its
- *   vocabulary's shards (search/words/<k>.bin), the layout of the Pagefind records
- *   (search/layout.bin) and the packs of the clauses' display data (search/packs/<hash>.bin),
- *   all gzipped JSON; the lexicon and the layout carry the files' version (src/browser/search/files.ts);
+ * - the search files next to the search page: the lexicon with the layout of the Pagefind
+ *   records and the vocabulary (search/lexicon.bin; a larger vocabulary in shards,
+ *   search/words/<k>.bin) and the packs of the clauses' display data (search/packs/<hash>.bin),
+ *   all gzipped JSON; the lexicon carries the files' version (src/browser/search/files.ts);
  *   the search page gets a preload of the first pack;
  * - the offline data (search/offline-index.js), which the search page loads instead of
  *   Pagefind where Pagefind cannot load (from disk);
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { RECORDS_FILE, formatMs } from '../../scripts/lib/pagefind.mjs';
 import { loadLibrary } from '../library';
-import { LAYOUT_FILE, LEXICON_FILE, type OnlineLexicon, PACKS_DIR, WORDS_DIR, packFile, type Versioned, wordsFile } from '../browser/search/files';
+import { LEXICON_FILE, type OnlineLexicon, PACKS_DIR, WORDS_DIR, packFile, type Versioned, wordsFile } from '../browser/search/files';
 import type { SearchLayout } from '../browser/search/search-layout';
 import { OFFLINE_FILE, offlineScript } from '../browser/search/offline';
 import { buildLexicon, displayPacks, filesVersion, gzipJson, lexiconFiles, searchData, withPackPreload } from './search/search-data';
@@ -34,7 +34,7 @@ export default function searchIntegration(): AstroIntegration {
         const { t2s, data, report } = buildLexicon(library);
         const { lexicon, shards } = lexiconFiles(data);
         logger.info(
-          `Search lexicon: ${report.words} words in ${shards.length} shard(s), ${Object.keys(t2s).length} traditional characters; ` +
+          `Search lexicon: ${report.words} words${shards.length ? ` in ${shards.length} shards` : ''}, ${Object.keys(t2s).length} traditional characters; ` +
             `the browser cuts ${report.agreeing} of ${report.sentences} corpus sentences and dictionary terms as nodejieba does ` +
             `(${formatMs(performance.now() - started)}).`,
         );
@@ -42,11 +42,11 @@ export default function searchIntegration(): AstroIntegration {
         const shardFiles = shards.map((words) => gzipJson(words));
         const packs = displayPacks(search.clauses);
         const layout: SearchLayout = { ...search.layout, packs: packs.packs };
-        const version = filesVersion([gzipJson(lexicon), gzipJson(layout), ...shardFiles]);
-        await mkdir(`${siteDir}/search/${WORDS_DIR}`, { recursive: true });
+        const online: OnlineLexicon = { ...lexicon, layout };
+        const version = filesVersion([gzipJson(online), ...shardFiles]);
+        if (shardFiles.length) await mkdir(`${siteDir}/search/${WORDS_DIR}`, { recursive: true });
         await mkdir(`${siteDir}/search/${PACKS_DIR}`, { recursive: true });
-        await writeFile(`${siteDir}/search/${LEXICON_FILE}`, gzipJson({ ...lexicon, version } satisfies Versioned<OnlineLexicon>));
-        await writeFile(`${siteDir}/search/${LAYOUT_FILE}`, gzipJson({ ...layout, version } satisfies Versioned<SearchLayout>));
+        await writeFile(`${siteDir}/search/${LEXICON_FILE}`, gzipJson({ ...online, version } satisfies Versioned<OnlineLexicon>));
         for (const [k, file] of shardFiles.entries()) await writeFile(`${siteDir}/search/${wordsFile(k)}`, file);
         for (const [k, file] of packs.files.entries()) await writeFile(`${siteDir}/search/${packFile(packs.packs[k]!.hash)}`, file);
         const page = `${siteDir}/search/index.html`;

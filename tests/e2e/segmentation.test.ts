@@ -45,7 +45,7 @@ describe.skipIf(SKIP_E2E)('segmentation in the browser', () => {
     const bundle = await build({
       stdin: {
         contents: [
-          "export { shardedVocabulary } from './src/browser/search/engine';",
+          "export { onlineVocabulary } from './src/browser/search/engine';",
           "export { fetchGzipJson, wordsFile } from './src/browser/search/files';",
           "export { cut } from './src/browser/search/segmenter';",
         ].join(' '),
@@ -67,7 +67,7 @@ describe.skipIf(SKIP_E2E)('segmentation in the browser', () => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bundle's exports, typed on the Node side only
         const S = (globalThis as unknown as { Seg: any }).Seg;
         const lex = await S.fetchGzipJson(`${search}/${lexiconFile}`);
-        const vocabFor = S.shardedVocabulary(lex, (k: number) => S.fetchGzipJson(`${search}/${S.wordsFile(k)}`));
+        const vocabFor = S.onlineVocabulary(lex, (k: number) => S.fetchGzipJson(`${search}/${S.wordsFile(k)}`));
         const out: string[][] = [];
         for (const s of samples) out.push(S.cut(s, await vocabFor(s)));
         return out;

@@ -18,9 +18,8 @@
  */
 import { apartMatches, parseCompounds } from './compounds';
 import { type CharMap, bigrams, findFolded, fold } from '../fold';
-import { LAYOUT_FILE, LEXICON_FILE, type LexiconData, type OnlineLexicon, type Versioned, fetchGzipJson, ofVersion, packFile, wordsFile } from './files';
+import { LEXICON_FILE, type LexiconData, type OnlineLexicon, type Versioned, fetchGzipJson, ofVersion, packFile, wordsFile } from './files';
 import { packedRecords } from './packs';
-import type { SearchLayout } from './search-layout';
 import { memoryIndex } from './memory-index';
 import { loadOfflineData } from './offline';
 import { loadPagefind, pagefindIndex } from './pagefind-index';
@@ -40,8 +39,8 @@ export function charMap(pairs: string): CharMap {
 /** Where the engine gets the vocabulary to cut a folded query with. */
 export type VocabularySource = (folded: string) => Promise<Vocabulary>;
 
-/** The whole vocabulary, held at once (the offline data has it whole). */
-export function wholeVocabulary(lexicon: LexiconData): VocabularySource {
+/** The whole vocabulary, held at once (the offline data has it whole, and so has a small lexicon online). */
+export function wholeVocabulary(lexicon: Pick<LexiconData, 'words' | 'total' | 'minFreq'>): VocabularySource {
   const vocab = vocabulary(parseFreqs(lexicon.words), lexicon.total, lexicon.minFreq);
   return async () => vocab;
 }
@@ -51,7 +50,7 @@ export function wholeVocabulary(lexicon: LexiconData): VocabularySource {
  * characters, which hold every word that can start inside it, so it is cut as with the whole.
  * Loaded shards join one vocabulary (words of other shards never start inside the query).
  */
-export function shardedVocabulary(lexicon: OnlineLexicon, loadShard: (shard: number) => Promise<string>): VocabularySource {
+export function shardedVocabulary(lexicon: Pick<OnlineLexicon, 'shards' | 'total' | 'minFreq'>, loadShard: (shard: number) => Promise<string>): VocabularySource {
   const vocab = vocabulary([], lexicon.total, lexicon.minFreq);
   const loaded = new Map<number, Promise<void>>();
   const load = (k: number) => {
@@ -63,6 +62,12 @@ export function shardedVocabulary(lexicon: OnlineLexicon, loadShard: (shard: num
     await Promise.all([...new Set([...folded].map((c) => wordShard(c, lexicon.shards)))].map(load));
     return vocab;
   };
+}
+
+/** The vocabulary of the online lexicon: held in it, or loaded by `loadShard` in shards. */
+export function onlineVocabulary(lexicon: OnlineLexicon, loadShard: (shard: number) => Promise<string>): VocabularySource {
+  const { words } = lexicon;
+  return words === undefined ? shardedVocabulary(lexicon, loadShard) : wholeVocabulary({ ...lexicon, words });
 }
 
 /** Occurrences of the needles in the paragraphs, in reading order, overlaps merged. */
@@ -372,16 +377,12 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
 async function onlineEngine(siteRoot: string): Promise<Engine> {
   const file = (name: string) => new URL(`search/${name}`, siteRoot).href;
   const revalidated: RequestInit = { cache: 'no-cache' };
-  const [pagefind, lexicon, layout] = await Promise.all([
-    loadPagefind(siteRoot),
-    fetchGzipJson<Versioned<OnlineLexicon>>(file(LEXICON_FILE), revalidated),
-    fetchGzipJson<Versioned<SearchLayout>>(file(LAYOUT_FILE), revalidated),
-  ]);
-  if (lexicon.version !== layout.version) throw new Error(`the search lexicon (${lexicon.version}) and layout (${layout.version}) are of two builds`);
+  const [pagefind, lexicon] = await Promise.all([loadPagefind(siteRoot), fetchGzipJson<Versioned<OnlineLexicon>>(file(LEXICON_FILE), revalidated)]);
+  const { layout } = lexicon;
   const current = (name: string) => ofVersion(file(name), lexicon.version);
   // A pack is named by its content's hash: no version needed.
   const display = packedRecords(layout.packs, (k) => fetchGzipJson<RecordData[]>(file(packFile(layout.packs[k]!.hash))));
-  const vocab = shardedVocabulary(lexicon, (shard) => fetchGzipJson<string>(current(wordsFile(shard))));
+  const vocab = onlineVocabulary(lexicon, (shard) => fetchGzipJson<string>(current(wordsFile(shard))));
   return makeEngine(pagefindIndex(pagefind, layout, display), lexicon, vocab);
 }
 

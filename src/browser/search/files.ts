@@ -2,22 +2,23 @@
  * The files the build writes for the online search, next to the search page (search/…), and
  * how the browser reads them. Each is gzipped JSON, so it is small on any server.
  *
- * The lexicon and the layout carry the version of the build's search files (a hash of their
- * content) and are fetched revalidated. The packs of display data are named by the hash of
- * their own content (the layout lists them) and the word shards are fetched under the
- * version, so a browser that cached the files of an earlier build never pairs them with the
- * current ones, and every file but the lexicon and the layout can be cached for good.
+ * Every query needs the lexicon, the layout and the vocabulary, so they are one file (the
+ * lexicon file; the vocabulary is in it while it is one shard, else in shards of its own).
+ * That file carries the version of the build's search files (a hash of their content) and is
+ * fetched revalidated. The packs of display data are named by the hash of their own content
+ * (the layout lists them) and the word shards are fetched under the version, so a browser
+ * that cached the files of an earlier build never pairs them with the current ones, and every
+ * file but the lexicon can be cached for good.
  *
  * Runs in the build (Node) and in the browser; no dependencies.
  */
+import type { SearchLayout } from './search-layout';
 import type { SearchDoc } from './types';
 
-/** The lexicon: folding map, documents and the number of vocabulary shards (`OnlineLexicon`). */
+/** The lexicon: folding map, documents, the layout and the vocabulary or its number of shards (`OnlineLexicon`). */
 export const LEXICON_FILE = 'lexicon.bin';
-/** The folder of the vocabulary's shards ("word<TAB>freq" lines as a JSON string), one file per shard. */
+/** The folder of the vocabulary's shards ("word<TAB>freq" lines as a JSON string), one file per shard, where it is more than one. */
 export const WORDS_DIR = 'words';
-/** How Pagefind's records (one per document) divide into clauses (search-layout.ts `SearchLayout`). */
-export const LAYOUT_FILE = 'layout.bin';
 /**
  * The folder of the packs of display data: each holds the display data (`RecordData`) of a
  * run of clauses in reading order, and is named by its content's hash (search-layout.ts `DisplayPack`).
@@ -59,7 +60,9 @@ export interface LexiconData {
 }
 
 /**
- * The lexicon as the online search loads it: all but the vocabulary, which ships in shards
- * by first character (segmenter.ts `wordShard`), so a query loads only its characters' shards.
+ * The lexicon as the online search loads it, with how Pagefind's records (one per document)
+ * divide into clauses (search-layout.ts `SearchLayout`). The vocabulary is in it (`words`)
+ * while it is one shard; else it ships in `shards` shards by first character (segmenter.ts
+ * `wordShard`, files.ts `wordsFile`), so a query loads only its characters' shards.
  */
-export type OnlineLexicon = Omit<LexiconData, 'words'> & { shards: number };
+export type OnlineLexicon = Omit<LexiconData, 'words'> & { shards: number; words?: string; layout: SearchLayout };

@@ -49,9 +49,9 @@ export interface SearchData {
 /** About how many words a vocabulary shard holds (the shard count is a power of two). */
 export const WORDS_PER_SHARD = 1000;
 /**
- * Up to how many words the vocabulary is one shard: today's 5,700 words gzip to 35 KB, one
- * request for a first query (against one per character of the query, 5 KB each) and none for
- * later ones.
+ * Up to how many words the vocabulary is one shard, held in the lexicon file: today's 5,700
+ * words gzip to 35 KB, no request of their own for a first query (against one per character
+ * of the query, 5 KB each) and none for later ones.
  */
 export const WHOLE_VOCABULARY_WORDS = 8000;
 
@@ -246,10 +246,15 @@ export const gzipJson = (value: unknown): Buffer => gzipSync(JSON.stringify(valu
 /** The texts the lexicon is made from: every clause's heading and text. */
 const corpus = (library: Library) => library.clauses.map((c) => [c.heading ?? '', c.text].join('\n'));
 
-/** The lexicon's files: the online lexicon, and the vocabulary's shards (each "word<TAB>freq" lines): one up to `wholeWords` words. */
-export function lexiconFiles(data: LexiconData, wholeWords = WHOLE_VOCABULARY_WORDS): { lexicon: OnlineLexicon; shards: string[] } {
+/**
+ * The lexicon's files: the online lexicon (less its layout) and the vocabulary's shards (each
+ * "word<TAB>freq" lines). Up to `wholeWords` words the vocabulary is in the lexicon itself
+ * and there are no shard files: every query needs it, and one file is one request.
+ */
+export function lexiconFiles(data: LexiconData, wholeWords = WHOLE_VOCABULARY_WORDS): { lexicon: Omit<OnlineLexicon, 'layout'>; shards: string[] } {
   const freqs = parseFreqs(data.words);
-  const count = freqs.size <= wholeWords ? 1 : 2 ** Math.ceil(Math.log2(freqs.size / WORDS_PER_SHARD));
+  if (freqs.size <= wholeWords) return { lexicon: { ...data, shards: 1 }, shards: [] };
+  const count = 2 ** Math.ceil(Math.log2(freqs.size / WORDS_PER_SHARD));
   const shards = Array.from({ length: count }, () => new Map<string, number>());
   for (const [word, freq] of freqs) shards[wordShard(word, count)]!.set(word, freq);
   const { words: _, ...rest } = data;

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RECORDS_FILE } from '../../../scripts/lib/pagefind.mjs';
 import searchIntegration from '../../../src/integrations/search';
 import { loadLibrary } from '../../../src/library';
-import { LAYOUT_FILE, LEXICON_FILE, PACKS_DIR, packFile, wordsFile } from '../../../src/browser/search/files';
+import { LEXICON_FILE, type OnlineLexicon, PACKS_DIR, WORDS_DIR, packFile } from '../../../src/browser/search/files';
 import type { RecordData } from '../../../src/browser/search/record-index';
 import type { SearchLayout } from '../../../src/browser/search/search-layout';
 import { OFFLINE_FILE } from '../../../src/browser/search/offline';
@@ -33,12 +33,16 @@ describe('the search integration', () => {
     const library = await loadLibrary();
     const records = JSON.parse(readFileSync(join(dir, RECORDS_FILE), 'utf8')) as { url: string }[];
     expect(records.map((r) => r.url)).toEqual(library.documents.map((d) => d.url));
-    for (const file of [LEXICON_FILE, wordsFile(0), LAYOUT_FILE, OFFLINE_FILE]) {
+    for (const file of [LEXICON_FILE, OFFLINE_FILE]) {
       expect(existsSync(join(dir, 'search', file)), file).toBe(true);
     }
-    // The packs the layout lists hold every clause's display data, in reading order, each named by its content's hash.
+    // Today's vocabulary is one shard: the lexicon holds it and the layout, and there are no shard files.
     const gz = (file: string) => JSON.parse(gunzipSync(readFileSync(join(dir, 'search', file))).toString()) as unknown;
-    const layout = gz(LAYOUT_FILE) as SearchLayout;
+    const lexicon = gz(LEXICON_FILE) as OnlineLexicon;
+    expect(lexicon.words?.length).toBeGreaterThan(1000);
+    expect(existsSync(join(dir, 'search', WORDS_DIR))).toBe(false);
+    // The packs the layout lists hold every clause's display data, in reading order, each named by its content's hash.
+    const layout: SearchLayout = lexicon.layout;
     expect(layout.packs[0]?.first).toBe(0);
     const held: RecordData[] = [];
     for (const pack of layout.packs) {

@@ -129,7 +129,7 @@ describe('writing the bundle', () => {
     await put('search/index.html', '<ol id="search-results"></ol>');
     await put('search/offline-index.js', 'self.x={};');
     await put('search/lexicon.bin', 'gz');
-    await put('search/layout.bin', 'gz');
+    await put('search/words/0.bin', 'gz');
     await put('search/packs/0123456789abcdef.bin', 'gz');
     await put('pagefind/pagefind.js', 'export {}');
     await put('assets/site.css', 'body{}');

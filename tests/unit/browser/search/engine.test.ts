@@ -447,11 +447,14 @@ describe('the vocabulary in shards', () => {
 
   it('splits the words over a power of two of shards, losing none', () => {
     expect(online.shards).toBe(4);
-    // Up to the given number of words, the vocabulary is one shard.
+    // Up to the given number of words, the vocabulary is in the lexicon itself, with no shard files.
     const count = big.words.split('\n').length;
     expect(lexiconFiles(big, count - 1).lexicon.shards).toBe(4);
-    expect(lexiconFiles(big, count).lexicon.shards).toBe(1);
-    expect(lexiconFiles(big, count).shards[0]!.split('\n').filter(Boolean).sort()).toEqual(big.words.split('\n').sort());
+    expect(lexiconFiles(big, count - 1).lexicon.words).toBeUndefined();
+    const whole = lexiconFiles(big, count);
+    expect(whole.lexicon.shards).toBe(1);
+    expect(whole.shards).toEqual([]);
+    expect(whole.lexicon.words!.split('\n').filter(Boolean).sort()).toEqual(big.words.split('\n').sort());
     expect(
       shards
         .flatMap((s) => s.split('\n'))

@@ -17,7 +17,7 @@ import { runPagefind } from '../../../../scripts/lib/pagefind.mjs';
 import { buildLibrary } from '../../../../src/library';
 import type { Library } from '../../../../src/model';
 import { domainTerms, words } from '../../../../src/pipeline/segment';
-import { charMap, findText, makeEngine, shardedVocabulary, wholeVocabulary } from '../../../../src/browser/search/engine';
+import { charMap, findText, makeEngine, onlineVocabulary, wholeVocabulary } from '../../../../src/browser/search/engine';
 import { bigrams, fold } from '../../../../src/browser/fold';
 import { memoryIndex } from '../../../../src/browser/search/memory-index';
 import { type PagefindApi, pagefindIndex } from '../../../../src/browser/search/pagefind-index';
@@ -71,13 +71,9 @@ describe('the offline index', () => {
         .replace(/;\s*$/, ''),
     ) as OfflineData;
     memory = memoryIndex(shipped.records, charMap(shipped.lexicon.t2s));
-    // Online, the vocabulary comes in shards, as the page loads them.
+    // Online, the vocabulary comes with the lexicon or in shards, as the page loads it.
     const { lexicon, shards } = lexiconFiles(data);
-    online = makeEngine(
-      pagefind,
-      lexicon,
-      shardedVocabulary(lexicon, async (k) => shards[k]!),
-    );
+    online = makeEngine(pagefind, lexicon, onlineVocabulary({ ...lexicon, layout: { ...layout, packs } }, async (k) => shards[k]!));
     offline = makeEngine(memory, shipped.lexicon, wholeVocabulary(shipped.lexicon));
   }, 120_000);
 
