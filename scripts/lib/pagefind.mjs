@@ -146,8 +146,8 @@ export function withPreloads(html, entry) {
 }
 
 /**
- * The search page without its preloads, Pagefind's and the display data's (src/integrations/search/search-data.ts
- * `withPackPreload`), for a copy without the online search files.
+ * The search page without its preloads (Pagefind's, and any other marked block of search
+ * preloads), for a copy without the online search files.
  * @param {string} html
  * @returns {string}
  */

@@ -6,13 +6,12 @@
  *   records and the vocabulary (search/lexicon.bin; a larger vocabulary in shards,
  *   search/words/<k>.bin) and the packs of the clauses' display data (search/packs/<hash>.bin),
  *   all gzipped JSON; the lexicon carries the files' version (src/browser/search/files.ts);
- *   the search page gets a preload of the first pack;
  * - the offline data (search/offline-index.js), which the search page loads instead of
  *   Pagefind where Pagefind cannot load (from disk);
  * - the Pagefind records, one per document, for the index step that scripts/build.mjs runs
  *   next in a process of its own (scripts/lib/pagefind.mjs).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { RECORDS_FILE, formatMs } from '../../scripts/lib/pagefind.mjs';
@@ -20,7 +19,7 @@ import { loadLibrary } from '../library';
 import { LEXICON_FILE, type OnlineLexicon, PACKS_DIR, WORDS_DIR, packFile, type Versioned, wordsFile } from '../browser/search/files';
 import type { SearchLayout } from '../browser/search/search-layout';
 import { OFFLINE_FILE, offlineScript } from '../browser/search/offline';
-import { buildLexicon, displayPacks, filesVersion, gzipJson, lexiconFiles, searchData, withPackPreload } from './search/search-data';
+import { buildLexicon, displayPacks, filesVersion, gzipJson, lexiconFiles, searchData } from './search/search-data';
 
 /** The Astro integration: the search files and the Pagefind records, from the library the pages were built from. */
 export default function searchIntegration(): AstroIntegration {
@@ -49,8 +48,6 @@ export default function searchIntegration(): AstroIntegration {
         await writeFile(`${siteDir}/search/${LEXICON_FILE}`, gzipJson({ ...online, version } satisfies Versioned<OnlineLexicon>));
         for (const [k, file] of shardFiles.entries()) await writeFile(`${siteDir}/search/${wordsFile(k)}`, file);
         for (const [k, file] of packs.files.entries()) await writeFile(`${siteDir}/search/${packFile(packs.packs[k]!.hash)}`, file);
-        const page = `${siteDir}/search/index.html`;
-        await writeFile(page, withPackPreload(await readFile(page, 'utf8'), packs.packs[0]!));
         const offline = offlineScript({ lexicon: data, records: search.clauses });
         await writeFile(`${siteDir}/search/${OFFLINE_FILE}`, offline);
         logger.info(

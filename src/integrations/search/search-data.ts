@@ -25,7 +25,7 @@ import type { OfflineRecord } from '../../browser/search/memory-index';
 import { type DisplayPack, type LayoutEntry, type SearchLayout, encodeGroups, layoutClause, tokenChars } from '../../browser/search/search-layout';
 import { type RecordData, type RecordMeta, recordHeadingTokens, recordTokens } from '../../browser/search/record-index';
 import { parseFreqs, serialiseFreqs, vocabulary, wordShard } from '../../browser/search/segmenter';
-import { type LexiconData, type OnlineLexicon, packFile } from '../../browser/search/files';
+import type { LexiconData, OnlineLexicon } from '../../browser/search/files';
 import type { SearchDoc } from '../../browser/search/types';
 
 /** A Pagefind custom record (the fields this site uses): one document's tokens. */
@@ -171,19 +171,24 @@ export function searchData(library: Library, t2s: CharMap): SearchData {
 const displayData = ({ url, meta }: OfflineRecord): RecordData => ({ url, meta });
 
 /**
- * Up to how many bytes of JSON every clause's display data is one pack (gzipped, about a
- * quarter; today's library holds 0.55 MB). On a phone's link (150 ms round trip, 1.6 Mbit/s)
- * bytes cost as much as round trips. A first query's 20 results lie in 20 files of 8 KB in all
- * as one file per clause, or in packs of about 47 KB in all (the median) whether the packs are
- * of 8 KB or 24 KB gzipped, in 2 to 6 requests; the whole, preloaded by the search page with
- * Pagefind's files, costs one request, 130 KB and no round trip of its own, and later
- * queries need none. Past this size the whole costs a first query too many bytes.
+ * Up to how many bytes of JSON of display data (gzipped, about a quarter; today's library
+ * holds 0.55 MB) the packs are large (`LARGE_PACK_BYTES`), else small (`PACK_BYTES`).
  */
 export const WHOLE_DISPLAY_BYTES = 800_000;
 
 /**
- * At most how many bytes of JSON a pack holds where the display data is more than one pack
- * (a few clauses, about 1 KB gzipped): a first query's results then cost about as many
+ * About how many bytes of JSON a pack holds in a library of at most `WHOLE_DISPLAY_BYTES` of
+ * display data (today's: six packs of 12 to 29 KB gzipped), none preloaded. On a phone's link
+ * (150 ms round trip, 1.6 Mbit/s) bytes cost as much as round trips: on the mobile-link
+ * benchmark a first query fetched 287 KB in 15 requests (stock Pagefind: 236 KB in 15), where
+ * the whole in one preloaded pack cost it 372 KB; packs of 50,000 bytes cost two requests
+ * more and no fewer bytes (`npm run bench:search -- --net mobile`, README).
+ */
+export const LARGE_PACK_BYTES = 100_000;
+
+/**
+ * At most how many bytes of JSON a pack holds in a library of more than `WHOLE_DISPLAY_BYTES`
+ * of display data (a few clauses, about 1 KB gzipped): a first query's results then cost about as many
  * requests as results, and fewer where they lie together in reading order. On the 10× library
  * of `npm run bench:scale` (2,370 clauses, 1,140 packs) a first query fetched 278 KB and a
  * later one 44 KB, against 257 and 42 as one file per clause, and 305 and 72 with packs of 8,000 bytes.
@@ -191,18 +196,19 @@ export const WHOLE_DISPLAY_BYTES = 800_000;
 export const PACK_BYTES = 2_000;
 
 /**
- * The packs of display data (files.ts `packFile`): every clause in one pack while they hold at
- * most `wholeBytes` of JSON, else runs of clauses in reading order of at most `packBytes` each
- * (a longer clause alone); with their files.
+ * The packs of display data (files.ts `packFile`): runs of clauses in reading order of at
+ * most `largeBytes` of JSON each while they hold at most `wholeBytes` in all, else of at most
+ * `packBytes` each (a longer clause alone); with their files.
  */
 export function displayPacks(
   clauses: readonly OfflineRecord[],
   wholeBytes = WHOLE_DISPLAY_BYTES,
   packBytes = PACK_BYTES,
+  largeBytes = LARGE_PACK_BYTES,
 ): { packs: DisplayPack[]; files: Buffer[] } {
   const data = clauses.map(displayData);
   const sizes = data.map((d) => Buffer.byteLength(JSON.stringify(d)) + 1);
-  const limit = sizes.reduce((a, b) => a + b, 0) <= wholeBytes ? Infinity : packBytes;
+  const limit = sizes.reduce((a, b) => a + b, 0) <= wholeBytes ? largeBytes : packBytes;
   const runs: { first: number; data: RecordData[] }[] = [];
   let bytes = 0;
   data.forEach((d, i) => {
@@ -217,20 +223,6 @@ export function displayPacks(
   });
   const files = runs.map((r) => gzipJson(r.data));
   return { packs: runs.map((r, k) => ({ first: r.first, hash: filesVersion([files[k]!]) })), files };
-}
-
-/** Where the search page's preload of the first pack goes: a marked block before </body> (after Pagefind's preloads and the scripts, so it takes the link last). */
-const PACK_PRELOAD = /<!--search-preloads-->[\s\S]*?<!--\/search-preloads-->|<\/body>/;
-
-/**
- * The search page (search/index.html) with a preload of the first pack of display data, which
- * starts it with Pagefind's files instead of after the query's results are known. Marked, so
- * that the offline bundle drops it (scripts/lib/pagefind.mjs `withoutPreloads`).
- */
-export function withPackPreload(html: string, first: DisplayPack): string {
-  if (!PACK_PRELOAD.test(html)) throw new Error('the search page has no </body> for the preload of the display data');
-  const link = `<link rel="preload" href="${packFile(first.hash)}" as="fetch" crossorigin>`;
-  return html.replace(PACK_PRELOAD, (found) => `<!--search-preloads-->${link}<!--/search-preloads-->${found === '</body>' ? found : ''}`);
 }
 
 /** The version of a build's search files (files.ts `Versioned`): the start of the SHA-256 of their bytes. */

@@ -22,7 +22,6 @@ import {
   withPreloads,
   withoutPreloads,
 } from '../../../scripts/lib/pagefind.mjs';
-import { withPackPreload } from '../../../src/integrations/search/search-data';
 
 const log = vi.fn();
 
@@ -182,12 +181,6 @@ describe('the preloads of the search page', () => {
 
   it('are dropped whole for a copy without pagefind/, leaving the page as it was', () => {
     expect(withoutPreloads(withPreloads(page, ENTRY))).toBe(page);
-  });
-
-  it('are dropped with the preload of the display data for a copy without the online search files', () => {
-    const withBoth = withPackPreload(withPreloads(page, ENTRY), { first: 0, hash: '0123456789abcdef' });
-    expect(withBoth).toContain('packs/0123456789abcdef.bin');
-    expect(withoutPreloads(withBoth)).toBe(page);
   });
 
   it('need a head to go into', () => {

@@ -5,7 +5,7 @@ import { packedRecords } from '../../../../src/browser/search/packs';
 import { packOf } from '../../../../src/browser/search/search-layout';
 import type { RecordData } from '../../../../src/browser/search/record-index';
 import type { OfflineRecord } from '../../../../src/browser/search/memory-index';
-import { displayPacks, withPackPreload } from '../../../../src/integrations/search/search-data';
+import { displayPacks } from '../../../../src/integrations/search/search-data';
 
 /** A clause of `chars` characters of text. */
 const clause = (id: string, chars: number): OfflineRecord => ({ url: `/${id}.html`, doc: id.split('/')[0]!, meta: { id, p: '第一条', t: '职'.repeat(chars) } });
@@ -14,13 +14,14 @@ const bytesOf = (c: OfflineRecord) => Buffer.byteLength(JSON.stringify({ url: c.
 describe('the packs of display data', () => {
   const clauses = [clause('a/1', 10), clause('a/2', 10), clause('a/3', 10), clause('b/1', 80), clause('b/2', 10)];
 
-  it('are one pack while every clause’s display data holds at most the given bytes of JSON', () => {
+  it('are runs of the large size while every clause’s display data holds at most the given bytes of JSON', () => {
     const total = clauses.reduce((n, c) => n + bytesOf(c), 0);
-    const { packs, files } = displayPacks(clauses, total, 10);
+    const { packs, files } = displayPacks(clauses, total, 10, total);
     expect(packs.map((p) => p.first)).toEqual([0]);
     expect(JSON.parse(gunzipSync(files[0]!).toString())).toEqual(clauses.map(({ url, meta }) => ({ url, meta })));
+    expect(displayPacks(clauses, total, 10, bytesOf(clauses[0]!) * 3).packs.map((p) => p.first)).toEqual([0, 3, 4]);
     expect(displayPacks(clauses).packs).toHaveLength(1);
-    expect(displayPacks(clauses, total - 1, 10).packs).toHaveLength(clauses.length);
+    expect(displayPacks(clauses, total - 1, 10, total).packs).toHaveLength(clauses.length);
   });
 
   it('are, beyond that, runs of clauses in reading order of at most the given bytes of JSON each, a longer clause alone', () => {
@@ -82,23 +83,5 @@ describe('display data from packs', () => {
   it('says so when a pack holds fewer clauses than the layout gives it', async () => {
     const record = packedRecords([{ first: 0, hash: 'p0' }], async () => [data('a/1')]);
     await expect(record(1)).rejects.toThrow(/clause 1 is not in its pack/);
-  });
-});
-
-describe('the preload of the display data', () => {
-  const page = '<html><head></head><body><script src="app.js" defer></script></body></html>';
-
-  it('goes last in the body, after the scripts, and replaces an earlier one rather than adding to it', () => {
-    const once = withPackPreload(page, { first: 0, hash: 'aaaa' });
-    expect(once).toBe(
-      '<html><head></head><body><script src="app.js" defer></script>' +
-        '<!--search-preloads--><link rel="preload" href="packs/aaaa.bin" as="fetch" crossorigin><!--/search-preloads--></body></html>',
-    );
-    const twice = withPackPreload(once, { first: 0, hash: 'bbbb' });
-    expect(twice).toBe(once.replace('aaaa', 'bbbb'));
-  });
-
-  it('needs a body to go into', () => {
-    expect(() => withPackPreload('<p>no body</p>', { first: 0, hash: 'aaaa' })).toThrow(/no <\/body>/);
   });
 });
