@@ -194,7 +194,9 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
       await page.addScriptTag({ content: AXE_SOURCE });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        const results = (await page.evaluate("axe.run({ resultTypes: ['violations'] }).then((r) => ({ violations: r.violations }))")) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+        const results = (await page.evaluate("axe.run({ resultTypes: ['violations'] }).then((r) => ({ violations: r.violations }))")) as {
+          violations: { id: string; nodes: { target: string[] }[] }[];
+        };
         for (const v of results.violations) found.push(`${viewport.width}px ${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${viewport.width}px`).toBe(true);

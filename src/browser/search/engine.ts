@@ -50,7 +50,10 @@ export function wholeVocabulary(lexicon: Pick<LexiconData, 'words' | 'total' | '
  * characters, which hold every word that can start inside it, so it is cut as with the whole.
  * Loaded shards join one vocabulary (words of other shards never start inside the query).
  */
-export function shardedVocabulary(lexicon: Pick<OnlineLexicon, 'shards' | 'total' | 'minFreq'>, loadShard: (shard: number) => Promise<string>): VocabularySource {
+export function shardedVocabulary(
+  lexicon: Pick<OnlineLexicon, 'shards' | 'total' | 'minFreq'>,
+  loadShard: (shard: number) => Promise<string>,
+): VocabularySource {
   const vocab = vocabulary([], lexicon.total, lexicon.minFreq);
   const loaded = new Map<number, Promise<void>>();
   const load = (k: number) => {

@@ -60,7 +60,9 @@ export async function makeFixtureBuilds(prefix: string, lanes: number): Promise<
       const name = names[next++]!;
       const fixture: { sources?: string[]; folder?: string; env: NodeJS.ProcessEnv } = FIXTURES[name];
       const dir = `${prefix}-${name}`;
-      const library = fixture.sources ? fixtureLibrary(`${dir}-library`, fixture.sources) : { seeds: path.join(fixture.folder!, 'seeds'), meta: path.join(fixture.folder!, 'meta') };
+      const library = fixture.sources
+        ? fixtureLibrary(`${dir}-library`, fixture.sources)
+        : { seeds: path.join(fixture.folder!, 'seeds'), meta: path.join(fixture.folder!, 'meta') };
       if (fixture.sources) folders.push(`${dir}-library`);
       folders.push(dir);
       const r = await runBuild(dir, { TIAOWEN_SEEDS: library.seeds, TIAOWEN_META: library.meta, ...fixture.env });
@@ -83,6 +85,7 @@ export async function makeFixtureBuilds(prefix: string, lanes: number): Promise<
 export function fixtureBuild(name: FixtureName): FixtureBuild {
   const build = inject('e2eFixtures')?.[name];
   if (!build) throw new Error(`No fixture build ${name}: the e2e project runs tests/e2e/support/global-setup.ts (see vitest.config.ts)`);
-  if (build.status !== 0) throw new Error(`The fixture build ${name} into ${path.relative(ROOT, build.dir)} failed (exit status ${build.status}):\n${build.output}`);
+  if (build.status !== 0)
+    throw new Error(`The fixture build ${name} into ${path.relative(ROOT, build.dir)} failed (exit status ${build.status}):\n${build.output}`);
   return build;
 }

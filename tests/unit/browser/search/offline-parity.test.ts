@@ -73,7 +73,11 @@ describe('the offline index', () => {
     memory = memoryIndex(shipped.records, charMap(shipped.lexicon.t2s));
     // Online, the vocabulary comes with the lexicon or in shards, as the page loads it.
     const { lexicon, shards } = lexiconFiles(data);
-    online = makeEngine(pagefind, lexicon, onlineVocabulary({ ...lexicon, layout: { ...layout, packs } }, async (k) => shards[k]!));
+    online = makeEngine(
+      pagefind,
+      lexicon,
+      onlineVocabulary({ ...lexicon, layout: { ...layout, packs } }, async (k) => shards[k]!),
+    );
     offline = makeEngine(memory, shipped.lexicon, wholeVocabulary(shipped.lexicon));
   }, 120_000);
 
