@@ -18,6 +18,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          // One worker keeps its modules from file to file, so the files share one Chromium (support/browser.ts).
+          isolate: false,
         },
       },
     ],

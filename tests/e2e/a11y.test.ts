@@ -7,9 +7,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import { PAGE_TYPES, pagesToVisit } from './support/hardening';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DONE = '#search-results[aria-busy="false"][data-count]';
@@ -40,22 +41,29 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
     ({ pages, missing } = pagesToVisit(siteDir));
     pages.push({ type: '404 (served at a missing URL)', url: '/no/such/page.html' });
     server = await serveSite(siteDir);
-    browser = await launchChromium();
+    browser = await borrowChromium();
   });
   afterAll(async () => {
     await browser?.close();
     server?.proc.kill();
   });
 
-  /** Open a page of the site in a context of its own (in a colour scheme); wait for a search to finish. */
-  async function open(url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    // axe is injected as a script of the page, which the site's own policy would refuse.
-    const context = await browser.newContext({ locale: 'zh-CN', colorScheme, bypassCSP: true });
-    const page = await context.newPage();
+  /** A page in a context of its own, in a colour scheme; axe is injected as a script of the page, which the site's own policy would refuse. */
+  async function newPage(colorScheme: 'light' | 'dark' = 'light', phone = false): Promise<Page> {
+    const viewport = phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {};
+    const context = await browser.newContext({ locale: 'zh-CN', colorScheme, bypassCSP: true, ...viewport });
+    return context.newPage();
+  }
+
+  /** Load a page of the site into `page`; wait for a search to finish. */
+  async function load(page: Page, url: string): Promise<Page> {
     await page.goto(server.base + url);
     if (url.startsWith('/search/')) await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
     return page;
   }
+
+  /** Open a page of the site in a context of its own (in a colour scheme). */
+  const open = async (url: string, colorScheme: 'light' | 'dark' = 'light') => load(await newPage(colorScheme), url);
 
   /** What one visit of a page found: its lang, its landmarks, its unmarked foreign phrases, and axe's violations per colour scheme. */
   interface Visit {
@@ -68,16 +76,18 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
   }
 
   /**
-   * Open every page to visit once and read there what the tests below check: its lang and
-   * landmarks, its foreign phrases, then (axe injected) axe's findings in the light and the dark
-   * scheme. Runs on the first call; later calls share its result.
+   * Open every page to visit once, one after another in one tab, and read there what the tests
+   * below check: its lang and landmarks, its foreign phrases, then (axe injected) axe's findings
+   * in the light and the dark scheme. Runs on the first call; later calls share its result.
    */
   let walk: Promise<Visit[]> | undefined;
   const walked = () => (walk ??= walkPages());
   async function walkPages(): Promise<Visit[]> {
     const visits: Visit[] = [];
+    const page = await newPage();
     for (const { type, url } of pages) {
-      const page = await open(url);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await load(page, url);
       const lang = await page.evaluate(() => document.documentElement.lang);
       const landmarks = {
         banner: await page.getByRole('banner').count(),
@@ -93,9 +103,9 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
         await page.emulateMedia({ colorScheme: scheme });
         audits.push({ scheme, violations: await axeViolations(page) });
       }
-      await page.context().close();
       visits.push({ type, url, lang, landmarks, foreign, audits });
     }
+    await page.context().close();
     return visits;
   }
 
@@ -121,24 +131,18 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
 
   it('axe finds no violation on a phone (390 px), where the contents and the metadata fold', async () => {
     const found: string[] = [];
+    const page = await newPage('light', true);
     for (const type of ['home', 'document', 'clause']) {
       const url = pages.find((p) => p.type === type)!.url;
+      await page.emulateMedia({ colorScheme: 'light' });
+      await load(page, url);
+      await page.addScriptTag({ content: AXE_SOURCE });
       for (const scheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({
-          locale: 'zh-CN',
-          colorScheme: scheme,
-          bypassCSP: true,
-          viewport: { width: 390, height: 844 },
-          isMobile: true,
-          hasTouch: true,
-        });
-        const page = await context.newPage();
-        await page.goto(server.base + url);
-        await page.addScriptTag({ content: AXE_SOURCE });
+        await page.emulateMedia({ colorScheme: scheme });
         for (const v of await axeViolations(page)) found.push(`${scheme} 390px ${url}: ${describeViolation(v)}`);
-        await context.close();
       }
     }
+    await page.context().close();
     expect(found).toEqual([]);
   });
 
@@ -174,9 +178,10 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
 
   it('whatever the keyboard focuses shows an outline, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
+      const page = await newPage(scheme);
       for (const type of ['home', 'document', 'clause', 'search']) {
         const url = pages.find((p) => p.type === type)!.url;
-        const page = await open(url, scheme);
+        await load(page, url);
         const unmarked: string[] = [];
         let focused = 0;
         for (let i = 0; i < 15; i++) {
@@ -197,8 +202,8 @@ describe.skipIf(SKIP_E2E)('accessibility', () => {
         }
         expect(focused, `${url}: Tab reaches elements`).toBeGreaterThan(5);
         expect(unmarked).toEqual([]);
-        await page.context().close();
       }
+      await page.context().close();
     }
   });
 

@@ -10,8 +10,9 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { CHROMIUM, serveSite } from '../../scripts/lib/local-site';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 interface Clause {
   id: string;
@@ -45,7 +46,7 @@ describe.skipIf(SKIP_E2E)('assignments in the built site', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; set CHROMIUM_PATH or SKIP_E2E=1`);
     ({ proc: server, base } = await serveSite(sharedSite()));
-    browser = await launchChromium();
+    browser = await borrowChromium();
     context = await browser.newContext({ locale: 'zh-CN' });
     clauses = (await (await fetch(`${base}/data/clauses.json`)).json()) as Clause[];
     for (const c of clauses) byId.set(c.id, c);

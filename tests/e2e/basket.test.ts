@@ -21,8 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchUrl } from '../../scripts/bench/browser';
 import { BUNDLE_PATH, unzipBundle } from '../../scripts/lib/bundle.mjs';
 import { FIREFOX, Firefox } from '../../scripts/lib/firefox';
-import { launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { serveSite } from '../../scripts/lib/local-site';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DONE = '#search-results[aria-busy="false"][data-count]';
@@ -72,7 +73,7 @@ describe.skipIf(SKIP_E2E)('the clause basket, online and from the offline bundle
     bases.online = `${served.base}/`;
     dir = await mkdtemp(join(tmpdir(), 'tiaowen-basket-'));
     bases.offline = pathToFileURL(`${await unzipBundle(join(site, BUNDLE_PATH), dir)}/`).href;
-    browser = await launchChromium();
+    browser = await borrowChromium();
   }, 120_000);
 
   afterAll(async () => {

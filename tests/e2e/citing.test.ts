@@ -17,11 +17,12 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, unzipBundle } from '../../scripts/lib/bundle.mjs';
-import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { DocumentRecord } from '../../src/model';
 import { COPY_PROBE, type Copy } from './support/copy-probe';
 import { CANONICAL_SITE, fixtureBuild } from './support/fixture-builds';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 const LAW_12 = '/gonghuifa-2021/12.html';
 const LAW_12_CITATION = '《中华人民共和国工会法》第十二条';
@@ -47,7 +48,7 @@ describe.skipIf(SKIP_E2E)('citing', () => {
     site = sharedSite();
     server = await serveSite(site);
     base = server.base;
-    browser = await launchChromium();
+    browser = await borrowChromium();
     phone = await browser.newContext(PHONE);
     dir = await mkdtemp(join(tmpdir(), 'tiaowen-citing-'));
     offline = await unzipBundle(join(site, BUNDLE_PATH), dir);

@@ -9,9 +9,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { DocumentRecord } from '../../src/model';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 /** The serif stack the texts are read in, as the browser reports it. */
 const SERIF = '"Songti SC", STSong, SimSun, "Noto Serif CJK SC", "Source Han Serif SC", serif';
@@ -28,7 +29,7 @@ describe.skipIf(SKIP_E2E)('look', () => {
     siteDir = sharedSite();
     documents = JSON.parse(readFileSync(path.join(siteDir, 'data/documents.json'), 'utf8'));
     server = await serveSite(siteDir);
-    browser = await launchChromium();
+    browser = await borrowChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -15,8 +15,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OPINION = 'luhui-2014-79';
@@ -58,7 +59,7 @@ describe.skipIf(SKIP_E2E)('the implementation matrix and the 提法 over time', 
 
   beforeAll(async () => {
     server = await serveSite(sharedSite());
-    browser = await launchChromium();
+    browser = await borrowChromium();
     context = await browser.newContext({ locale: 'zh-CN' });
     clauses = (await (await fetch(`${server.base}/data/clauses.json`)).json()) as Clause[];
     documents = (await (await fetch(`${server.base}/data/documents.json`)).json()) as Doc[];

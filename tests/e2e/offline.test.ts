@@ -31,12 +31,13 @@ import { compareOnlineOffline, differences } from '../../scripts/bench/offline';
 import { CLASSES, generateQueries, makeCorpus, type CorpusClause } from '../../scripts/bench/queries';
 import { BUNDLE_FOLDER, BUNDLE_PATH, formatSize, listFiles, unzipBundle } from '../../scripts/lib/bundle.mjs';
 import { FIREFOX, Firefox } from '../../scripts/lib/firefox';
-import { launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { serveSite } from '../../scripts/lib/local-site';
 import { domainTerms, words } from '../../src/pipeline/segment';
 import { COPY_PROBE, type Copy } from './support/copy-probe';
 import { PAGE_TYPES } from './support/hardening';
 import { brokenTargets, pagesOfEachShape, type PageFile, readPage, readPages } from './support/page-walk';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 let SITE = '';
 const DONE = '#search-results[aria-busy="false"][data-count]';
@@ -80,7 +81,7 @@ describe.skipIf(SKIP_E2E)('the offline bundle, opened from disk', () => {
     sample = [...CLASSES.flatMap((c) => queries.filter((q) => q.class === c).slice(0, 9)).map((q) => q.q), '家', '2014'];
     ({ proc: server, base: onlineBase } = await serveSite(SITE));
     onlineBase += '/';
-    browser = await launchChromium();
+    browser = await borrowChromium();
   });
 
   /** The sample's results online (Chromium, over http), read once. */

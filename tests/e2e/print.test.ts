@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
 import { spread } from './support/hardening';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 /** What must not reach paper. */
 const SCREEN_ONLY = ['.skip-link', '.site-header', 'nav', 'form', 'button', '.site-footer', '.clause-actions', '.pager', '.para-link', '.keywords'];
@@ -27,7 +28,7 @@ describe.skipIf(SKIP_E2E)('print', () => {
     documents = JSON.parse(readFileSync(path.join(siteDir, 'data/documents.json'), 'utf8'));
     clauses = JSON.parse(readFileSync(path.join(siteDir, 'data/clauses.json'), 'utf8'));
     server = await serveSite(siteDir);
-    browser = await launchChromium();
+    browser = await borrowChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -16,8 +16,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, unzipBundle } from '../../scripts/lib/bundle.mjs';
-import { launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { serveSite } from '../../scripts/lib/local-site';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 const DONE = '#quote-results[aria-busy="false"][data-count]';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -109,7 +110,7 @@ describe.skipIf(SKIP_E2E)('the quote check, online and from the offline bundle',
       notInLibrary,
       `《中华人民共和国工会法》第三条规定：“${wronglyCited}”`,
     ].join('\n');
-    browser = await launchChromium();
+    browser = await borrowChromium();
     ({ proc: server, base } = await serveSite(site));
     const page = await browser.newPage();
     shown.online = await check(page, `${base}/quotes/index.html`);

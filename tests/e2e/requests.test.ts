@@ -13,13 +13,14 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
-import { inTurns, pagesToVisit, siteFiles } from './support/hardening';
+import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { inTabs, pagesToVisit, siteFiles } from './support/hardening';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 const DONE = '#search-results[aria-busy="false"][data-count]';
 const QUERIES = ['职工之家', '集體協商', '鲁会〔2014〕79号', '龘靐齉'];
-/** Pages open at once: each waits for the network to be idle for half a second, so they wait together. */
+/** Tabs open at once: each waits for the network to be idle for half a second, so they wait together. */
 const PAGES_AT_ONCE = 8;
 
 /** An absolute URL that a browser would fetch from another host. */
@@ -78,7 +79,7 @@ describe.skipIf(SKIP_E2E)('requests', () => {
     siteDir = sharedSite();
     pages = pagesToVisit(siteDir).pages;
     server = await serveSite(siteDir);
-    browser = await launchChromium();
+    browser = await borrowChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,9 +101,8 @@ describe.skipIf(SKIP_E2E)('requests', () => {
     return { context, blocked, seen };
   }
 
-  /** Open a page and let its scripts settle (searches finish, or the search page reports it cannot run). */
-  async function settled(context: BrowserContext, url: string): Promise<Page> {
-    const page = await context.newPage();
+  /** Load a URL into a tab and let its scripts settle (searches finish, or the search page reports it cannot run). */
+  async function settled(page: Page, url: string): Promise<Page> {
     await page.goto(url);
     if (url.includes('/search/')) {
       await page.waitForFunction(
@@ -122,10 +122,9 @@ describe.skipIf(SKIP_E2E)('requests', () => {
       ...QUERIES.map((q) => `${server.base}/search/index.html?q=${encodeURIComponent(q)}`),
       `${server.base}/no/such/page.html`,
     ];
-    await inTurns(urls, PAGES_AT_ONCE, async (url) => {
-      const page = await settled(context, url);
+    await inTabs(context, urls, PAGES_AT_ONCE, async (page, url) => {
+      await settled(page, url);
       if (url.includes('/search/')) expect(await page.locator(DONE).count(), `${url} searched`).toBe(1);
-      await page.close();
     });
     await context.close();
     expect(blocked).toEqual([]);
@@ -142,7 +141,7 @@ describe.skipIf(SKIP_E2E)('requests', () => {
       return pathToFileURL(path.join(siteDir, file!)).href + (query ? `?${query}` : '');
     };
     const urls = [...pages.map((p) => fileUrl(p.url)), ...QUERIES.map((q) => fileUrl(`/search/index.html?q=${encodeURIComponent(q)}`))];
-    await inTurns(urls, PAGES_AT_ONCE, async (url) => (await settled(context, url)).close());
+    await inTabs(context, urls, PAGES_AT_ONCE, settled);
     await context.close();
     expect(blocked).toEqual([]);
     expect(seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);

@@ -14,11 +14,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite, type LocalServer } from '../../scripts/lib/local-site';
+import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
 import { pagesToVisit, siteFiles, watchCsp } from './support/hardening';
 import { fixtureBuild } from './support/fixture-builds';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 const DONE = '#search-results[aria-busy="false"][data-count]';
 /** What the hostile source writes, each of which must reach the reader as these very characters. */
@@ -74,7 +75,7 @@ describe.skipIf(SKIP_E2E)('security', () => {
     pages = pagesToVisit(siteDir).pages;
     hostileDir = fixtureBuild('hostile').dir;
     [server, hostileServer] = await Promise.all([serveSite(siteDir), serveSite(hostileDir)]);
-    browser = await launchChromium();
+    browser = await borrowChromium();
   });
   afterAll(async () => {
     await browser?.close();

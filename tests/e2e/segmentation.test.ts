@@ -12,7 +12,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { serveSite } from '../../scripts/lib/local-site';
 import { dictionaryEntries } from '../../src/pipeline/segment';
 import { fold } from '../../src/browser/fold';
 import { buildCut, sentences } from '../../src/integrations/search/lexicon';
@@ -20,6 +20,7 @@ import { LEXICON_FILE, type LexiconData } from '../../src/browser/search/files';
 import { OFFLINE_FILE, type OfflineData } from '../../src/browser/search/offline';
 import { cut, parseFreqs, vocabulary } from '../../src/browser/search/segmenter';
 import { ROOT, sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 let SITE = '';
 
@@ -57,7 +58,7 @@ describe.skipIf(SKIP_E2E)('segmentation in the browser', () => {
       globalName: 'Seg',
       write: false,
     });
-    browser = await launchChromium();
+    browser = await borrowChromium();
     // The segmenter is injected as an inline script, which the site's own policy refuses.
     const page = await browser.newPage({ bypassCSP: true });
     await page.goto(`${base}/index.html`);

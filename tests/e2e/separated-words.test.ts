@@ -23,8 +23,9 @@ import { pageKey } from '../../scripts/bench/metrics';
 import { searchUrl } from '../../scripts/bench/browser';
 import { fold } from '../../scripts/bench/fold';
 import { BUNDLE_PATH, unzipBundle } from '../../scripts/lib/bundle.mjs';
-import { launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { serveSite } from '../../scripts/lib/local-site';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 /** Queries of separated words, each with its words: the joined forms are words of the segmenter's vocabulary. */
 const SEPARATED: readonly [string, string[]][] = [
@@ -107,7 +108,7 @@ describe.skipIf(SKIP_E2E)('words separated by a space, online and from the offli
       for (const id of [c.id, ...c.links.filter((l) => l.rel === 'version').map((l) => l.id)]) if (!resultOf.has(id)) resultOf.set(id, c.id);
     }
     const queries = [...SEPARATED.map(([q]) => q), QUOTED, UNKNOWN];
-    browser = await launchChromium();
+    browser = await borrowChromium();
     let base = '';
     ({ proc: server, base } = await serveSite(site));
     const page = await browser.newPage();

@@ -20,8 +20,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium, serveSite } from '../../scripts/lib/local-site';
+import { CHROMIUM, serveSite } from '../../scripts/lib/local-site';
 import { sharedSite, SKIP_E2E } from './support/site';
+import { borrowChromium } from './support/browser';
 
 let SITE = '';
 const DONE = '#search-results[aria-busy="false"][data-count]';
@@ -59,7 +60,7 @@ describe.skipIf(SKIP_E2E)('the built site in Chromium', () => {
     SITE = sharedSite(); // throws if SITE/search/index.html is missing
 
     ({ proc: server, base } = await serveSite(SITE));
-    browser = await launchChromium();
+    browser = await borrowChromium();
     context = await browser.newContext({ locale: 'zh-CN' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     context.on('request', (req) => {
