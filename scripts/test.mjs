@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// npm test: the type check (astro check) runs while vitest runs the unit and browser tests,
-// instead of before them, and the command fails if either fails. The type check's output is
-// printed when it ends, so that it does not interleave with vitest's. Arguments go to vitest.
+// npm test: three runs side by side, and the command fails if any fails:
+// - the browser tests (vitest's e2e project), whose output is shown as it comes;
+// - the unit tests (the unit projects), in a vitest of their own, so that they run while the
+//   browser tests' global setup builds the site instead of waiting for it;
+// - the type check (astro check).
+// The output of the last two is printed when each ends, so that it does not interleave with the
+// browser tests'. Arguments go to one vitest run of every project instead (npm test -- <filter>).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -18,11 +22,23 @@ function run(command, args, quiet) {
   });
 }
 
-const check = run(bin('astro'), ['check', '--minimumFailingSeverity', 'warning'], true).then((result) => {
-  process.stdout.write(`\n── astro check (type check, run beside the tests) ──\n${result.output}`);
-  return result.code;
-});
-const tests = run(bin('vitest'), ['run', ...process.argv.slice(2)], false).then((result) => result.code);
-const [checkCode, testCode] = await Promise.all([check, tests]);
-if (checkCode !== 0) console.error(`astro check failed (exit ${checkCode})`);
-process.exit(testCode !== 0 ? testCode : checkCode);
+/** Run a command quietly and print its output under a title when it ends; resolve with its exit code. */
+const besides = (title, command, args) =>
+  run(command, args, true).then((result) => {
+    process.stdout.write(`\n── ${title} ──\n${result.output}`);
+    return { title, code: result.code };
+  });
+
+const filter = process.argv.slice(2);
+const runs = [
+  besides('astro check (type check, run beside the tests)', bin('astro'), ['check', '--minimumFailingSeverity', 'warning']),
+  ...(filter.length > 0
+    ? [run(bin('vitest'), ['run', ...filter], false).then(({ code }) => ({ title: 'vitest', code }))]
+    : [
+        besides('unit tests (run beside the browser tests)', bin('vitest'), ['run', '--project', 'unit', '--project', 'unit-mocking']),
+        run(bin('vitest'), ['run', '--project', 'e2e'], false).then(({ code }) => ({ title: 'browser tests', code })),
+      ]),
+];
+const failed = (await Promise.all(runs)).filter((r) => r.code !== 0);
+for (const r of failed) console.error(`${r.title} failed (exit ${r.code})`);
+process.exit(failed.length > 0 ? failed[0].code : 0);

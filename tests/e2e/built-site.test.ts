@@ -6,10 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
+import { parsedHtml } from './support/parsed-html';
 import { sharedSite, SKIP_E2E } from './support/site';
 
 let SITE = '';
@@ -38,12 +38,7 @@ const htmlFiles = (dir: string): string[] =>
 describe.skipIf(SKIP_E2E)('the built files', () => {
   let clauses: ClauseRecord[] = [];
   let documents: DocumentRecord[] = [];
-  const pages = new Map<string, Root>();
-  const page = (file: string): Root => {
-    let tree = pages.get(file);
-    if (!tree) pages.set(file, (tree = fromHtml(readFileSync(file, 'utf8'))));
-    return tree;
-  };
+  const page = parsedHtml;
   /** The ids of a page's elements, read once per page (a page may be the target of thousands of fragment links). */
   const ids = new Map<string, Set<unknown>>();
   const idsOf = (file: string): Set<unknown> => {

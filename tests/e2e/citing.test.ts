@@ -219,7 +219,7 @@ describe.skipIf(SKIP_E2E)('citing', () => {
     let output = '';
 
     beforeAll(async () => {
-      ({ dir: out, output } = fixtureBuild('canonical-utc'));
+      ({ dir: out, output } = await fixtureBuild('canonical-utc'));
       unpackedIn = await mkdtemp(join(tmpdir(), 'tiaowen-citing-canonical-'));
       own = await serveSite(out);
     });

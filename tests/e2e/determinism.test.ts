@@ -25,7 +25,7 @@ async function hashes(dir: string): Promise<Record<string, string>> {
 
 describe.skipIf(SKIP_E2E)('building twice', () => {
   it('gives byte-identical output, the zip included', async () => {
-    const [utc, shanghai] = [fixtureBuild('canonical-utc'), fixtureBuild('canonical-shanghai')];
+    const [utc, shanghai] = await Promise.all([fixtureBuild('canonical-utc'), fixtureBuild('canonical-shanghai')]);
     const [a, b] = [await hashes(utc.dir), await hashes(shanghai.dir)];
     // The whole site of the small library was built: every document and clause page, the comparison and the units.
     const documents = JSON.parse(readFileSync(join(utc.dir, 'data/documents.json'), 'utf8')) as { id: string }[];

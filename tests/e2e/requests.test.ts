@@ -8,13 +8,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import { inTabs, pagesToVisit, siteFiles } from './support/hardening';
+import { parsedHtml } from './support/parsed-html';
 import { sharedSite, SKIP_E2E } from './support/site';
 import { borrowChromium } from './support/browser';
 
@@ -50,10 +51,10 @@ function remoteUrlsInScript(js: string): string[] {
 /** Attributes whose URL the browser fetches, or navigates to on a click or a submit. */
 const URL_ATTRIBUTES = ['src', 'href', 'xLinkHref', 'action', 'formAction', 'poster', 'data', 'background', 'srcSet', 'imageSrcSet', 'ping'];
 
-/** The remote URLs in an HTML (or SVG) text: URL attributes, meta refresh, inline styles and scripts. */
-function remoteUrlsInHtml(html: string, space: 'html' | 'svg' = 'html'): string[] {
+/** The remote URLs in an HTML (or SVG) text or tree: URL attributes, meta refresh, inline styles and scripts. */
+function remoteUrlsInHtml(html: string | Root, space: 'html' | 'svg' = 'html'): string[] {
   const found: string[] = [];
-  visit(fromHtml(html, { space }), 'element', (el: Element) => {
+  visit(typeof html === 'string' ? fromHtml(html, { space }) : html, 'element', (el: Element) => {
     for (const attr of URL_ATTRIBUTES) {
       const value = el.properties[attr];
       const values = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/,\s+/) : [];
@@ -151,12 +152,15 @@ describe.skipIf(SKIP_E2E)('requests', () => {
   it('no built file names a remote URL where a browser would fetch it', () => {
     const found: string[] = [];
     for (const file of siteFiles(siteDir, ['.html', '.css', '.js', '.svg'])) {
-      const text = readFileSync(path.join(siteDir, file), 'utf8');
-      const urls = file.endsWith('.css')
-        ? remoteUrlsInCss(text)
-        : file.endsWith('.js')
-          ? remoteUrlsInScript(text)
-          : remoteUrlsInHtml(text, file.endsWith('.svg') ? 'svg' : 'html');
+      const full = path.join(siteDir, file);
+      const text = () => readFileSync(full, 'utf8');
+      const urls = file.endsWith('.html')
+        ? remoteUrlsInHtml(parsedHtml(full))
+        : file.endsWith('.css')
+          ? remoteUrlsInCss(text())
+          : file.endsWith('.js')
+            ? remoteUrlsInScript(text())
+            : remoteUrlsInHtml(text(), 'svg');
       found.push(...urls.map((u) => `${file}: ${u}`));
     }
     expect(found).toEqual([]);

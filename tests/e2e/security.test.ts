@@ -18,6 +18,7 @@ import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
 import { pagesToVisit, siteFiles, watchCsp } from './support/hardening';
 import { fixtureBuild } from './support/fixture-builds';
+import { parsedHtml } from './support/parsed-html';
 import { sharedSite, SKIP_E2E } from './support/site';
 import { borrowChromium } from './support/browser';
 
@@ -73,7 +74,7 @@ describe.skipIf(SKIP_E2E)('security', () => {
   beforeAll(async () => {
     siteDir = sharedSite();
     pages = pagesToVisit(siteDir).pages;
-    hostileDir = fixtureBuild('hostile').dir;
+    hostileDir = (await fixtureBuild('hostile')).dir;
     [server, hostileServer] = await Promise.all([serveSite(siteDir), serveSite(hostileDir)]);
     browser = await borrowChromium();
   });
@@ -109,7 +110,7 @@ describe.skipIf(SKIP_E2E)('security', () => {
       const problems: string[] = [];
       const files = siteFiles(siteDir, ['.html']);
       for (const file of files) {
-        const { metas, first } = pagePolicy(fromHtml(readFileSync(path.join(siteDir, file), 'utf8')));
+        const { metas, first } = pagePolicy(parsedHtml(path.join(siteDir, file)));
         if (metas.length !== 1) {
           problems.push(`${file}: ${metas.length} policies`);
           continue;
@@ -141,7 +142,7 @@ describe.skipIf(SKIP_E2E)('security', () => {
     it('allows by its hash every inline script and style of every page, and no other', () => {
       const problems: string[] = [];
       for (const file of siteFiles(siteDir, ['.html'])) {
-        const tree = fromHtml(readFileSync(path.join(siteDir, file), 'utf8'));
+        const tree = parsedHtml(path.join(siteDir, file));
         const { metas, scripts, styles } = pagePolicy(tree);
         const policy = directives(String(metas[0]?.properties.content ?? ''));
         const hashes = (name: string) => (policy.get(name) ?? []).filter((s) => s.startsWith("'sha256-"));

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { parsedHtml } from './support/parsed-html';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClauseRecord } from '../../src/model';
@@ -44,7 +44,7 @@ describe.skipIf(SKIP_E2E)('the term index and related clauses in the built site'
   let terms: TermRecord[] = [];
   let clauses: ClauseRecord[] = [];
   let clauseById: Map<string, ClauseRecord>;
-  const page = (url: string): Root => fromHtml(readFileSync(path.join(SITE, url), 'utf8'));
+  const page = (url: string): Root => parsedHtml(path.join(SITE, url));
 
   beforeAll(() => {
     SITE = sharedSite();

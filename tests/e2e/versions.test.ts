@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { parsedHtml } from './support/parsed-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClauseRecord } from '../../src/model';
@@ -36,7 +36,7 @@ const resolve = (from: string, href: string) => new URL(href, `http://site${from
 
 describe.skipIf(SKIP_E2E)('the transcriptions compared, as built', () => {
   let clauses: ClauseRecord[] = [];
-  const page = (url: string): Root => fromHtml(readFileSync(path.join(SITE, url), 'utf8'));
+  const page = (url: string): Root => parsedHtml(path.join(SITE, url));
   const clause = (id: string) => clauses.find((c) => c.id === id)!;
 
   beforeAll(() => {

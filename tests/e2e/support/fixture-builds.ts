@@ -2,20 +2,22 @@
  * The builds of small fixture libraries that some browser test files check besides the shared
  * site: two builds of one library under two time zones with a canonical site (determinism, and
  * citing, which reads the first), and a build of hostile sources (security). The global setup
- * (support/global-setup.ts) makes them once per run, two at a time while the shared site
- * builds, and provides what each build gave as `e2eFixtures`; a test file reads one with
- * `fixtureBuild(name)` and must not write into its folder. A failed build is provided too, with
- * its status and output, so that the test file that needs it fails and says why.
+ * (support/global-setup.ts) starts them once per run, two at a time, and the browser tests start
+ * without waiting for them: each build, when it ends, writes what it gave (status and output)
+ * into a file beside its folder, and a test file reads it with `await fixtureBuild(name)`, which
+ * waits for that file. A test file must not write into a build's folder. A failed build is
+ * reported too, so that the test file that needs it fails and says why.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { fixtureLibrary, ROOT, runBuild } from './site';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Every fixture build of the run, by name. */
-    e2eFixtures: Record<FixtureName, FixtureBuild>;
+    /** Every fixture build of the run, by name: its folder, and the file its result will be in. */
+    e2eFixtures: Record<FixtureName, StartedBuild>;
   }
 }
 
@@ -49,42 +51,66 @@ export interface FixtureBuild {
   output: string;
 }
 
-/** Make every fixture build under `prefix` (`<prefix>-<name>/`), `lanes` at a time; returns them with a function that removes their folders. */
-export async function makeFixtureBuilds(prefix: string, lanes: number): Promise<{ builds: Record<FixtureName, FixtureBuild>; remove: () => void }> {
+/** A fixture build as started: its folder, and the file its status and output are written into when it ends. */
+export interface StartedBuild {
+  dir: string;
+  result: string;
+}
+
+/**
+ * Start every fixture build under `prefix` (`<prefix>-<name>/`), `lanes` at a time. Returns
+ * them as started; `done`, which resolves with the builds that succeeded once all have ended
+ * (each one's result file written after `ended(dir)` has been called on it); and a function
+ * that removes their folders.
+ */
+export function startFixtureBuilds(
+  prefix: string,
+  lanes: number,
+  ended: (dir: string) => void,
+): { builds: Record<FixtureName, StartedBuild>; done: Promise<string[]>; remove: () => void } {
   const names = Object.keys(FIXTURES) as FixtureName[];
-  const folders: string[] = [];
-  const builds = {} as Record<FixtureName, FixtureBuild>;
+  const builds = Object.fromEntries(names.map((name) => [name, { dir: `${prefix}-${name}`, result: `${prefix}-${name}.result.json` }])) as Record<
+    FixtureName,
+    StartedBuild
+  >;
+  const folders = names.flatMap((name) => [builds[name].dir, `${builds[name].dir}-library`, builds[name].result]);
+  const succeeded: string[] = [];
   let next = 0;
   const lane = async () => {
     while (next < names.length) {
       const name = names[next++]!;
       const fixture: { sources?: string[]; folder?: string; env: NodeJS.ProcessEnv } = FIXTURES[name];
-      const dir = `${prefix}-${name}`;
-      const library = fixture.sources
-        ? fixtureLibrary(`${dir}-library`, fixture.sources)
-        : { seeds: path.join(fixture.folder!, 'seeds'), meta: path.join(fixture.folder!, 'meta') };
-      if (fixture.sources) folders.push(`${dir}-library`);
-      folders.push(dir);
-      const r = await runBuild(dir, { TIAOWEN_SEEDS: library.seeds, TIAOWEN_META: library.meta, ...fixture.env });
-      builds[name] = { dir, status: r.status, output: r.output };
+      const { dir, result } = builds[name];
+      let status: number | null = 1;
+      let output = '';
+      try {
+        const library = fixture.sources
+          ? fixtureLibrary(`${dir}-library`, fixture.sources)
+          : { seeds: path.join(fixture.folder!, 'seeds'), meta: path.join(fixture.folder!, 'meta') };
+        ({ status, output } = await runBuild(dir, { TIAOWEN_SEEDS: library.seeds, TIAOWEN_META: library.meta, ...fixture.env }));
+        if (status === 0) {
+          ended(dir);
+          succeeded.push(dir);
+        }
+      } catch (err) {
+        output = String((err as Error).stack ?? err);
+      }
+      writeFileSync(result, JSON.stringify({ dir, status, output } satisfies FixtureBuild));
     }
   };
   const remove = () => {
     for (const f of folders) rmSync(f, { recursive: true, force: true });
   };
-  try {
-    await Promise.all(Array.from({ length: lanes }, lane));
-  } catch (err) {
-    remove();
-    throw err;
-  }
-  return { builds, remove };
+  const done = Promise.all(Array.from({ length: lanes }, lane)).then(() => succeeded);
+  return { builds, done, remove };
 }
 
-/** A fixture build of the run (provided by the global setup); throws with the build's output unless it succeeded. Read it, never write into it. */
-export function fixtureBuild(name: FixtureName): FixtureBuild {
-  const build = inject('e2eFixtures')?.[name];
-  if (!build) throw new Error(`No fixture build ${name}: the e2e project runs tests/e2e/support/global-setup.ts (see vitest.config.ts)`);
+/** A fixture build of the run (started by the global setup), once it has ended; throws with the build's output unless it succeeded. Read it, never write into it. */
+export async function fixtureBuild(name: FixtureName): Promise<FixtureBuild> {
+  const started = inject('e2eFixtures')?.[name];
+  if (!started) throw new Error(`No fixture build ${name}: the e2e project runs tests/e2e/support/global-setup.ts (see vitest.config.ts)`);
+  while (!existsSync(started.result)) await sleep(200);
+  const build = JSON.parse(readFileSync(started.result, 'utf8')) as FixtureBuild;
   if (build.status !== 0)
     throw new Error(`The fixture build ${name} into ${path.relative(ROOT, build.dir)} failed (exit status ${build.status}):\n${build.output}`);
   return build;
