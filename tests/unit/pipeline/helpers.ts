@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BASELINE_SOURCES } from '../../../scripts/bench/scale/synthesize';
-import type { Clause, Division, DocumentNode, Text } from '../../../src/model';
+import { buildLibrary } from '../../../src/library';
+import type { Clause, Division, DocumentNode, Library, Text } from '../../../src/model';
 import { listSeeds, parseSeed } from '../../../src/pipeline/load';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -10,6 +11,34 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export const SEEDS = path.resolve(ROOT, process.env.TIAOWEN_SEEDS ?? 'seeds');
 export const META = path.resolve(ROOT, process.env.TIAOWEN_META ?? 'content/sources');
 export const seeds = () => listSeeds(SEEDS);
+
+let library: Library | undefined;
+
+/**
+ * The library of SEEDS and META, built once per worker: the unit files share their worker's
+ * modules (vitest.config.ts), and a dozen of them read this same library. It is frozen, so a
+ * test that would change it for the others throws instead.
+ */
+export function repositoryLibrary(): Library {
+  return (library ??= deepFreeze(buildLibrary({ seedsDir: SEEDS, metaDir: META })));
+}
+
+/** Freeze an object and everything it holds; a Map's or Set's methods that would change it throw. */
+function deepFreeze<T>(value: T, seen = new Set<object>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  if (value instanceof Map || value instanceof Set) {
+    for (const entry of value instanceof Map ? [...value.keys(), ...value.values()] : value) deepFreeze(entry, seen);
+    for (const method of ['set', 'add', 'delete', 'clear'])
+      Object.defineProperty(value, method, {
+        value: () => {
+          throw new TypeError(`the shared library is read-only (${method})`);
+        },
+      });
+  }
+  for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key], seen);
+  return Object.freeze(value);
+}
 export const parsed = (file: string) => parseSeed(SEEDS, META, file);
 
 /**

@@ -14,9 +14,8 @@
  * clause that needs a later division (no source has one today, or the rebuild would fail).
  */
 import { describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../src/library';
 import type { ClauseRecord, DocumentRecord, OutlineEntry } from '../../../src/model';
-import { META, SEEDS, parsed, seeds, textsOf } from './helpers';
+import { parsed, seeds, textsOf, repositoryLibrary } from './helpers';
 
 const nonSpace = (s: string) => [...s].filter((c) => !/\s/.test(c));
 /** A division as a clause's `path` names it (records.ts divisionLabel), from its outline entry. */
@@ -104,7 +103,7 @@ describe.each(seeds())('source %s', (file) => {
 });
 
 describe('the open data', () => {
-  const lib = buildLibrary({ seedsDir: SEEDS, metaDir: META });
+  const lib = repositoryLibrary();
 
   it.each(seeds())('holds every non-whitespace character of %s in its clauses and document fields', async (file) => {
     const { tree } = parsed(file);

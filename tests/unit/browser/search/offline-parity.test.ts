@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toTraditional } from '../../../../scripts/bench/fold';
 import { generateQueries, makeCorpus } from '../../../../scripts/bench/queries';
 import { runPagefind } from '../../../../scripts/lib/pagefind.mjs';
-import { buildLibrary } from '../../../../src/library';
+import { repositoryLibrary } from '../../pipeline/helpers';
 import type { Library } from '../../../../src/model';
 import { domainTerms, words } from '../../../../src/pipeline/segment';
 import { charMap, findText, makeEngine, onlineVocabulary, wholeVocabulary } from '../../../../src/browser/search/engine';
@@ -46,7 +46,7 @@ describe('the offline index', () => {
   const realFetch = globalThis.fetch;
 
   beforeAll(async () => {
-    library = buildLibrary();
+    library = repositoryLibrary();
     const { t2s, data } = buildLexicon(library);
     given = searchData(library, t2s);
     dir = await mkdtemp(join(tmpdir(), 'tiaowen-parity-'));

@@ -20,8 +20,7 @@ import {
   wordGraph,
   wordLogp,
 } from '../../../../src/browser/search/segmenter';
-import { buildLibrary } from '../../../../src/library';
-import { ROOT, fromSeeds } from '../../pipeline/helpers';
+import { ROOT, fromSeeds, repositoryLibrary } from '../../pipeline/helpers';
 
 /** The heading and text of every clause of the test corpus (tests/fixtures/corpus/<slug>/source.txt), parsed as corpus.test.ts parses them. */
 function corpusClauseTexts(): string[] {
@@ -77,7 +76,7 @@ describe('the query segmenter', () => {
 });
 
 describe('agreement with the build (nodejieba and the domain dictionary)', () => {
-  const library = buildLibrary();
+  const library = repositoryLibrary();
   const texts = library.clauses.map((c) => [c.heading ?? '', c.text].join('\n'));
   const { freqs, total, minFreq, report } = buildVocabulary(texts);
   const vocab = vocabulary(freqs, total, minFreq);
@@ -122,7 +121,7 @@ describe('agreement with the build (nodejieba and the domain dictionary)', () =>
  * untuned ones on these sentences (untuned: 946 and 99.74%); the test above does that.
  */
 describe('agreement with the build on texts the tuning never saw (the test corpus)', () => {
-  const tuning = buildLibrary()
+  const tuning = repositoryLibrary()
     .clauses.filter(fromSeeds)
     .map((c) => [c.heading ?? '', c.text].join('\n'));
   const { freqs, total, minFreq } = buildVocabulary(tuning);

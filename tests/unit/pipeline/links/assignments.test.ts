@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../../src/library';
 import type { ClauseRecord, Library } from '../../../../src/model';
 import {
   bigrams,
@@ -20,7 +19,7 @@ import {
   unitId,
   unitIndex,
 } from '../../../../src/pipeline/links/assignments';
-import { META, ROOT, SEEDS, fromSeeds } from '../helpers';
+import { ROOT, fromSeeds, repositoryLibrary } from '../helpers';
 
 const EXPECTED = path.join(ROOT, 'tests/fixtures/assignments/expected.tsv');
 
@@ -55,7 +54,7 @@ const phrases = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter((p) => [...p].l
 let lib: Library;
 let byId: Map<string, ClauseRecord>;
 beforeAll(() => {
-  lib = buildLibrary({ seedsDir: SEEDS, metaDir: META });
+  lib = repositoryLibrary();
   byId = new Map(lib.clauses.map((c) => [c.id, c]));
 }, 120_000);
 

@@ -17,10 +17,9 @@ import {
   parseTagTable,
 } from '../../../../src/pipeline/links/generic';
 import { libraryHeadings } from '../../../../src/pipeline/links/index';
-import { buildLibrary } from '../../../../src/library';
 import { keywordCandidates } from '../../../../src/pipeline/segment';
 import { domainTerms, parseStopwords } from '../../../../src/pipeline/segment';
-import { ROOT } from '../helpers';
+import { ROOT, repositoryLibrary } from '../helpers';
 
 describe('genericTest', () => {
   const idf = parseIdfTable('参加 5.07\n仲裁 8.56\n坏行\n职工 7.15\n');
@@ -83,7 +82,7 @@ describe("the library's generic words", () => {
     for (const w of ['仲裁', '调解', '劳动合同', '社会保险', '会员', '维权', '劳模', '当事人']) expect(generic(w), w).toBe(false);
   });
   it('do not hold the core subjects the headings name (工资, 促进就业, 安全生产法), and still hold 参加, 标准, 全国, 年度, 领导, 特别', () => {
-    const library = buildLibrary();
+    const library = repositoryLibrary();
     const withHeadings = genericWords(ROOT, domain, libraryHeadings(library.documents), (t) => keywordCandidates(t));
     for (const w of ['工资', '就业', '安全']) {
       expect(generic(w), `${w} alone`).toBe(true);

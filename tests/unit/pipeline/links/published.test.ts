@@ -8,10 +8,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../../src/library';
 import type { Library } from '../../../../src/model';
 import { PUBLISHED_TERMS_FILE, parsePublishedTerms, termId } from '../../../../src/pipeline/links/terms';
-import { META, ROOT, SEEDS } from '../helpers';
+import { ROOT, repositoryLibrary } from '../helpers';
 
 const LISTS = {
   documents: 'tests/fixtures/published/documents.txt',
@@ -41,7 +40,7 @@ function published(file: string, current: [string, string][], header = ''): [str
 
 let library: Library;
 beforeAll(() => {
-  library = buildLibrary({ seedsDir: SEEDS, metaDir: META });
+  library = repositoryLibrary();
 }, 60_000);
 
 describe('published pages', () => {

@@ -1,10 +1,9 @@
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../../src/library';
 import type { ClauseRecord, DocumentRecord, Library, Mention } from '../../../../src/model';
 import { citedEntries, findMentions, scanMentions } from '../../../../src/pipeline/links/references';
-import { META, SEEDS } from '../helpers';
+import { repositoryLibrary } from '../helpers';
 
 const texts = (text: string) => scanMentions(text).map((m) => m.text);
 
@@ -157,7 +156,7 @@ describe('mentions in the library', () => {
   const all = () => [...library.mentions].flatMap(([id, list]) => list.map((m) => ({ id, ...m })));
   const clauseOf = (id: string) => library.clauses.find((c) => c.id === id)!;
   beforeAll(() => {
-    library = buildLibrary({ seedsDir: SEEDS, metaDir: META });
+    library = repositoryLibrary();
   });
 
   it("links the notice's 鲁会〔2014〕79号 and the title before it to the opinion", () => {

@@ -8,7 +8,6 @@
  * properties that do not depend on them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../../src/library';
 import type { ClauseRecord, Library, RelatedClause } from '../../../../src/model';
 import {
   candidatePairs,
@@ -28,7 +27,7 @@ import {
 import { dictionaryEntries, domainTerms, keywordCandidates } from '../../../../src/pipeline/segment';
 import { genericWords } from '../../../../src/pipeline/links/generic';
 import { libraryHeadings } from '../../../../src/pipeline/links/index';
-import { META, ROOT, SEEDS, fromSeeds } from '../helpers';
+import { ROOT, fromSeeds, repositoryLibrary } from '../helpers';
 
 let library: Library;
 let related: Map<string, RelatedClause[]>;
@@ -40,7 +39,7 @@ const linkedPairs = new Set<string>();
 const pair = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 beforeAll(() => {
-  library = buildLibrary({ seedsDir: SEEDS, metaDir: META });
+  library = repositoryLibrary();
   byId = new Map(library.clauses.map((c) => [c.id, c]));
   workOf = new Map(library.documents.map((d) => [d.id, d.work ?? d.id]));
   for (const c of library.clauses) for (const l of c.links) if (l.rel !== 'related') linkedPairs.add(pair(c.id, l.id));

@@ -27,7 +27,7 @@ import {
 import { genericWords } from '../../../../src/pipeline/links/generic';
 import { libraryHeadings } from '../../../../src/pipeline/links/index';
 import { dictionaryEntries, domainTerms, keywordCandidates, stopwords, words } from '../../../../src/pipeline/segment';
-import { ROOT, seedSourcesAlone } from '../helpers';
+import { ROOT, seedSourcesAlone, repositoryLibrary } from '../helpers';
 
 let library: Library;
 let byId: Map<string, ClauseRecord>;
@@ -37,7 +37,7 @@ const domain = new Set<string>();
 const fullText = (c: ClauseRecord) => [c.heading ?? '', c.text].join('\n');
 
 beforeAll(() => {
-  library = buildLibrary();
+  library = repositoryLibrary();
   byId = new Map(library.clauses.map((c) => [c.id, c]));
   byTerm = new Map(library.terms.map((t) => [t.term, t]));
   for (const t of domainTerms()) domain.add(t);

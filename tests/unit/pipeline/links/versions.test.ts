@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary } from '../../../../src/library';
 import type { ClauseRecord, Library, VersionComparison } from '../../../../src/model';
 import { isPunctuation } from '../../../../src/pipeline/links/diff';
 import {
@@ -13,7 +12,7 @@ import {
   VERSION_SIMILARITY,
   type AlignableClause,
 } from '../../../../src/pipeline/links/versions';
-import { META, SEEDS, fromSeeds } from '../helpers';
+import { META, fromSeeds, repositoryLibrary } from '../helpers';
 
 const local = (id: string) => id.slice(id.indexOf('/'));
 
@@ -27,7 +26,7 @@ describe('versions in the five seed sources', () => {
   const byId = (id: string) => library.clauses.find((c) => c.id === id)!;
 
   beforeAll(() => {
-    library = buildLibrary({ seedsDir: SEEDS, metaDir: META });
+    library = repositoryLibrary();
     seedDocs = library.documents.filter(fromSeeds);
     pair = library.comparisons.find((c) => c.a === 'plan14-a' && c.b === 'plan14-b')!;
   });
@@ -123,7 +122,7 @@ describe('versions in any library', () => {
   let library: Library;
   const clausesOf = (doc: string) => library.clauses.filter((c) => c.doc === doc);
   beforeAll(() => {
-    library = buildLibrary({ seedsDir: SEEDS, metaDir: META });
+    library = repositoryLibrary();
   });
 
   it('aligns only the pairs of documents that share wording, and among them every pair found by aligning all pairs', () => {
