@@ -1,7 +1,8 @@
 /**
- * Astro integration: the search files, once the pages are written.
+ * Astro integration: the library loaded before the pages are bundled, and the search files,
+ * once the pages are written.
  *
- * Runs in `astro:build:done` (see search/search-data.ts for what each file holds):
+ * The search files are written in `astro:build:done` (see search/search-data.ts for what each file holds):
  * - the search files next to the search page: the lexicon with the layout of the Pagefind
  *   records and the vocabulary (search/lexicon.bin; a larger vocabulary in shards,
  *   search/words/<k>.bin) and the packs of the clauses' display data (search/packs/<hash>.bin),
@@ -26,6 +27,11 @@ export default function searchIntegration(): AstroIntegration {
   return {
     name: 'tiaowen:search',
     hooks: {
+      // The library is loaded (read, checked, parsed) before Vite bundles the pages, so that bad
+      // input fails the build in its first seconds; the pages then use it (loadLibrary caches it).
+      'astro:build:start': async () => {
+        await loadLibrary();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
         const library = await loadLibrary();
