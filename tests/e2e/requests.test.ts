@@ -1,28 +1,22 @@
 /**
  * No request leaves the site, online or offline: no web fonts, CDNs or analytics.
  *
- * In Chromium every request is routed: online, anything not to the local server is aborted
- * and fails the test; from disk (file://), anything that is not a file. Then the built files
- * are read for absolute http(s) URLs in the places that make a browser fetch something.
+ * In Chromium every request of a sample of every page type and of some searches is routed
+ * (support/page-loads.ts, whose walks security.test.ts reads too): online, anything not to the
+ * local server is aborted and fails the test; from disk (file://), anything that is not a file.
+ * Then the built files are read for absolute http(s) URLs in the places that make a browser
+ * fetch something.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
-import { inTabs, pagesToVisit, siteFiles } from './support/hardening';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteFiles } from './support/hardening';
+import { loadedPages, QUERIES } from './support/page-loads';
 import { parsedHtml } from './support/parsed-html';
 import { sharedSite, SKIP_E2E } from './support/site';
-import { borrowChromium } from './support/browser';
-
-const DONE = '#search-results[aria-busy="false"][data-count]';
-const QUERIES = ['职工之家', '集體協商', '鲁会〔2014〕79号', '龘靐齉'];
-/** Tabs open at once: each waits for the network to be idle for half a second, so they wait together. */
-const PAGES_AT_ONCE = 8;
 
 /** An absolute URL that a browser would fetch from another host. */
 const REMOTE = /^\s*(?:https?:)?\/\//i;
@@ -72,81 +66,28 @@ function remoteUrlsInHtml(html: string | Root, space: 'html' | 'svg' = 'html'): 
 
 describe.skipIf(SKIP_E2E)('requests', () => {
   let siteDir = '';
-  let server: LocalServer;
-  let browser: Browser;
-  let pages: { type: string; url: string }[] = [];
 
-  beforeAll(async () => {
+  beforeAll(() => {
     siteDir = sharedSite();
-    pages = pagesToVisit(siteDir).pages;
-    server = await serveSite(siteDir);
-    browser = await borrowChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.proc.kill();
-  });
-
-  /** A browser context that lets through only requests `allowed` accepts; the rest are aborted and listed. */
-  async function guarded(allowed: (url: string) => boolean): Promise<{ context: BrowserContext; blocked: string[]; seen: string[] }> {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const blocked: string[] = [];
-    const seen: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      seen.push(url);
-      if (allowed(url)) return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    return { context, blocked, seen };
-  }
-
-  /** Load a URL into a tab and let its scripts settle (searches finish, or the search page reports it cannot run). */
-  async function settled(page: Page, url: string): Promise<Page> {
-    await page.goto(url);
-    if (url.includes('/search/')) {
-      await page.waitForFunction(
-        (done) => document.querySelector(done) !== null || !/载入/.test(document.getElementById('search-status')?.textContent ?? ''),
-        DONE,
-        { timeout: 30_000 },
-      );
-    }
-    await page.waitForLoadState('networkidle');
-    return page;
-  }
 
   it('pages on a server request nothing but the server, searches included', async () => {
-    const { context, blocked, seen } = await guarded((url) => url.startsWith(`${server.base}/`) || /^(data|blob):/.test(url));
-    const urls = [
-      ...pages.map((p) => server.base + p.url),
-      ...QUERIES.map((q) => `${server.base}/search/index.html?q=${encodeURIComponent(q)}`),
-      `${server.base}/no/such/page.html`,
-    ];
-    await inTabs(context, urls, PAGES_AT_ONCE, async (page, url) => {
-      await settled(page, url);
-      if (url.includes('/search/')) expect(await page.locator(DONE).count(), `${url} searched`).toBe(1);
-    });
-    await context.close();
-    expect(blocked).toEqual([]);
+    const walk = await loadedPages(siteDir, 'server');
+    const searches = walk.urls.filter((u) => u.startsWith('/search/'));
+    expect(searches.length).toBeGreaterThan(QUERIES.length);
+    for (const url of searches) expect(walk.pages.get(url)?.count, `${url} searched`).toBeDefined();
+    expect(walk.blocked).toEqual([]);
     // The guard saw the pages' own requests: stylesheet, script, the search index.
-    expect(seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);
-    expect(seen.some((u) => u.includes('/pagefind/'))).toBe(true);
-    console.info(`[requests] online: ${urls.length} pages, ${seen.length} requests, ${blocked.length} blocked`);
+    expect(walk.seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);
+    expect(walk.seen.some((u) => u.includes('/pagefind/'))).toBe(true);
+    console.info(`[requests] online: ${walk.urls.length} pages, ${walk.seen.length} requests, ${walk.blocked.length} blocked`);
   });
 
   it('pages opened from disk request nothing but files', async () => {
-    const { context, blocked, seen } = await guarded((url) => url.startsWith('file:'));
-    const fileUrl = (url: string) => {
-      const [file, query] = url.split('?');
-      return pathToFileURL(path.join(siteDir, file!)).href + (query ? `?${query}` : '');
-    };
-    const urls = [...pages.map((p) => fileUrl(p.url)), ...QUERIES.map((q) => fileUrl(`/search/index.html?q=${encodeURIComponent(q)}`))];
-    await inTabs(context, urls, PAGES_AT_ONCE, settled);
-    await context.close();
-    expect(blocked).toEqual([]);
-    expect(seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);
-    console.info(`[requests] file://: ${urls.length} pages, ${seen.length} requests, ${blocked.length} blocked`);
+    const walk = await loadedPages(siteDir, 'disk');
+    expect(walk.blocked).toEqual([]);
+    expect(walk.seen.some((u) => u.endsWith('/assets/site.css'))).toBe(true);
+    console.info(`[requests] file://: ${walk.urls.length} pages, ${walk.seen.length} requests, ${walk.blocked.length} blocked`);
   });
 
   it('no built file names a remote URL where a browser would fetch it', () => {

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
@@ -18,6 +17,7 @@ import { serveSite, type LocalServer } from '../../scripts/lib/local-site';
 import type { ClauseRecord, DocumentRecord } from '../../src/model';
 import { pagesToVisit, siteFiles, watchCsp } from './support/hardening';
 import { fixtureBuild } from './support/fixture-builds';
+import { loadedPages } from './support/page-loads';
 import { parsedHtml } from './support/parsed-html';
 import { sharedSite, SKIP_E2E } from './support/site';
 import { borrowChromium } from './support/browser';
@@ -97,14 +97,6 @@ describe.skipIf(SKIP_E2E)('security', () => {
     return { page, context, violations, dialogs };
   }
 
-  /** Wait until the search page has answered: results final, or a message that it cannot search. */
-  const searched = (page: Page) =>
-    page.waitForFunction(
-      (done) => document.querySelector(done) !== null || !/载入/.test(document.getElementById('search-status')?.textContent ?? '载入'),
-      DONE,
-      { timeout: 30_000 },
-    );
-
   describe('the Content-Security-Policy', () => {
     it('stands first in the head of every page and allows nothing but the site and WebAssembly', () => {
       const problems: string[] = [];
@@ -158,37 +150,24 @@ describe.skipIf(SKIP_E2E)('security', () => {
     });
 
     it('is not violated by any page type on a server, searches included', async () => {
-      const { page, context, violations } = await watched();
-      const urls = [...pages.map((p) => p.url), '/no/such/page.html'];
-      for (const url of urls) {
-        await page.goto(server.base + url);
-        if (url.startsWith('/search/')) {
-          await page.waitForSelector(DONE, { state: 'attached', timeout: 30_000 });
-          expect(Number(await page.locator('#search-results').getAttribute('data-count')), 'the search works under the policy').toBeGreaterThan(0);
-        }
-        await page.waitForLoadState('load');
-      }
+      const walk = await loadedPages(siteDir, 'server');
+      for (const { type, url } of pages) if (type === 'search') expect(walk.pages.get(url)?.count, 'the search works under the policy').toBeGreaterThan(0);
       // The served 404 page ran its (hashed) script: its links now lead to the site root.
-      expect(await page.locator('main a').first().getAttribute('href')).toBe(`${server.base}/index.html`);
-      await context.close();
-      console.info(`[security] online: ${urls.length} pages, ${violations.length} violations`);
-      expect(violations).toEqual([]);
+      expect(walk.pages.get('/no/such/page.html')?.firstMainLink).toBe(`${walk.base}/index.html`);
+      console.info(`[security] online: ${walk.urls.length} pages, ${walk.violations.length} violations`);
+      expect(walk.violations).toEqual([]);
     });
 
     it('is not violated from disk, where pages keep their style and scripts', async () => {
-      const { page, context, violations } = await watched();
+      const walk = await loadedPages(siteDir, 'disk');
       for (const { type, url } of pages) {
-        const [file, query] = url.split('?');
-        await page.goto(pathToFileURL(path.join(siteDir, file!)).href + (query ? `?${query}` : ''));
-        await page.waitForLoadState('load');
-        const look = await page.evaluate(() => getComputedStyle(document.querySelector('.site-footer')!).borderTopStyle);
-        expect(look, `${url}: the stylesheet applies`).toBe('solid');
-        if (type === 'clause') expect(await page.locator('.clause-actions[data-copy-group]').isVisible(), `${url}: site.js ran`).toBe(true);
-        if (type === 'search') await searched(page); // the search script ran and answered
+        const loaded = walk.pages.get(url);
+        expect(loaded?.footerBorder, `${url}: the stylesheet applies`).toBe('solid');
+        if (type === 'clause') expect(loaded?.copyControls, `${url}: site.js ran`).toBe(true);
+        if (type === 'search') expect(loaded?.count, `${url}: the search script ran and answered`).toBeDefined();
       }
-      await context.close();
-      console.info(`[security] file://: ${pages.length} pages, ${violations.length} violations`);
-      expect(violations).toEqual([]);
+      console.info(`[security] file://: ${walk.urls.length} pages, ${walk.violations.length} violations`);
+      expect(walk.violations).toEqual([]);
     });
 
     it('is enforced: a script the page did not bring is refused and reported', async () => {
