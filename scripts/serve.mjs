@@ -92,7 +92,14 @@ export function createStaticServer(dir) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(405, 'text/plain; charset=utf-8', 'Method Not Allowed', { allow: 'GET, HEAD' });
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // The request target is a path: one that starts with `//` names no host, and the URL parser
+    // must not read it as one (nor throw on `//`, which would end the server).
+    let url;
+    try {
+      url = new URL(`http://localhost/${(req.url ?? '/').replace(/^\/+/, '')}`);
+    } catch {
+      return send(400, 'text/plain; charset=utf-8', 'Bad Request');
+    }
     const file = resolvePath(root, url.pathname);
     if (!file) return send(400, 'text/plain; charset=utf-8', 'Bad Request');
     let info = await fileStat(file);

@@ -83,4 +83,24 @@ describe('the server', () => {
       expect([400, 404]).toContain(status);
     }
   });
+  it('answers a path that starts with two slashes from the root, never sends it to another host, and keeps serving', async () => {
+    // Sent raw: such a path once made the URL parser throw and took the server down.
+    const raw = (path: string) =>
+      new Promise<{ status: number; location?: string }>((done, fail) => {
+        const u = new URL(base);
+        request({ host: u.hostname, port: u.port, path }, (res) => {
+          res.resume();
+          done({ status: res.statusCode ?? 0, location: res.headers.location });
+        })
+          .on('error', fail)
+          .end();
+      });
+    expect(await raw('//')).toEqual({ status: 200, location: undefined });
+    expect(await raw('//search/index.html')).toEqual({ status: 200, location: undefined });
+    const away = await raw('//search');
+    expect(away.status).toBe(301);
+    expect(away.location).toBe('/search/');
+    expect((await raw('//example.com/x.html')).status).toBe(404);
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
 });
