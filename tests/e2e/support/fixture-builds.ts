@@ -8,7 +8,7 @@
  * waits for that file. A test file must not write into a build's folder. A failed build is
  * reported too, so that the test file that needs it fails and says why.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -73,7 +73,7 @@ export function startFixtureBuilds(
     FixtureName,
     StartedBuild
   >;
-  const folders = names.flatMap((name) => [builds[name].dir, `${builds[name].dir}-library`, builds[name].result]);
+  const folders = names.flatMap((name) => [builds[name].dir, `${builds[name].dir}-library`, builds[name].result, `${builds[name].result}.tmp`]);
   const succeeded: string[] = [];
   let next = 0;
   const lane = async () => {
@@ -95,7 +95,9 @@ export function startFixtureBuilds(
       } catch (err) {
         output = String((err as Error).stack ?? err);
       }
-      writeFileSync(result, JSON.stringify({ dir, status, output } satisfies FixtureBuild));
+      // Written whole, then renamed: a test waiting for the file never reads half of it.
+      writeFileSync(`${result}.tmp`, JSON.stringify({ dir, status, output } satisfies FixtureBuild));
+      renameSync(`${result}.tmp`, result);
     }
   };
   const remove = () => {
