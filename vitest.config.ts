@@ -17,8 +17,10 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
-          // One worker keeps its modules from file to file, so the files share one Chromium (support/browser.ts).
+          // Two workers: one file's browser work alone leaves about a fifth of the two cores idle, as Node
+          // and Chromium wait for each other. Each worker keeps its modules from file to file, so its
+          // files share one Chromium (support/browser.ts) and the pages parsed once (support/parsed-html.ts).
+          maxWorkers: 2,
           isolate: false,
         },
       },

@@ -1,8 +1,7 @@
 /**
- * One Chromium for all the browser test files of a run. The e2e project runs its files one
- * after another in one worker that keeps its modules (vitest.config.ts: `isolate: false`), so
- * the Chromium launched here for the first file serves the next ones instead of a launch per
- * file. A file borrows it with `borrowChromium()` and gets a Browser of its own to use:
+ * One Chromium per e2e worker. The e2e project runs its files in two workers, each of which
+ * keeps its modules from file to file (vitest.config.ts: `isolate: false`), so the Chromium
+ * launched here for a worker's first file serves its next ones instead of a launch per file. A file borrows it with `borrowChromium()` and gets a Browser of its own to use:
  * contexts and pages it opens are its own (no cookies, storage or pages are shared), and its
  * `close()` closes only them. Chromium itself ends with the worker.
  */

@@ -2,9 +2,9 @@
  * What the shared site's sample pages (hardening.ts `pagesToVisit`, with a few searches) do
  * as they load, read in one walk per way of opening them, on a server and from disk, and
  * shared by the files that check it: requests.test.ts (nothing but the site is requested) and
- * security.test.ts (the Content-Security-Policy is never violated). The e2e worker keeps its
- * modules from file to file (vitest.config.ts: `isolate: false`), so the second file reads the
- * walk the first one made instead of opening every page again.
+ * security.test.ts (the Content-Security-Policy is never violated). Each e2e worker keeps its
+ * modules from file to file (vitest.config.ts: `isolate: false`), so when both files run in one
+ * worker the second reads the walk the first one made instead of opening every page again.
  *
  * Each walk opens every URL once, in tabs of one context whose requests are routed: anything
  * the walk's rule does not allow is aborted and listed. Every tab reports CSP violations from

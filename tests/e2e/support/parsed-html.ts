@@ -1,7 +1,7 @@
 /**
  * Built HTML files parsed into hast trees, each file once per run: several test files read
- * every page of the shared site (links, policies, remote URLs), and the e2e worker keeps its
- * modules from file to file (vitest.config.ts: `isolate: false`), so they share the trees.
+ * every page of the shared site (links, policies, remote URLs), and each e2e worker keeps its
+ * modules from file to file (vitest.config.ts: `isolate: false`), so the files of a worker share the trees.
  * The trees are shared: read them, never change them.
  */
 import { readFileSync } from 'node:fs';
