@@ -7,7 +7,9 @@ export default defineConfig({
   test: {
     projects: [
       // The other unit files share their worker's modules, so the library is parsed once per worker, not once per file.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: MOCKING, isolate: false } },
+      // npm test runs them beside the browser tests, which keep both cores busy, and some start processes
+      // (add-source, the CLIs): a test that takes a second alone may take several there.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: MOCKING, isolate: false, testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'unit-mocking', include: MOCKING } },
       {
         test: {
