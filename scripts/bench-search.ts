@@ -246,6 +246,7 @@ async function networkPass(
     requests: median(costs.map((c) => c.requests)),
     kb: median(costs.map((c) => c.bytes / 1024)),
     roundTrips: median(costs.map((c) => c.roundTrips)),
+    cached: median(costs.map((c) => c.cached)),
   });
   const rows = SYSTEMS.map((system) => ({ system, first: summary(runs[system].map((r) => r.first)), later: summary(runs[system].flatMap((r) => r.later)) }));
   const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
@@ -254,15 +255,20 @@ async function networkPass(
     `Search on an emulated ${linkName} link (${link.latencyMs} ms round trip, ${(link.downloadBytesPerSecond * 8) / 1e6} Mbit/s down, ${(link.uploadBytesPerSecond * 8) / 1e3} kbit/s up; Chromium ${chromium})`,
     `${sessions} sessions per system: the first query opened by URL in a fresh context, then ${later} queries typed into the page; medians.`,
     '',
-    '| system | first: ms to results | requests | KB | round trips | later: ms per query | requests | KB | round trips |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| system | first: ms to results | requests | KB | round trips | cache hits | later: ms per query | requests | KB | round trips | cache hits |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       ({ system, first, later: l }) =>
-        `| ${system} | ${fmt(first.ms)} | ${fmt(first.requests)} | ${fmt(first.kb, 1)} | ${fmt(first.roundTrips)} | ${fmt(l.ms)} | ${fmt(l.requests)} | ${fmt(l.kb, 1)} | ${fmt(l.roundTrips)} |`,
+        `| ${system} | ${fmt(first.ms)} | ${fmt(first.requests)} | ${fmt(first.kb, 1)} | ${fmt(first.roundTrips)} | ${fmt(first.cached)} | ${fmt(l.ms)} | ${fmt(l.requests)} | ${fmt(l.kb, 1)} | ${fmt(l.roundTrips)} | ${fmt(l.cached)} |`,
     ),
-    `| ratio ours/stock | ${fmt(rows[0]!.first.ms / rows[1]!.first.ms, 2)} | ${fmt(rows[0]!.first.requests / rows[1]!.first.requests, 2)} | ${fmt(rows[0]!.first.kb / rows[1]!.first.kb, 2)} | ${fmt(rows[0]!.first.roundTrips / rows[1]!.first.roundTrips, 2)} | ${fmt(rows[0]!.later.ms / rows[1]!.later.ms, 2)} | ${fmt(rows[0]!.later.requests / rows[1]!.later.requests, 2)} | ${fmt(rows[0]!.later.kb / rows[1]!.later.kb, 2)} | ${fmt(rows[0]!.later.roundTrips / rows[1]!.later.roundTrips, 2)} |`,
+    `| ratio ours/stock | ${fmt(rows[0]!.first.ms / rows[1]!.first.ms, 2)} | ${fmt(rows[0]!.first.requests / rows[1]!.first.requests, 2)} | ${fmt(rows[0]!.first.kb / rows[1]!.first.kb, 2)} | ${fmt(rows[0]!.first.roundTrips / rows[1]!.first.roundTrips, 2)} | | ${fmt(rows[0]!.later.ms / rows[1]!.later.ms, 2)} | ${fmt(rows[0]!.later.requests / rows[1]!.later.requests, 2)} | ${fmt(rows[0]!.later.kb / rows[1]!.later.kb, 2)} | ${fmt(rows[0]!.later.roundTrips / rows[1]!.later.roundTrips, 2)} | |`,
     '',
+    'requests, KB and round trips count what crossed the link; cache hits are requests the browser answered from its cache.',
     'round trips: the longest chain of requests each started after the one before it was answered.',
+    ...SYSTEMS.map((system) => {
+      const all = runs[system].flatMap((r) => [r.first, ...r.later]);
+      return `${system}: ${fmt(all.reduce((a, c) => a + c.requests, 0) / all.length, 1)} requests per query over whole sessions (${all.length} queries).`;
+    }),
   ];
   for (const system of SYSTEMS) {
     const quickest = Math.min(...runs[system].flatMap((r) => [r.first, ...r.later]).map((c) => c.quickestMs));

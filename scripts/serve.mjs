@@ -8,6 +8,7 @@
  * - `/dir/` serves `/dir/index.html`; `/dir` (a directory) redirects to `/dir/`.
  * - A missing file gets /404.html (if the site has one) with status 404.
  * - Paths never leave the served directory.
+ * - Files named by a hash of their content may be cached for good; every other file is revalidated (`cacheControl`).
  * Prints "Serving <dir> at http://HOST:PORT/" once listening (tests wait for that line).
  */
 import { createReadStream } from 'node:fs';
@@ -46,6 +47,23 @@ export const TYPES = {
   '.pf_filter': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/**
+ * The files whose name (or, for the word shards, query string) carries a hash of their content:
+ * they never change under that name, so a browser may keep them for good (README, Cache headers).
+ */
+const IMMUTABLE = [
+  /^\/search\/packs\/[0-9a-f]+\.bin$/,
+  /^\/pagefind\/(index|fragment)\/[^/]+$/,
+  /^\/pagefind\/[^/]+\.pf_meta$/,
+  /^\/assets\/favicon-[0-9a-f]{8}\.svg$/,
+];
+
+/** The Cache-Control header of a file served at this path and query: immutable where the name carries a hash, else revalidated on every use. */
+export function cacheControl(pathname, search = '') {
+  const hashed = IMMUTABLE.some((re) => re.test(pathname)) || (/^\/search\/words\//.test(pathname) && /[?&]v=/.test(search));
+  return hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /** The content type of a file path. */
 export function contentType(path) {
@@ -112,7 +130,7 @@ export function createStaticServer(dir) {
       res.writeHead(200, {
         'content-type': contentType(file),
         'content-length': info.size,
-        'cache-control': 'no-cache',
+        'cache-control': cacheControl(url.pathname, url.search),
       });
       if (req.method === 'HEAD') return res.end();
       return createReadStream(file)

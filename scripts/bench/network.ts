@@ -7,9 +7,11 @@
  * bookmark is, and the later ones are typed into the open page's search box. For each query it
  * counts the time until the results are final, the requests and bytes, and the sequential
  * round trips: the longest chain of requests of which each starts only after the one before
- * it has been answered, which is what a link's latency multiplies.
+ * it has been answered, which is what a link's latency multiplies. A request the browser
+ * answers from its cache (a file served as immutable, asked for again) never crosses the
+ * link: it is counted apart, as a cache hit, and in none of the other figures.
  */
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, CDPSession, Page, Request } from 'playwright-core';
 import { bodyBytes, Probe } from './browser';
 
 /** A network link as Chromium emulates it: round-trip latency, and throughput in bytes per second. */
@@ -54,6 +56,8 @@ export interface QueryCost {
   roundTrips: number;
   /** The quickest answer among its http requests, in ms: below the link's latency, a request escaped the emulation. */
   quickestMs: number;
+  /** Requests the browser answered from its cache, without the link. */
+  cached: number;
   count: number;
 }
 
@@ -63,8 +67,8 @@ export interface NetworkSession {
   later: QueryCost[];
 }
 
-/** Apply the link to a page's requests (Chromium's DevTools protocol). */
-async function emulateLink(page: Page, link: Link): Promise<void> {
+/** Apply the link to a page's requests (Chromium's DevTools protocol); returns the page's protocol session. */
+async function emulateLink(page: Page, link: Link): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
@@ -73,20 +77,44 @@ async function emulateLink(page: Page, link: Link): Promise<void> {
     downloadThroughput: link.downloadBytesPerSecond,
     uploadThroughput: link.uploadBytesPerSecond,
   });
+  return cdp;
 }
 
-/** The requests a page makes from now on, until `stop()`; then their spans, sizes and number. */
-function recordRequests(probe: Probe): { stop(): Promise<Omit<QueryCost, 'ms' | 'count'>> } {
-  const seen: Request[] = [];
-  const onRequest = (r: Request) => seen.push(r);
+/** The URLs of the page's requests answered from the browser's cache (memory or disk), once per answer, as the protocol reports them. */
+function cacheHits(cdp: CDPSession): { urls(): string[]; stop(): void } {
+  const requested = new Map<string, string>();
+  const hits = new Set<string>();
+  const onRequest = (e: { requestId: string; request: { url: string } }) => requested.set(e.requestId, e.request.url);
+  const onServed = (e: { requestId: string }) => hits.add(e.requestId);
+  const onResponse = (e: { requestId: string; response: { fromDiskCache?: boolean } }) => {
+    if (e.response.fromDiskCache) hits.add(e.requestId);
+  };
+  cdp.on('Network.requestWillBeSent', onRequest);
+  cdp.on('Network.requestServedFromCache', onServed);
+  cdp.on('Network.responseReceived', onResponse);
+  return {
+    urls: () => [...hits].map((id) => requested.get(id) ?? ''),
+    stop() {
+      cdp.off('Network.requestWillBeSent', onRequest);
+      cdp.off('Network.requestServedFromCache', onServed);
+      cdp.off('Network.responseReceived', onResponse);
+    },
+  };
+}
+
+/** The requests a page makes from now on, until `stop()`; then the spans, sizes and number of those that crossed the link, and the number the cache answered. */
+function recordRequests(probe: Probe, cdp: CDPSession): { stop(): Promise<Omit<QueryCost, 'ms' | 'count'>> } {
+  const all: Request[] = [];
+  const onRequest = (r: Request) => all.push(r);
   probe.context.on('request', onRequest);
+  const hits = cacheHits(cdp);
   return {
     async stop() {
       probe.context.off('request', onRequest);
       // Let the requests made before the results were final finish, for their sizes and timings.
       await Promise.race([
         Promise.all(
-          seen.map((r) =>
+          all.map((r) =>
             r
               .response()
               .then((res) => res?.finished())
@@ -95,13 +123,21 @@ function recordRequests(probe: Probe): { stop(): Promise<Omit<QueryCost, 'ms' | 
         ),
         new Promise((r) => setTimeout(r, 15_000)),
       ]);
+      hits.stop();
+      // Each cache hit takes out one request of its URL.
+      const left = hits.urls();
+      const seen = all.filter((r) => {
+        const i = left.indexOf(r.url());
+        if (i >= 0) left.splice(i, 1);
+        return i < 0;
+      });
       const spans = seen.map((r) => {
         const t = r.timing();
         return { start: t.startTime, end: t.startTime + Math.max(t.responseEnd, t.responseStart, 0), http: /^https?:/.test(r.url()) };
       });
       const bytes = (await Promise.all(seen.map(bodyBytes))).reduce((a, b) => a + b, 0);
       const quickestMs = Math.min(...spans.filter((s) => s.http).map((s) => s.end - s.start));
-      return { requests: seen.length, bytes, roundTrips: sequentialRoundTrips(spans), quickestMs };
+      return { requests: seen.length, bytes, roundTrips: sequentialRoundTrips(spans), quickestMs, cached: all.length - seen.length };
     },
   };
 }
@@ -118,8 +154,8 @@ export async function networkSession(
   const probe = await Probe.create(browser);
   try {
     const page = await probe.context.newPage();
-    await emulateLink(page, link);
-    let recording = recordRequests(probe);
+    const cdp = await emulateLink(page, link);
+    let recording = recordRequests(probe, cdp);
     const done = probe.waitDone(page, 0, false, timeoutMs);
     done.catch(() => {});
     await page.goto(searchUrlOf(first), { waitUntil: 'commit', timeout: timeoutMs });
@@ -130,7 +166,7 @@ export async function networkSession(
       const from = probe.eventsOf(page).length;
       const next = probe.waitDone(page, from, true, timeoutMs);
       next.catch(() => {});
-      recording = recordRequests(probe);
+      recording = recordRequests(probe, cdp);
       const t0 = await page.evaluate((query) => {
         const input = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="q"]')).find((el) => el.getClientRects().length > 0);
         if (!input?.form) throw new Error('no visible search box (input[name=q]) in a form');

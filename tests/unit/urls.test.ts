@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   absoluteUrl,
@@ -6,6 +8,7 @@ import {
   clauseUrl,
   comparisonUrl,
   documentUrl,
+  FAVICON_URL,
   isTermsUrl,
   outlineAnchor,
   relativeUrl,
@@ -45,6 +48,19 @@ describe('page URLs', () => {
     for (const url of [clauseUrl('d/1'), documentUrl('d'), termUrl('t'), unitUrl('u'), comparisonUrl('a--b')]) {
       expect(toFileUrl(url)).toBe(url);
     }
+  });
+});
+
+describe('the site icon', () => {
+  it('is the one icon in public/assets, named by the first 8 hex digits of its SHA-256, so a changed icon gets a new name', () => {
+    const folder = new URL('../../public/assets/', import.meta.url);
+    const name = FAVICON_URL.split('/').pop()!;
+    const hash = createHash('sha256')
+      .update(readFileSync(new URL(name, folder)))
+      .digest('hex')
+      .slice(0, 8);
+    expect(FAVICON_URL).toBe(`/assets/favicon-${hash}.svg`);
+    expect(readdirSync(folder).filter((f) => f.startsWith('favicon'))).toEqual([name]);
   });
 });
 

@@ -37,12 +37,15 @@ export function charMap(pairs: string): CharMap {
 }
 
 /** Where the engine gets the vocabulary to cut a folded query with. */
-export type VocabularySource = (folded: string) => Promise<Vocabulary>;
+export type VocabularySource = ((folded: string) => Promise<Vocabulary>) & {
+  /** Set where the vocabulary is held whole: a query is then cut without waiting for anything. */
+  whole?: true;
+};
 
 /** The whole vocabulary, held at once (the offline data has it whole, and so has a small lexicon online). */
 export function wholeVocabulary(lexicon: Pick<LexiconData, 'words' | 'total' | 'minFreq'>): VocabularySource {
   const vocab = vocabulary(parseFreqs(lexicon.words), lexicon.total, lexicon.minFreq);
-  return async () => vocab;
+  return Object.assign(async () => vocab, { whole: true as const });
 }
 
 /**
@@ -106,22 +109,52 @@ export interface Found {
 }
 
 /**
- * Find a folded text: two characters or more as a run of consecutive bigram tokens, one
- * character as the first of a token. A match counts for the heading when all its tokens lie
- * within the record's heading tokens.
+ * The offsets of the bigrams that pin a run of characters down (`grams`, its bigrams in
+ * order): every bigram already `chosen`, and for each character none of them covers, the
+ * bigram starting there (the last character: the one ending there). Tokens found at these
+ * offsets from one start within one record fix every character of the run, so they match
+ * exactly where all its bigrams would, with about half of them looked up. Offset 0 and the
+ * last are always among them.
  */
-export async function findText(index: RecordIndex, folded: string, headingTokens: Map<string, number>): Promise<Found> {
+export function coverOffsets(grams: readonly string[], chosen: ReadonlySet<string> = new Set()): number[] {
+  const last = grams.length - 1;
+  const picked = new Set(grams.flatMap((g, i) => (chosen.has(g) ? [i] : [])));
+  for (let c = 0; c <= grams.length; c++) if (!picked.has(c) && !picked.has(c - 1)) picked.add(Math.min(c, last));
+  return [...picked].sort((a, b) => a - b);
+}
+
+/**
+ * The bigrams a query's lookups need (its words and their parts first, then the whole query):
+ * each text pinned down by the bigrams chosen for those before it wherever they fall, so that
+ * the whole query mostly reuses its words' bigrams and costs no index chunk of its own.
+ */
+export function chooseBigrams(texts: readonly string[]): Set<string> {
+  const chosen = new Set<string>();
+  for (const text of texts) {
+    const grams = bigrams(text);
+    if (grams.length) for (const o of coverOffsets(grams, chosen)) chosen.add(grams[o]!);
+  }
+  return chosen;
+}
+
+/**
+ * Find a folded text: two characters or more as a run of bigram tokens, consecutive where its
+ * covering bigrams (`coverOffsets`, with `chosen`) say; one character as the first of a
+ * token. A match counts for the heading when all its tokens lie within the record's heading tokens.
+ */
+export async function findText(index: RecordIndex, folded: string, headingTokens: Map<string, number>, chosen?: ReadonlySet<string>): Promise<Found> {
   const found: Found = { all: new Set(), heading: new Set() };
   const grams = [...folded].length >= 2 ? bigrams(folded) : [];
-  // The postings of each token of the run (a lone character: of every token it starts).
-  const [first, ...rest] = await Promise.all(grams.length ? grams.map((g) => index.postings(g)) : [index.postings(folded, true)]);
+  const offsets = grams.length ? coverOffsets(grams, chosen) : [0];
+  // The postings of each covering token of the run (a lone character: of every token it starts).
+  const [first, ...rest] = await Promise.all(grams.length ? offsets.map((o) => index.postings(grams[o]!)) : [index.postings(folded, true)]);
   const span = Math.max(1, grams.length);
   for (const [key, starts] of first!) {
     const others = rest.map((p) => p.get(key));
     if (others.some((o) => !o)) continue;
     const inHeading = headingTokens.get(key) ?? 0;
     for (const start of starts) {
-      if (!others.every((o, j) => holds(o!, start + j + 1))) continue;
+      if (!others.every((o, j) => holds(o!, start + offsets[j + 1]!))) continue;
       found.all.add(key);
       if (start + span <= inHeading) {
         found.heading.add(key);
@@ -279,10 +312,10 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
       headingTokens,
       versions,
     })));
-  const find = async (folded: string) => findText(index, folded, (await loadLayout()).headingTokens);
+  const find = async (folded: string, chosen: ReadonlySet<string>) => findText(index, folded, (await loadLayout()).headingTokens, chosen);
   /** A word: where it stands whole, and, for a long dictionary compound (its `parts`), where only its parts stand. */
-  const findWord = async (word: string, parts: readonly string[]): Promise<WordFound> => {
-    const [whole, ...apart] = await Promise.all([find(word), ...parts.map(find)]);
+  const findWord = async (word: string, parts: readonly string[], chosen: ReadonlySet<string>): Promise<WordFound> => {
+    const [whole, ...apart] = await Promise.all([find(word, chosen), ...parts.map((p) => find(p, chosen))]);
     return {
       ...whole!,
       apart: apartMatches(
@@ -302,10 +335,11 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
   return {
     docs,
     async search(query: string, filters: SearchFilters = {}): Promise<Outcome> {
-      // The index chunks of the query's bigrams do not depend on how it is cut: they load
-      // while the vocabulary it is cut with loads.
+      // Where the vocabulary must load first (in shards), the index chunks of every bigram of
+      // the query load meanwhile; held whole, the query is cut at once and only the bigrams its
+      // lookups need load (chooseBigrams).
       const whole = fold(query, t2s);
-      const early = bigrams(whole);
+      const early = vocabFor.whole ? [] : bigrams(whole);
       const [vocab] = await Promise.all([vocabFor(whole), early.length ? index.preload(early) : undefined]);
       const { folded, words, phrases } = parseQuery(query, t2s, vocab);
       if (folded === '') {
@@ -316,9 +350,9 @@ export function makeEngine(index: RecordIndex, lexicon: Pick<LexiconData, 't2s' 
       // A quoted phrase is matched as typed only, never by a compound's parts.
       const partsOf = (w: string) => (phrases.includes(w) ? [] : (compounds.get(w) ?? []));
       // Load everything the searches need in one go (they then run from memory).
-      const grams = bigrams(folded);
-      await index.preload([...(grams.length ? grams : [folded]), ...terms.flatMap((w) => partsOf(w).flatMap(bigrams))]);
-      const [layoutData, found, ...perWord] = await Promise.all([loadLayout(), find(folded), ...terms.map((w) => findWord(w, partsOf(w)))]);
+      const chosen = chooseBigrams([...terms.flatMap((w) => [w, ...partsOf(w)]), folded]);
+      await index.preload(chosen.size ? [...chosen] : [folded]);
+      const [layoutData, found, ...perWord] = await Promise.all([loadLayout(), find(folded, chosen), ...terms.map((w) => findWord(w, partsOf(w), chosen))]);
       const { docOf, order, versions } = layoutData;
       const ranked = rankResults(found, perWord, order, terms.map(isGenericWord));
       const rankedOf = new Map(ranked.map((r) => [r.id, r]));

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentType, createStaticServer, resolvePath } from '../../../scripts/serve.mjs';
+import { cacheControl, contentType, createStaticServer, resolvePath } from '../../../scripts/serve.mjs';
 
 let root: string;
 let base: string;
@@ -29,6 +29,35 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+describe('cacheControl', () => {
+  const IMMUTABLE = 'public, max-age=31536000, immutable';
+  it('lets a browser keep for good the files whose name (or query string) carries a hash of their content', () => {
+    expect(cacheControl('/search/packs/340d11db398fd567.bin')).toBe(IMMUTABLE);
+    expect(cacheControl('/pagefind/index/und_1a2b3c4.pf_index')).toBe(IMMUTABLE);
+    expect(cacheControl('/pagefind/fragment/und_1a2b3c4.pf_fragment')).toBe(IMMUTABLE);
+    expect(cacheControl('/pagefind/pagefind.und_4c7ab97b366.pf_meta')).toBe(IMMUTABLE);
+    expect(cacheControl('/assets/favicon-bb3bad15.svg')).toBe(IMMUTABLE);
+    expect(cacheControl('/search/words/3.bin', '?v=0123abcd')).toBe(IMMUTABLE);
+  });
+
+  it('has every other file revalidated: pages, scripts, styles, the lexicon, open data and shards asked for without a version', () => {
+    for (const path of [
+      '/index.html',
+      '/search/index.html',
+      '/search/app.js',
+      '/search/lexicon.bin',
+      '/assets/site.css',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/wasm.unknown.pagefind',
+      '/data/clauses.json',
+      '/assets/favicon.svg',
+    ])
+      expect(cacheControl(path), path).toBe('no-cache');
+    expect(cacheControl('/search/words/3.bin')).toBe('no-cache');
+  });
+});
+
 describe('resolvePath', () => {
   it('maps directories to index.html and refuses to leave the root', () => {
     expect(resolvePath('/site', '/')).toBe('/site/index.html');
@@ -49,13 +78,15 @@ describe('resolvePath', () => {
 });
 
 describe('the server', () => {
-  it('serves files with their content type', async () => {
+  it('serves files with their content type and caching', async () => {
     const res = await fetch(`${base}/search/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toContain('search');
     const pf = await fetch(`${base}/pagefind/pagefind.zh-cn_1.pf_meta`);
     expect(pf.headers.get('content-type')).toBe('application/octet-stream');
+    expect(pf.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${base}/a%20b.html`)).status).toBe(200);
   });
   it('redirects a directory without its slash', async () => {

@@ -4,9 +4,12 @@ import {
   type Ranked,
   type WordFound,
   charMap,
+  chooseBigrams,
   clauseNeedles,
+  coverOffsets,
   countFacets,
   countResultFacets,
+  findText,
   groupResults,
   makeEngine,
   matchRanges,
@@ -23,6 +26,7 @@ import type { RecordData, RecordIndex } from '../../../../src/browser/search/rec
 import type { LexiconData } from '../../../../src/browser/search/files';
 import { lexiconFiles } from '../../../../src/integrations/search/search-data';
 import { cut } from '../../../../src/browser/search/segmenter';
+import { createRng } from '../../../../scripts/bench/rng';
 import type { Hit, SearchDoc } from '../../../../src/browser/search/types';
 
 const docA: SearchDoc = { id: 'a', title: '甲', kind: '通知', year: '2014' };
@@ -475,6 +479,51 @@ describe('the vocabulary in shards', () => {
   });
 });
 
+describe('covering bigrams', () => {
+  it('pin a run down with every other bigram, the first and the last always among them', () => {
+    expect(coverOffsets(['职工'])).toEqual([0]);
+    expect(coverOffsets(['农民', '民工'])).toEqual([0, 1]);
+    expect(coverOffsets(['职工', '工之', '之家'])).toEqual([0, 2]);
+    expect(coverOffsets(['农民', '民工', '工欠', '欠薪'])).toEqual([0, 2, 3]);
+  });
+
+  it('reuse the bigrams chosen before, adding one only where a character is left uncovered', () => {
+    expect(coverOffsets(['农民', '民工', '工欠', '欠薪'], new Set(['农民', '民工', '欠薪']))).toEqual([0, 1, 3]);
+    expect(chooseBigrams(['农民工', '欠薪', '农民工欠薪'])).toEqual(new Set(['农民', '民工', '欠薪']));
+    expect(chooseBigrams(['职工', '之家', '职工之家'])).toEqual(new Set(['职工', '之家']));
+  });
+
+  it('cover every character of any run, whatever was chosen before', () => {
+    const rng = createRng(7);
+    for (let n = 0; n < 300; n++) {
+      const grams = Array.from({ length: rng.int(1, 9) }, () => rng.pick(['aa', 'ab', 'ba', 'bb']));
+      const chosen = new Set(['aa', 'ab', 'ba', 'bb'].filter(() => rng.next() < 0.5));
+      const offsets = coverOffsets(grams, chosen);
+      expect(offsets[0]).toBe(0);
+      expect(offsets.at(-1)).toBe(grams.length - 1);
+      for (let c = 0; c <= grams.length; c++) expect(offsets.includes(c) || offsets.includes(c - 1), `${grams} ${c}`).toBe(true);
+    }
+  });
+
+  it('find exactly the records that hold the text, as all its bigrams would: random texts over three characters', async () => {
+    const rng = createRng(11);
+    const text = (n: number) => Array.from({ length: n }, () => rng.pick([...'工会家'])).join('');
+    const records = Array.from({ length: 40 }, (_, i) => ({ ...display({ id: `r/${i}`, doc: 'r', heading: text(3), text: text(20) }, i), doc: 'r' }));
+    const index = memoryIndex(records, charMap(''));
+    const heading = new Map<string, number>();
+    const holding = (q: string) => records.flatMap((r, i) => (`${r.meta.h}${r.meta.t}`.includes(q) ? [String(i)] : [])).sort();
+    let some = 0;
+    for (let n = 0; n < 200; n++) {
+      const q = text(rng.int(2, 6));
+      const chosen = chooseBigrams([q.slice(0, 2), q.slice(1), q]);
+      const found = [...(await findText(index, q, heading, chosen)).all].sort();
+      expect(found, q).toEqual(holding(q));
+      if (found.length) some++;
+    }
+    expect(some).toBeGreaterThan(50);
+  });
+});
+
 describe('the engine and its index on a slow link', () => {
   it('asks the index for the query’s bigrams while the vocabulary it is cut with still loads', async () => {
     const events: string[] = [];
@@ -492,5 +541,17 @@ describe('the engine and its index on a slow link', () => {
     });
     expect((await engine.search('职工之家')).total).toBe(2);
     expect(events.slice(0, 3)).toEqual(['vocabulary asked', 'preload 职工 工之 之家', 'vocabulary loaded']);
+  });
+
+  it('asks, where the vocabulary is held whole, only for the bigrams that pin the query and its words down', async () => {
+    const asked: string[] = [];
+    const inner = memoryIndex(
+      clauses.map((c, i) => ({ ...display(c, i), doc: c.doc })),
+      charMap(lexicon.t2s),
+    );
+    const engine = makeEngine({ ...inner, preload: async (tokens) => void asked.push(tokens.join(' ')) }, lexicon, wholeVocabulary(lexicon));
+    expect((await engine.search('农民工欠薪')).total).toBe(2);
+    expect((await engine.search('职工之家 建设')).total).toBe(1);
+    expect(asked).toEqual(['农民 民工 欠薪', '职工 之家 建设']);
   });
 });
