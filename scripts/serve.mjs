@@ -56,7 +56,7 @@ const IMMUTABLE = [
   /^\/search\/packs\/[0-9a-f]+\.bin$/,
   /^\/pagefind\/(index|fragment)\/[^/]+$/,
   /^\/pagefind\/[^/]+\.pf_meta$/,
-  /^\/assets\/favicon-[0-9a-f]{8}\.svg$/,
+  /^\/(assets|search|basket|quotes)\/[a-z]+\.[0-9a-f]{10}\.(css|js|svg)$/,
 ];
 
 /** The Cache-Control header of a file served at this path and query: immutable where the name carries a hash, else revalidated on every use. */

@@ -18,10 +18,8 @@ export const TERMS_URL = '/terms/index.html';
 export const TERMS_JSON_URL = '/data/terms.json';
 export const UNITS_URL = '/units/index.html';
 export const COMPARE_INDEX_URL = '/compare/index.html';
-export const STYLESHEET_URL = '/assets/site.css';
-export const SCRIPT_URL = '/assets/site.js';
-/** The site's icon, named by the start of its content's SHA-256 (tests/unit/urls.test.ts checks it), so it can be cached for good. */
-export const FAVICON_URL = '/assets/favicon-bb3bad15.svg';
+/** The site's icon, named as the build names its hashed files (src/integrations/assets.ts; tests/unit/urls.test.ts checks it), so it can be cached for good. */
+export const FAVICON_URL = '/assets/favicon.bb3bad1517.svg';
 /** The offline bundle, written by scripts/lib/bundle.mjs (which names the same path). */
 export const OFFLINE_BUNDLE_URL = '/download/tiaowen-offline.zip';
 

@@ -1,8 +1,8 @@
 /**
  * The browser's scripts, each bundled with esbuild into one classic script (an IIFE, so it also
- * runs from disk, file://, where module scripts are blocked): the search page's search/app.js
- * (src/browser/search/main.ts), the clause pages' assets/site.js (src/browser/site/main.ts) and
- * the basket page's basket/app.js (src/browser/basket/main.ts).
+ * runs from disk, file://, where module scripts are blocked): the search page's search/app.<hash>.js
+ * (src/browser/search/main.ts), the clause pages' assets/site.<hash>.js (src/browser/site/main.ts) and
+ * the basket page's basket/app.<hash>.js (src/browser/basket/main.ts).
  *
  * Browser code lives in src/browser/ and imports nothing outside it. The bundler checks this:
  * every file a bundle reads (esbuild's metafile) must lie in src/browser/ or in an npm package

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hashedPath } from '../../src/integrations/assets';
 import {
   absoluteUrl,
   citeFileUrl,
@@ -52,14 +52,10 @@ describe('page URLs', () => {
 });
 
 describe('the site icon', () => {
-  it('is the one icon in public/assets, named by the first 8 hex digits of its SHA-256, so a changed icon gets a new name', () => {
+  it('is the one icon in public/assets, named as the build names its hashed files, so a changed icon gets a new name', () => {
     const folder = new URL('../../public/assets/', import.meta.url);
     const name = FAVICON_URL.split('/').pop()!;
-    const hash = createHash('sha256')
-      .update(readFileSync(new URL(name, folder)))
-      .digest('hex')
-      .slice(0, 8);
-    expect(FAVICON_URL).toBe(`/assets/favicon-${hash}.svg`);
+    expect(FAVICON_URL).toBe(hashedPath('/assets/favicon.svg', readFileSync(new URL(name, folder))));
     expect(readdirSync(folder).filter((f) => f.startsWith('favicon'))).toEqual([name]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The quote check page's script (quotes/app.js, a classic script, so it also runs from disk):
+ * The quote check page's script (quotes/app.<hash>.js, a classic script, so it also runs from disk):
  * the data comes from quotes/data.js, loaded before it by its own <script>. On 核对 it checks
  * the draft (check.ts) and shows the results (render.ts); the copy and select buttons of the
  * results work by delegation.

@@ -1,5 +1,5 @@
 /**
- * The search page's script (bundled by the build into search/app.js, a classic script):
+ * The search page's script (bundled by the build into search/app.<hash>.js, a classic script):
  * make the engine from the site root (the search page's parent folder) and start the page.
  * If the engine cannot load (no index, no network), the page says so and stops being busy.
  * It carries the site's script too (src/browser/site/main.ts), which the search page then

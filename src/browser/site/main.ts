@@ -1,6 +1,6 @@
 /**
- * 条文通 — the site's browser script, bundled by the build (src/pages/assets/site.js.ts) into
- * /assets/site.js and loaded by a classic <script defer> with a relative src, so it also runs
+ * 条文通 — the site's browser script, bundled by the build (src/integrations/assets.ts) into
+ * /assets/site.<hash>.js and loaded by a classic <script defer> with a relative src, so it also runs
  * when the site is opened from disk (file://), where module scripts are blocked.
  *
  * - Copy buttons, the printed permalink line and the GB/T 7714 reference (copy.ts, links.ts).

@@ -36,7 +36,15 @@ describe('cacheControl', () => {
     expect(cacheControl('/pagefind/index/und_1a2b3c4.pf_index')).toBe(IMMUTABLE);
     expect(cacheControl('/pagefind/fragment/und_1a2b3c4.pf_fragment')).toBe(IMMUTABLE);
     expect(cacheControl('/pagefind/pagefind.und_4c7ab97b366.pf_meta')).toBe(IMMUTABLE);
-    expect(cacheControl('/assets/favicon-bb3bad15.svg')).toBe(IMMUTABLE);
+    for (const path of [
+      '/assets/favicon.8b1ec0ffee.svg',
+      '/assets/site.cabd4d5302.css',
+      '/assets/site.b8f38c1761.js',
+      '/search/app.963d53657a.js',
+      '/basket/app.28cc94c9ae.js',
+      '/quotes/app.79504c4507.js',
+    ])
+      expect(cacheControl(path), path).toBe(IMMUTABLE);
     expect(cacheControl('/search/words/3.bin', '?v=0123abcd')).toBe(IMMUTABLE);
   });
 
@@ -45,6 +53,9 @@ describe('cacheControl', () => {
       '/index.html',
       '/search/index.html',
       '/search/app.js',
+      '/quotes/data.js',
+      '/search/offline-index.js',
+      '/terms/t0123abcd.html',
       '/search/lexicon.bin',
       '/assets/site.css',
       '/pagefind/pagefind.js',

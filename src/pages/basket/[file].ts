@@ -1,0 +1,4 @@
+/** The hashed files of basket/ (src/integrations/assets.ts). */
+import { assetEndpoint } from '../../integrations/assets';
+
+export const { getStaticPaths, GET } = assetEndpoint('basket');

@@ -1,0 +1,4 @@
+/** The hashed files of quotes/ (src/integrations/assets.ts). */
+import { assetEndpoint } from '../../integrations/assets';
+
+export const { getStaticPaths, GET } = assetEndpoint('quotes');
