@@ -3,12 +3,14 @@
  * (into `.build-e2e-shared-<pid>/`, removed at the end) and provide its folder as `e2eSite`;
  * meanwhile start the fixture builds (support/fixture-builds.ts, into
  * `.build-e2e-fixture-<pid>-<name>/`), which go on while the tests start, and provide them as
- * `e2eFixtures`.
+ * `e2eFixtures`; and a scratch folder for the run, where files share what one worker made with
+ * the other (`e2eScratch`, support/page-loads.ts).
  * E2E_SITE=<dir> or E2E_SKIP_BUILD=1 (dist/) provide that folder instead, unbuilt;
  * SKIP_E2E=1 does nothing at all. The end of the run checks that no test file changed the
  * shared build or a fixture build.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startFixtureBuilds } from './fixture-builds';
@@ -41,7 +43,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const siteBefore = source.kind === 'build' ? treeFingerprint(source.dir) : undefined;
   project.provide('e2eSite', source.dir);
   project.provide('e2eFixtures', fixtures.builds);
+  const scratch = mkdtempSync(path.join(tmpdir(), 'tiaowen-e2e-'));
+  project.provide('e2eScratch', scratch);
   return async () => {
+    rmSync(scratch, { recursive: true, force: true });
     const changed = (await fixtures.done).filter((dir) => treeFingerprint(dir) !== fingerprints.get(dir));
     if (siteBefore !== undefined && treeFingerprint(source.dir) !== siteBefore) changed.unshift(source.dir);
     if (source.kind === 'build') rmSync(source.dir, { recursive: true, force: true });

@@ -2,18 +2,23 @@
  * What the shared site's sample pages (hardening.ts `pagesToVisit`, with a few searches) do
  * as they load, read in one walk per way of opening them, on a server and from disk, and
  * shared by the files that check it: requests.test.ts (nothing but the site is requested) and
- * security.test.ts (the Content-Security-Policy is never violated). Each e2e worker keeps its
- * modules from file to file (vitest.config.ts: `isolate: false`), so when both files run in one
- * worker the second reads the walk the first one made instead of opening every page again.
+ * security.test.ts (the Content-Security-Policy is never violated). Each walk is made once per
+ * run: the first file to ask makes it and writes it into the run's scratch folder (the global
+ * setup's `e2eScratch`); a file of the other e2e worker waits for that file, and a later file of
+ * the same worker reads the walk it keeps (vitest.config.ts: `isolate: false`).
  *
  * Each walk opens every URL once, in tabs of one context whose requests are routed: anything
  * the walk's rule does not allow is aborted and listed. Every tab reports CSP violations from
  * before its first page loads. A page is done when its search has answered (or says it cannot
  * run) and its network has been idle for half a second.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { serveSite } from '../../../scripts/lib/local-site';
 import { borrowChromium } from './browser';
 import { inTabs, pagesToVisit, watchCsp } from './hardening';
@@ -46,13 +51,47 @@ export interface Walk {
   pages: Map<string, LoadedPage>;
 }
 
+/** A walk as written into its file (its pages as entries), or why it could not be made. */
+type SavedWalk = (Omit<Walk, 'pages'> & { pages: [string, LoadedPage][] }) | { error: string };
+
 const walks = new Map<string, Promise<Walk>>();
 
-/** The walk of the site in `siteDir` on a server of its own, or from disk; made on the first call, shared after. */
+/** The walk of the site in `siteDir` on a server of its own, or from disk; made once per run, shared after. */
 export function loadedPages(siteDir: string, how: 'server' | 'disk'): Promise<Walk> {
   const key = `${how} ${siteDir}`;
-  if (!walks.has(key)) walks.set(key, walk(siteDir, how));
+  if (!walks.has(key)) {
+    const file = path.join(inject('e2eScratch'), `walk-${how}-${createHash('sha256').update(siteDir).digest('hex').slice(0, 12)}.json`);
+    walks.set(
+      key,
+      sharedWalk(file, () => walk(siteDir, how)),
+    );
+  }
   return walks.get(key)!;
+}
+
+/** Make the walk and write it to `file`, unless another worker claimed it first: then wait for its file and read the walk from it. */
+async function sharedWalk(file: string, make: () => Promise<Walk>): Promise<Walk> {
+  try {
+    closeSync(openSync(`${file}.claim`, 'wx'));
+  } catch {
+    while (!existsSync(file)) await sleep(200);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedWalk;
+    if ('error' in saved) throw new Error(`The walk another e2e worker made failed:\n${saved.error}`);
+    return { ...saved, pages: new Map(saved.pages) };
+  }
+  let saved: SavedWalk = { error: 'unknown' };
+  try {
+    const made = await make();
+    saved = { ...made, pages: [...made.pages] };
+    return made;
+  } catch (err) {
+    saved = { error: String((err as Error).stack ?? err) };
+    throw err;
+  } finally {
+    // Written whole, then renamed: a worker waiting for the file never reads half of it.
+    writeFileSync(`${file}.tmp`, JSON.stringify(saved));
+    renameSync(`${file}.tmp`, file);
+  }
 }
 
 /** Walk the sample pages and the searches (and, on a server, a missing URL). */

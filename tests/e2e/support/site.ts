@@ -19,6 +19,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The absolute path of the built site every browser test file checks. */
     e2eSite: string;
+    /** A folder of the run's own, removed at its end, for what one e2e worker shares with the other. */
+    e2eScratch: string;
   }
 }
 
