@@ -8,7 +8,8 @@
  * - `/dir/` serves `/dir/index.html`; `/dir` (a directory) redirects to `/dir/`.
  * - A missing file gets /404.html (if the site has one) with status 404.
  * - Paths never leave the served directory.
- * - Files named by a hash of their content may be cached for good; every other file is revalidated (`cacheControl`).
+ * - Files named by a hash of their content may be cached for good; every other file is revalidated
+ *   (`cacheControl`), and an unchanged one (its ETag sent back in If-None-Match) gets 304.
  * Prints "Serving <dir> at http://HOST:PORT/" once listening (tests wait for that line).
  */
 import { createReadStream } from 'node:fs';
@@ -63,6 +64,11 @@ const IMMUTABLE = [
 export function cacheControl(pathname, search = '') {
   const hashed = IMMUTABLE.some((re) => re.test(pathname)) || (/^\/search\/words\//.test(pathname) && /[?&]v=/.test(search));
   return hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** A file's entity tag: its size and modification time, which change whenever a build rewrites it. */
+export function etag(info) {
+  return `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
 }
 
 /** The content type of a file path. */
@@ -127,11 +133,14 @@ export function createStaticServer(dir) {
       });
     }
     if (info?.isFile()) {
-      res.writeHead(200, {
-        'content-type': contentType(file),
-        'content-length': info.size,
-        'cache-control': cacheControl(url.pathname, url.search),
-      });
+      const tag = etag(info);
+      const headers = { etag: tag, 'last-modified': info.mtime.toUTCString(), 'cache-control': cacheControl(url.pathname, url.search) };
+      // A browser revalidating a file it holds gets 304 and no body when the file is unchanged.
+      if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(tag)) {
+        res.writeHead(304, headers);
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': contentType(file), 'content-length': info.size, ...headers });
       if (req.method === 'HEAD') return res.end();
       return createReadStream(file)
         .on('error', () => res.destroy())

@@ -100,6 +100,21 @@ describe('the server', () => {
     expect(pf.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await fetch(`${base}/a%20b.html`)).status).toBe(200);
   });
+  it('answers a revalidation of an unchanged file with 304 and no body, and of a changed one with the file', async () => {
+    const first = await fetch(`${base}/index.html`);
+    const tag = first.headers.get('etag')!;
+    expect(tag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    expect(first.headers.get('last-modified')).toBeTruthy();
+    const again = await fetch(`${base}/index.html`, { headers: { 'if-none-match': tag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    await writeFile(join(root, 'index.html'), '<h1>home, rebuilt</h1>');
+    const changed = await fetch(`${base}/index.html`, { headers: { 'if-none-match': tag } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toBe('<h1>home, rebuilt</h1>');
+    expect(changed.headers.get('etag')).not.toBe(tag);
+  });
   it('redirects a directory without its slash', async () => {
     const res = await fetch(`${base}/search?q=1`, { redirect: 'manual' });
     expect(res.status).toBe(301);
