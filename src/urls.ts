@@ -18,6 +18,9 @@ export const TERMS_URL = '/terms/index.html';
 export const TERMS_JSON_URL = '/data/terms.json';
 export const UNITS_URL = '/units/index.html';
 export const COMPARE_INDEX_URL = '/compare/index.html';
+/** The site's stylesheet and script, as the build names them before it puts their content's hash before the extension (src/integrations/assets.ts). */
+export const STYLESHEET_URL = '/assets/site.css';
+export const SCRIPT_URL = '/assets/site.js';
 /** The site's icon, named as the build names its hashed files (src/integrations/assets.ts; tests/unit/urls.test.ts checks it), so it can be cached for good. */
 export const FAVICON_URL = '/assets/favicon.bb3bad1517.svg';
 /** The offline bundle, written by scripts/lib/bundle.mjs (which names the same path). */

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { css } from '../styles';
+import { SCRIPT_URL, STYLESHEET_URL } from '../urls';
 import { bundleBrowserScript } from './browser-bundle';
 
 /** One of the site's hashed files: its site-relative URL, its text and its content type. */
@@ -19,8 +20,8 @@ export interface Asset {
 
 /** The hashed files, by what they are: each one's unhashed site-relative path and where its text comes from. */
 const SOURCES = {
-  stylesheet: { path: '/assets/site.css', text: async () => css },
-  script: { path: '/assets/site.js', text: () => bundleBrowserScript('src/browser/site/main.ts') },
+  stylesheet: { path: STYLESHEET_URL, text: async () => css },
+  script: { path: SCRIPT_URL, text: () => bundleBrowserScript('src/browser/site/main.ts') },
   search: { path: '/search/app.js', text: () => bundleBrowserScript('src/browser/search/main.ts') },
   basket: { path: '/basket/app.js', text: () => bundleBrowserScript('src/browser/basket/main.ts') },
   quotes: { path: '/quotes/app.js', text: () => bundleBrowserScript('src/browser/quotes/main.ts') },
