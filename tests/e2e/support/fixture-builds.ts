@@ -8,10 +8,10 @@
  * waits for that file. A test file must not write into a build's folder. A failed build is
  * reported too, so that the test file that needs it fails and says why.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { awaitJson, writeJsonWhole } from './json-files';
 import { fixtureLibrary, ROOT, runBuild } from './site';
 
 declare module 'vitest' {
@@ -95,9 +95,7 @@ export function startFixtureBuilds(
       } catch (err) {
         output = String((err as Error).stack ?? err);
       }
-      // Written whole, then renamed: a test waiting for the file never reads half of it.
-      writeFileSync(`${result}.tmp`, JSON.stringify({ dir, status, output } satisfies FixtureBuild));
-      renameSync(`${result}.tmp`, result);
+      writeJsonWhole(result, { dir, status, output } satisfies FixtureBuild);
     }
   };
   const remove = () => {
@@ -111,8 +109,7 @@ export function startFixtureBuilds(
 export async function fixtureBuild(name: FixtureName): Promise<FixtureBuild> {
   const started = inject('e2eFixtures')?.[name];
   if (!started) throw new Error(`No fixture build ${name}: the e2e project runs tests/e2e/support/global-setup.ts (see vitest.config.ts)`);
-  while (!existsSync(started.result)) await sleep(200);
-  const build = JSON.parse(readFileSync(started.result, 'utf8')) as FixtureBuild;
+  const build = await awaitJson<FixtureBuild>(started.result);
   if (build.status !== 0)
     throw new Error(`The fixture build ${name} into ${path.relative(ROOT, build.dir)} failed (exit status ${build.status}):\n${build.output}`);
   return build;

@@ -13,15 +13,15 @@
  * run) and its network has been idle for half a second.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { serveSite } from '../../../scripts/lib/local-site';
 import { borrowChromium } from './browser';
 import { inTabs, pagesToVisit, watchCsp } from './hardening';
+import { awaitJson, writeJsonWhole } from './json-files';
 
 /** The searches the walks add to the sample's search page: words, traditional characters, a document number, no hit. */
 export const QUERIES = ['职工之家', '集體協商', '鲁会〔2014〕79号', '龘靐齉'];
@@ -74,8 +74,7 @@ async function sharedWalk(file: string, make: () => Promise<Walk>): Promise<Walk
   try {
     closeSync(openSync(`${file}.claim`, 'wx'));
   } catch {
-    while (!existsSync(file)) await sleep(200);
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedWalk;
+    const saved = await awaitJson<SavedWalk>(file);
     if ('error' in saved) throw new Error(`The walk another e2e worker made failed:\n${saved.error}`);
     return { ...saved, pages: new Map(saved.pages) };
   }
@@ -88,9 +87,7 @@ async function sharedWalk(file: string, make: () => Promise<Walk>): Promise<Walk
     saved = { error: String((err as Error).stack ?? err) };
     throw err;
   } finally {
-    // Written whole, then renamed: a worker waiting for the file never reads half of it.
-    writeFileSync(`${file}.tmp`, JSON.stringify(saved));
-    renameSync(`${file}.tmp`, file);
+    writeJsonWhole(file, saved);
   }
 }
 
